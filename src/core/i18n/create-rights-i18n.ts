@@ -1,0 +1,63 @@
+import { createInstance, type i18n as I18nInstance } from 'i18next';
+import {
+  RIGHTS_LOCALES,
+  RIGHTS_NAMESPACE,
+  bundledMessages,
+  resolveRightsLocale,
+  type MessageKey,
+  type MessageOverrides,
+  type RightsLocale,
+} from './messages.js';
+
+/** Values interpolated into a string, such as `{{count}}`. */
+export type MessageValues = Record<string, string | number>;
+
+/** Looks up one of the kit's strings in one locale. */
+export type Translate = (key: MessageKey, values?: MessageValues) => string;
+
+export interface RightsI18nOptions {
+  /** A host's i18next instance: the kit adds its namespace to it and never changes its language. */
+  i18n?: I18nInstance;
+  /** Per-locale overrides of single strings. */
+  messages?: Partial<Record<RightsLocale, MessageOverrides>>;
+}
+
+/**
+ * Returns the instance the kit reads its strings from: the host's, with the
+ * kit's namespace added, or a new one. Call once per provider, never at module
+ * level, so that server requests never share an instance.
+ */
+export function createRightsI18n(options: RightsI18nOptions = {}): I18nInstance {
+  const instance = options.i18n ?? createInstance();
+  if (!options.i18n) {
+    void instance.init({
+      initAsync: false,
+      lng: 'zh-CN',
+      fallbackLng: 'zh-CN',
+      ns: [RIGHTS_NAMESPACE],
+      defaultNS: RIGHTS_NAMESPACE,
+      interpolation: { escapeValue: false },
+      resources: {},
+    });
+  }
+  for (const locale of RIGHTS_LOCALES) {
+    // deep merge, but never overwrite strings the host already put in our namespace
+    instance.addResourceBundle(locale, RIGHTS_NAMESPACE, bundledMessages[locale], true, false);
+    const overrides = options.messages?.[locale];
+    if (overrides) {
+      instance.addResourceBundle(locale, RIGHTS_NAMESPACE, overrides, true, true);
+    }
+  }
+  return instance;
+}
+
+/** A typed lookup bound to one locale and the kit's namespace. */
+export function createTranslate(instance: I18nInstance, locale: RightsLocale): Translate {
+  const fixed = instance.getFixedT(locale, RIGHTS_NAMESPACE);
+  return (key, values) => {
+    const result = fixed(key, { ...values, fallbackLng: 'zh-CN', interpolation: { escapeValue: false } });
+    return typeof result === 'string' ? result : key;
+  };
+}
+
+export { resolveRightsLocale };

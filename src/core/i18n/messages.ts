@@ -1,0 +1,49 @@
+import en from '../../../locales/en/algorights.json';
+import zhCN from '../../../locales/zh-CN/algorights.json';
+import zhTW from '../../../locales/zh-TW/algorights.json';
+
+/** The locales the kit ships. zh-CN is the source: the law is written in it. */
+export const RIGHTS_LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
+
+/** One of {@link RIGHTS_LOCALES}. */
+export type RightsLocale = (typeof RIGHTS_LOCALES)[number];
+
+/** The shape of the kit's strings, taken from the zh-CN source file. */
+export type RightsMessages = typeof zhCN;
+
+/** The i18next namespace that holds the kit's strings. */
+export const RIGHTS_NAMESPACE = 'algorights';
+
+/** Every locale's strings, as shipped. */
+export const bundledMessages: Record<RightsLocale, RightsMessages> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+
+type Join<Head extends string, Tail extends string> = `${Head}.${Tail}`;
+
+/** Every dotted key of a nested message object, e.g. `personalizationSwitch.label`. */
+export type MessagePath<T> = {
+  [K in keyof T & string]: T[K] extends string ? K : Join<K, MessagePath<T[K]>>;
+}[keyof T & string];
+
+/** A key of the kit's strings; a key missing from the source locale is a type error. */
+export type MessageKey = MessagePath<RightsMessages>;
+
+/** Overrides for some of the kit's strings: any subset of the nested message object. */
+export type MessageOverrides = { [K in keyof RightsMessages]?: DeepPartial<RightsMessages[K]> };
+
+type DeepPartial<T> = T extends string ? string : { [K in keyof T]?: DeepPartial<T[K]> };
+
+/**
+ * Maps a BCP 47 tag to the closest shipped locale: Traditional Chinese tags
+ * (zh-TW, zh-HK, zh-MO, zh-Hant) to zh-TW, other Chinese to zh-CN, English to
+ * en. Anything else gets the source locale, zh-CN.
+ */
+export function resolveRightsLocale(tag: string | undefined | null): RightsLocale {
+  if (!tag) {
+    return 'zh-CN';
+  }
+  const lower = tag.toLowerCase();
+  if (lower.startsWith('zh')) {
+    return /hant|-tw|-hk|-mo/.test(lower) ? 'zh-TW' : 'zh-CN';
+  }
+  return lower.startsWith('en') ? 'en' : 'zh-CN';
+}

@@ -1,0 +1,345 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { PreferencesAdapter } from '../../adapters/types.js';
+import { RightsError } from '../../errors.js';
+import { createCorrelationId, type RightsEvent } from '../../events.js';
+import { applyChange, displayedMode, isProtective } from '../../personalization-model.js';
+import { allScopes, parseStoredPreferences, protectivePreferences, toStoredPreferences } from '../../schema.js';
+import {
+  isPromiseLike,
+  type Awaitable,
+  type PersonalizationPreferences,
+  type PersonalizationTarget,
+  type RecommendationMode,
+  type SliceStatus,
+} from '../../types.js';
+
+/** The personalization slice's data. */
+export interface PersonalizationState {
+  /** `'idle'` until loading starts; `'error'` when the last load or write failed (see `error`). */
+  status: SliceStatus;
+  /** The last failure, or `null`. The values shown are still safe: a fallback, or the choice rolled back. */
+  error: RightsError | null;
+  /** False until stored preferences are known (loaded, or given as `initialState`); controls render a same-size placeholder until then. */
+  known: boolean;
+  /** The user's choices. */
+  preferences: PersonalizationPreferences;
+  /** True while a privacy-protective choice is kept on this device and not yet confirmed by the adapter. */
+  syncPending: boolean;
+}
+
+/** The personalization slice: its data under `personalization`, and its actions. */
+export interface PersonalizationSlice {
+  personalization: PersonalizationState;
+  /** Reads stored preferences once; later calls do nothing. */
+  loadPersonalization(): void;
+  /**
+   * Sets the master switch (`'all'`) or one scope. The change applies at once;
+   * the promise settles when its write has succeeded, been kept for retry, or
+   * been rolled back.
+   */
+  setPersonalization(target: PersonalizationTarget, mode: RecommendationMode): Promise<void>;
+  /** Retries a pending write now, instead of waiting for the next scheduled retry. */
+  retryPersonalizationSync(): Promise<void>;
+  /** Starts scheduled retries; returns the function that stops them. Providers call it on mount. */
+  connectPersonalization(): () => void;
+}
+
+export interface PersonalizationSliceDependencies {
+  preferences: PreferencesAdapter;
+  pendingSync: PreferencesAdapter;
+  /** What a user with nothing stored starts with. */
+  defaults: PersonalizationPreferences;
+  emit(event: RightsEvent): void;
+  reportError(error: RightsError): void;
+  now(): Date;
+  /** How long a write may take before it counts as failed. */
+  writeTimeoutMs: number;
+  /** Delay before the first retry; it doubles up to `maxRetryDelayMs`. */
+  retryDelayMs: number;
+  maxRetryDelayMs: number;
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+function attempt<T>(read: () => Awaitable<T>): Awaitable<Outcome<T>> {
+  try {
+    const value = read();
+    if (isPromiseLike(value)) {
+      return Promise.resolve(value).then(
+        (resolved): Outcome<T> => ({ ok: true, value: resolved }),
+        (error: unknown): Outcome<T> => ({ ok: false, error }),
+      );
+    }
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+function withTimeout<T>(value: Awaitable<T>, milliseconds: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`No answer within ${milliseconds} ms`)), milliseconds);
+    Promise.resolve(value).then(
+      (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+function toReadError(error: unknown): RightsError {
+  if (error instanceof RightsError) {
+    return error;
+  }
+  return new RightsError('read-failed', 'The preferences adapter failed to read.', { cause: error });
+}
+
+interface Change {
+  target: PersonalizationTarget;
+  oldValue: RecommendationMode;
+  newValue: RecommendationMode;
+  correlationId: string;
+}
+
+export function createPersonalizationSlice<State extends PersonalizationSlice>(
+  dependencies: PersonalizationSliceDependencies,
+  initial: PersonalizationPreferences | undefined,
+): StateCreator<State, [], [], PersonalizationSlice> {
+  return (set, get) => {
+    const update = (patch: Partial<PersonalizationState>) =>
+      set((state) => ({ personalization: { ...state.personalization, ...patch } }) as Partial<State>);
+
+    let revision = 0;
+    let confirmedRevision = 0;
+    let protectiveRevision = 0;
+    let lastProtectiveChange: Change | null = null;
+    let queue: Promise<void> = Promise.resolve();
+    let connections = 0;
+    let retryTimer: ReturnType<typeof setTimeout> | null = null;
+    let retryAttempt = 0;
+
+    const event = (type: RightsEvent['type'], change: Change, errorCode?: RightsError['code']) => {
+      dependencies.emit({
+        type,
+        scope: change.target,
+        oldValue: change.oldValue,
+        newValue: change.newValue,
+        timestamp: dependencies.now().toISOString(),
+        correlationId: change.correlationId,
+        ...(errorCode ? { errorCode } : {}),
+      });
+    };
+
+    const keepOnDevice = () => {
+      const snapshot = toStoredPreferences(get().personalization.preferences, dependencies.now());
+      const outcome = attempt(() => dependencies.pendingSync.save(snapshot));
+      const onFailure = (result: Outcome<void>) => {
+        if (!result.ok) {
+          dependencies.reportError(
+            new RightsError('write-failed', 'Could not keep a pending choice on this device.', { cause: result.error }),
+          );
+        }
+      };
+      if (isPromiseLike(outcome)) {
+        void outcome.then(onFailure);
+      } else {
+        onFailure(outcome);
+      }
+    };
+
+    const clearFromDevice = () => {
+      void Promise.resolve(attempt(() => dependencies.pendingSync.clear()));
+    };
+
+    const scheduleRetry = () => {
+      if (retryTimer !== null || connections === 0 || protectiveRevision <= confirmedRevision) {
+        return;
+      }
+      const delay = Math.min(dependencies.retryDelayMs * 2 ** retryAttempt, dependencies.maxRetryDelayMs);
+      retryAttempt += 1;
+      retryTimer = setTimeout(() => {
+        retryTimer = null;
+        void flush(null);
+      }, delay);
+    };
+
+    /** Writes the current preferences; `change` is the user action that asked for it, or `null` for a retry. */
+    const flush = (change: Change | null): Promise<void> => {
+      const task = async () => {
+        const sentRevision = revision;
+        const snapshot = toStoredPreferences(get().personalization.preferences, dependencies.now());
+        try {
+          await withTimeout(dependencies.preferences.save(snapshot), dependencies.writeTimeoutMs);
+        } catch (cause) {
+          onWriteFailed(change, new RightsError('write-failed', 'The preferences adapter failed to write.', { cause }));
+          return;
+        }
+        confirmedRevision = Math.max(confirmedRevision, sentRevision);
+        const confirmed = change ?? lastProtectiveChange;
+        if (protectiveRevision <= confirmedRevision) {
+          retryAttempt = 0;
+          if (get().personalization.syncPending) {
+            clearFromDevice();
+          }
+          update({ syncPending: false });
+        }
+        if (confirmed) {
+          event('personalization.synced', confirmed);
+        }
+      };
+      const next = queue.then(task);
+      queue = next.catch(() => {});
+      return next;
+    };
+
+    const onWriteFailed = (change: Change | null, error: RightsError) => {
+      dependencies.reportError(error);
+      if (change === null || isProtective(change.newValue)) {
+        const pending = change ?? lastProtectiveChange;
+        if (pending) {
+          event('personalization.sync-pending', pending, error.code);
+        }
+        scheduleRetry();
+        return;
+      }
+      const { preferences } = get().personalization;
+      // Undo only this change: later changes the user made stay.
+      const reverted = applyChange(preferences, change.target, 'non-personalized');
+      update({ preferences: reverted, status: 'error', error });
+      // Writes are serialized and each sends the state of its own moment, so no later
+      // write can have carried the undone choice: nothing more to write.
+      event('personalization.rolled-back', change, error.code);
+    };
+
+    const applyLoaded = (stored: Outcome<unknown>, pending: Outcome<unknown>) => {
+      let preferences: PersonalizationPreferences;
+      let error: RightsError | null = null;
+      let storedAt = '';
+      if (!stored.ok) {
+        error = toReadError(stored.error);
+        preferences = protectivePreferences();
+      } else if (stored.value === null || stored.value === undefined) {
+        preferences = initial ?? dependencies.defaults;
+      } else {
+        try {
+          const parsed = parseStoredPreferences(stored.value);
+          preferences = parsed.personalization;
+          storedAt = parsed.updatedAt;
+        } catch (cause) {
+          error = toReadError(cause);
+          preferences = protectivePreferences();
+        }
+      }
+      let restored = false;
+      if (pending.ok && pending.value !== null && pending.value !== undefined) {
+        try {
+          const parsed = parseStoredPreferences(pending.value);
+          if (parsed.updatedAt >= storedAt) {
+            preferences = parsed.personalization;
+            restored = true;
+          } else {
+            clearFromDevice();
+          }
+        } catch {
+          clearFromDevice();
+        }
+      }
+      update({ status: error ? 'error' : 'ready', error, known: true, preferences, syncPending: restored });
+      if (error) {
+        dependencies.reportError(error);
+      }
+      if (restored) {
+        revision += 1;
+        protectiveRevision = revision;
+        lastProtectiveChange = {
+          target: 'all',
+          oldValue: displayedMode(preferences, 'all'),
+          newValue: displayedMode(preferences, 'all'),
+          correlationId: createCorrelationId(),
+        };
+        event('personalization.restored', lastProtectiveChange);
+        void flush(null);
+      }
+    };
+
+    return {
+      personalization: {
+        status: 'idle',
+        error: null,
+        known: initial !== undefined,
+        preferences: initial ?? protectivePreferences(),
+        syncPending: false,
+      },
+
+      loadPersonalization() {
+        if (get().personalization.status !== 'idle') {
+          return;
+        }
+        update({ status: 'loading' });
+        const stored = attempt(() => dependencies.preferences.load() as Awaitable<unknown>);
+        const pending = attempt(() => dependencies.pendingSync.load() as Awaitable<unknown>);
+        // Synchronous adapters (localStorage) apply before the first paint, so nothing flashes.
+        if (!isPromiseLike(stored) && !isPromiseLike(pending)) {
+          applyLoaded(stored, pending);
+          return;
+        }
+        void Promise.all([stored, pending]).then(([storedOutcome, pendingOutcome]) => applyLoaded(storedOutcome, pendingOutcome));
+      },
+
+      setPersonalization(target, mode) {
+        const { preferences } = get().personalization;
+        const oldValue = displayedMode(preferences, target);
+        const next = applyChange(preferences, target, mode);
+        if (JSON.stringify(next) === JSON.stringify(preferences)) {
+          return Promise.resolve();
+        }
+        const change: Change = { target, oldValue, newValue: mode, correlationId: createCorrelationId() };
+        revision += 1;
+        // A new choice supersedes whatever the last failure was about.
+        update({ preferences: next, status: 'ready', error: null });
+        event('personalization.changed', change);
+        if (isProtective(mode)) {
+          protectiveRevision = revision;
+          lastProtectiveChange = change;
+          update({ syncPending: true });
+          keepOnDevice();
+        }
+        return flush(change);
+      },
+
+      retryPersonalizationSync() {
+        if (retryTimer !== null) {
+          clearTimeout(retryTimer);
+          retryTimer = null;
+        }
+        if (protectiveRevision <= confirmedRevision) {
+          return Promise.resolve();
+        }
+        return flush(null);
+      },
+
+      connectPersonalization() {
+        connections += 1;
+        get().loadPersonalization();
+        scheduleRetry();
+        return () => {
+          connections -= 1;
+          if (connections === 0 && retryTimer !== null) {
+            clearTimeout(retryTimer);
+            retryTimer = null;
+          }
+        };
+      },
+    };
+  };
+}
+
+/** What a user with nothing stored starts with when the platform sets no other default. */
+export function defaultPersonalization(): PersonalizationPreferences {
+  return { master: 'personalized', scopes: allScopes('personalized') };
+}

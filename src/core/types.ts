@@ -1,0 +1,39 @@
+/** A value, or a promise of one. Every adapter method returns this. */
+export type Awaitable<T> = T | PromiseLike<T>;
+
+/**
+ * The places a platform personalizes, each with its own switch.
+ * PIPL 24 ¶2 covers push messages and marketing as well as the feed; the
+ * E-Commerce Law art. 18 requires a non-personalized search option.
+ */
+export const PERSONALIZATION_SCOPES = ['feed', 'ads', 'push', 'search'] as const;
+
+/** One of {@link PERSONALIZATION_SCOPES}. */
+export type PersonalizationScope = (typeof PERSONALIZATION_SCOPES)[number];
+
+/**
+ * Whether a scope is personalized. `'non-personalized'` is the option
+ * "不针对其个人特征" of ALG 17 ¶1 and PIPL 24 ¶2.
+ */
+export type RecommendationMode = 'personalized' | 'non-personalized';
+
+/** The mode of each scope. */
+export type ScopeModes = Record<PersonalizationScope, RecommendationMode>;
+
+/** What a change targets: the master switch, or one scope. */
+export type PersonalizationTarget = 'all' | PersonalizationScope;
+
+/** A user's personalization choices: the master switch over all scopes, and each scope's own choice. */
+export interface PersonalizationPreferences {
+  /** The master switch. When `'non-personalized'`, every scope is non-personalized, whatever its own choice. */
+  master: RecommendationMode;
+  /** Each scope's own choice, kept while the master switch is off so that turning it on restores them. */
+  scopes: ScopeModes;
+}
+
+/** Life cycle of a slice's data. */
+export type SliceStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export function isPromiseLike<T>(value: Awaitable<T>): value is PromiseLike<T> {
+  return typeof value === 'object' && value !== null && typeof (value as PromiseLike<T>).then === 'function';
+}

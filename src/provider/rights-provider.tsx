@@ -1,0 +1,101 @@
+import type { i18n as I18nInstance } from 'i18next';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { RightsAdapters } from '../core/adapters/types.js';
+import type { RightsError } from '../core/errors.js';
+import type { RightsEvent } from '../core/events.js';
+import { createRightsI18n, createTranslate } from '../core/i18n/create-rights-i18n.js';
+import { resolveRightsLocale, type MessageOverrides, type RightsLocale } from '../core/i18n/messages.js';
+import { createRightsStore, type RightsInitialState } from '../core/store/create-rights-store.js';
+import type { PersonalizationPreferences } from '../core/types.js';
+import { RightsContext, type RightsContextValue } from './rights-context.js';
+
+// Layout effects let synchronous storage apply before the first paint; servers run neither.
+const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
+
+export interface RightsProviderProps {
+  children?: ReactNode;
+  /**
+   * Where state is read and written. Default: the browser's localStorage, which
+   * works with no backend. Read once, at mount: to switch adapters, remount the
+   * provider with a new `key`.
+   */
+  adapters?: RightsAdapters;
+  /**
+   * The language of the kit's strings, as a BCP 47 tag (`zh-CN`, `zh-TW`, `en`,
+   * or a close tag such as `zh-Hant-HK`). Default: the language of `i18n`
+   * when given, else `zh-CN`.
+   */
+  locale?: string;
+  /** The host app's i18next instance. The kit adds its `algorights` namespace to it and never changes its language. */
+  i18n?: I18nInstance;
+  /** Overrides for single strings, per locale: `{ 'zh-CN': { personalizationSwitch: { label: '…' } } }`. Read at mount. */
+  messages?: Partial<Record<RightsLocale, MessageOverrides>>;
+  /** State the server already knows, for example from a cookie: controls render it at once, with no placeholder. */
+  initialState?: RightsInitialState;
+  /** What a user with nothing stored starts with. Default: everything personalized. */
+  defaults?: { personalization?: PersonalizationPreferences };
+  /** Receives every rights action, for the platform's audit log (ALG 28). */
+  onEvent?: (event: RightsEvent) => void;
+  /** Receives every runtime failure. The user sees a localized message, never an exception. */
+  onError?: (error: RightsError) => void;
+  /** How long a write may take before it counts as failed. Default: 8000 ms. */
+  writeTimeoutMs?: number;
+  /** Delay before the first retry of a pending write; it doubles up to 60 s. Default: 2000 ms. */
+  retryDelayMs?: number;
+}
+
+function useHostLanguage(i18n: I18nInstance | undefined): string | undefined {
+  const subscribe = useMemo(
+    () => (onChange: () => void) => {
+      if (!i18n) {
+        return () => {};
+      }
+      i18n.on('languageChanged', onChange);
+      return () => i18n.off('languageChanged', onChange);
+    },
+    [i18n],
+  );
+  const read = () => i18n?.resolvedLanguage ?? i18n?.language;
+  return useSyncExternalStore(subscribe, read, read);
+}
+
+/**
+ * Holds one store and one i18n instance for the controls inside it. Wrap your
+ * app, or the part that shows rights controls, in one provider.
+ */
+export function RightsProvider(props: RightsProviderProps) {
+  const { children, adapters, locale, i18n, messages, initialState, defaults, onEvent, onError, writeTimeoutMs, retryDelayMs } =
+    props;
+  const callbacks = useRef({ onEvent, onError });
+  callbacks.current = { onEvent, onError };
+
+  const [store] = useState(() =>
+    createRightsStore({
+      adapters,
+      initialState,
+      defaults,
+      writeTimeoutMs,
+      retryDelayMs,
+      onEvent: (event) => callbacks.current.onEvent?.(event),
+      onError: (error) => callbacks.current.onError?.(error),
+    }),
+  );
+  const [instance] = useState(() => createRightsI18n({ i18n, messages }));
+
+  const hostLanguage = useHostLanguage(i18n);
+  const activeLocale = resolveRightsLocale(locale ?? hostLanguage);
+  const value = useMemo<RightsContextValue>(
+    () => ({ store, locale: activeLocale, t: createTranslate(instance, activeLocale) }),
+    [store, instance, activeLocale],
+  );
+
+  useIsomorphicLayoutEffect(() => store.getState().connectPersonalization(), [store]);
+
+  useEffect(() => {
+    const retry = () => void store.getState().retryPersonalizationSync();
+    window.addEventListener('online', retry);
+    return () => window.removeEventListener('online', retry);
+  }, [store]);
+
+  return <RightsContext.Provider value={value}>{children}</RightsContext.Provider>;
+}
