@@ -1,0 +1,216 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { StrictMode, useState } from 'react';
+import { describe, expect, test, vi } from 'vitest';
+import en from '../../../locales/en/algorights.json';
+import zhCN from '../../../locales/zh-CN/algorights.json';
+import zhTW from '../../../locales/zh-TW/algorights.json';
+import { createMemoryPreferencesAdapter, type MemoryCell } from '../../core/adapters/memory-preferences-adapter.js';
+import type { PreferencesAdapter } from '../../core/adapters/types.js';
+import type { RightsEvent } from '../../core/events.js';
+import { RightsProvider } from '../../provider/rights-provider.js';
+import { useRecommendationMode } from '../../provider/use-recommendation-mode.js';
+import { PersonalizationSwitch } from './personalization-switch.js';
+
+function memoryAdapters(cell: MemoryCell = { value: null }) {
+  return { preferences: createMemoryPreferencesAdapter({ cell }), pendingSync: createMemoryPreferencesAdapter() };
+}
+
+function FeedRequest() {
+  const mode = useRecommendationMode();
+  return <output aria-label="feed request">{JSON.stringify(mode)}</output>;
+}
+
+describe('PersonalizationSwitch', () => {
+  test('is a switch named and described with the statutory wording', () => {
+    render(
+      <RightsProvider locale="zh-CN" adapters={memoryAdapters()}>
+        <PersonalizationSwitch />
+      </RightsProvider>,
+    );
+    const control = screen.getByRole('switch', { name: '个性化推荐' });
+    expect(control).toBeChecked();
+    expect(control).toHaveAccessibleDescription(zhCN.personalizationSwitch.description);
+    expect(zhCN.personalizationSwitch.description).toContain('不针对你个人特征');
+  });
+
+  test('turning it off by keyboard applies at once to the data the feed request reads', async () => {
+    const user = userEvent.setup();
+    render(
+      <RightsProvider locale="zh-CN" adapters={memoryAdapters()}>
+        <PersonalizationSwitch />
+        <FeedRequest />
+      </RightsProvider>,
+    );
+    await user.tab();
+    expect(screen.getByRole('switch', { name: '个性化推荐' })).toHaveFocus();
+    await user.keyboard(' ');
+    expect(screen.getByRole('switch', { name: '个性化推荐' })).not.toBeChecked();
+    expect(JSON.parse(screen.getByLabelText('feed request').textContent ?? '')).toEqual({
+      feed: 'non-personalized',
+      ads: 'non-personalized',
+      push: 'non-personalized',
+      search: 'non-personalized',
+    });
+  });
+
+  test('per-scope switches turn one scope off and follow the master switch', async () => {
+    const user = userEvent.setup();
+    render(
+      <RightsProvider locale="en" adapters={memoryAdapters()}>
+        <PersonalizationSwitch scopes={['feed', 'ads', 'push', 'search']} />
+        <FeedRequest />
+      </RightsProvider>,
+    );
+    await user.click(screen.getByRole('switch', { name: en.personalizationSwitch.scopes.ads.label }));
+    expect(JSON.parse(screen.getByLabelText('feed request').textContent ?? '')).toMatchObject({
+      feed: 'personalized',
+      ads: 'non-personalized',
+    });
+    expect(screen.getByRole('switch', { name: en.personalizationSwitch.label })).toBeChecked();
+
+    await user.click(screen.getByRole('switch', { name: en.personalizationSwitch.label }));
+    for (const scope of ['feed', 'ads', 'push', 'search'] as const) {
+      expect(screen.getByRole('switch', { name: en.personalizationSwitch.scopes[scope].label })).not.toBeChecked();
+    }
+  });
+
+  test('controlled: the prop wins for display, and the change callback and the event still fire', async () => {
+    const user = userEvent.setup();
+    const events: RightsEvent[] = [];
+    function Controlled() {
+      const [checked, setChecked] = useState(true);
+      return (
+        <>
+          <PersonalizationSwitch checked={checked} onCheckedChange={setChecked} />
+          <button type="button" onClick={() => setChecked(true)}>
+            force on
+          </button>
+        </>
+      );
+    }
+    render(
+      <RightsProvider locale="zh-CN" adapters={memoryAdapters()} onEvent={(event) => events.push(event)}>
+        <Controlled />
+      </RightsProvider>,
+    );
+    await user.click(screen.getByRole('switch', { name: '个性化推荐' }));
+    expect(screen.getByRole('switch', { name: '个性化推荐' })).not.toBeChecked();
+    expect(events[0]).toMatchObject({ type: 'personalization.changed', scope: 'all', newValue: 'non-personalized' });
+
+    await user.click(screen.getByRole('button', { name: 'force on' }));
+    expect(screen.getByRole('switch', { name: '个性化推荐' })).toBeChecked();
+  });
+
+  test('a failed opt-out stays off and shows that it is saved on the device and syncing', async () => {
+    const user = userEvent.setup();
+    const failing: PreferencesAdapter = { load: () => null, save: () => Promise.reject(new Error('offline')), clear: () => {} };
+    render(
+      <RightsProvider locale="zh-TW" adapters={{ preferences: failing, pendingSync: createMemoryPreferencesAdapter() }}>
+        <PersonalizationSwitch />
+      </RightsProvider>,
+    );
+    await user.click(screen.getByRole('switch', { name: zhTW.personalizationSwitch.label }));
+    expect(await screen.findByText(zhTW.personalizationSwitch.syncPending)).toBeVisible();
+    expect(screen.getByRole('switch', { name: zhTW.personalizationSwitch.label })).not.toBeChecked();
+    expect(screen.getByRole('button', { name: zhTW.personalizationSwitch.retryNow })).toBeEnabled();
+  });
+
+  test('a failed opt-in is rolled back with a localized alert', async () => {
+    const user = userEvent.setup();
+    const failing: PreferencesAdapter = { load: () => null, save: () => Promise.reject(new Error('offline')), clear: () => {} };
+    render(
+      <RightsProvider
+        locale="zh-CN"
+        adapters={{ preferences: failing, pendingSync: createMemoryPreferencesAdapter() }}
+        initialState={{
+          personalization: {
+            master: 'non-personalized',
+            scopes: { feed: 'personalized', ads: 'personalized', push: 'personalized', search: 'personalized' },
+          },
+        }}
+      >
+        <PersonalizationSwitch />
+      </RightsProvider>,
+    );
+    await user.click(screen.getByRole('switch', { name: '个性化推荐' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(zhCN.errors['write-failed']);
+    expect(screen.getByRole('switch', { name: '个性化推荐' })).not.toBeChecked();
+  });
+
+  test('corrupt storage shows a localized message and the switch off', () => {
+    localStorage.setItem('algorights:preferences', 'not json');
+    const onError = vi.fn();
+    render(
+      <RightsProvider locale="en" onError={onError}>
+        <PersonalizationSwitch />
+      </RightsProvider>,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent(en.errors['storage-corrupt']);
+    expect(screen.getByRole('switch', { name: en.personalizationSwitch.label })).not.toBeChecked();
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'storage-corrupt' }));
+  });
+
+  test('shows a disabled placeholder until a slow adapter answers, then the stored choice', async () => {
+    let answer: (value: null) => void = () => {};
+    const slow: PreferencesAdapter = {
+      load: () => new Promise((resolve) => (answer = resolve)),
+      save: () => {},
+      clear: () => {},
+    };
+    const { container } = render(
+      <RightsProvider locale="zh-CN" adapters={{ preferences: slow, pendingSync: createMemoryPreferencesAdapter() }}>
+        <PersonalizationSwitch />
+      </RightsProvider>,
+    );
+    expect(screen.getByRole('switch', { name: '个性化推荐' })).toBeDisabled();
+    expect(container.firstElementChild).toHaveAttribute('data-state', 'loading');
+    await act(async () => answer(null));
+    expect(screen.getByRole('switch', { name: '个性化推荐' })).toBeEnabled();
+    expect(container.firstElementChild).toHaveAttribute('data-state', 'on');
+  });
+
+  test('under StrictMode a change is written once', async () => {
+    const user = userEvent.setup();
+    const cell: MemoryCell = { value: null };
+    const preferences = createMemoryPreferencesAdapter({ cell });
+    const save = vi.spyOn(preferences, 'save');
+    const load = vi.spyOn(preferences, 'load');
+    render(
+      <StrictMode>
+        <RightsProvider locale="zh-CN" adapters={{ preferences, pendingSync: createMemoryPreferencesAdapter() }}>
+          <PersonalizationSwitch />
+        </RightsProvider>
+      </StrictMode>,
+    );
+    await user.click(screen.getByRole('switch', { name: '个性化推荐' }));
+    await waitFor(() => expect(cell.value).not.toBeNull());
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  test('forwards its ref and spreads props onto the root', () => {
+    let root: HTMLDivElement | null = null;
+    render(
+      <RightsProvider locale="zh-CN" adapters={memoryAdapters()}>
+        <PersonalizationSwitch
+          ref={(element) => {
+            root = element;
+          }}
+          className="settings-row"
+          data-testid="root"
+        />
+      </RightsProvider>,
+    );
+    expect(root).toBe(screen.getByTestId('root'));
+    expect(screen.getByTestId('root')).toHaveClass('settings-row');
+    expect(screen.getByTestId('root')).toHaveAttribute('data-slot', 'personalization-switch');
+  });
+
+  test('used outside RightsProvider, it throws an error that names the fix', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => render(<PersonalizationSwitch />)).toThrowError(
+      /`PersonalizationSwitch` must be used within `<RightsProvider>`.*Wrap/,
+    );
+  });
+});

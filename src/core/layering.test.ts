@@ -1,0 +1,23 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, test } from 'vitest';
+
+// Vitest runs from the repository root.
+const coreDir = resolve('src/core');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      return sourceFiles(path);
+    }
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+test('src/core imports no React, so the store and adapters run anywhere', () => {
+  const offenders = sourceFiles(coreDir).filter((file) =>
+    /from\s+['"](react|react-dom|zustand)(\/[^'"]*)?['"]/.test(readFileSync(file, 'utf8').replace(/zustand\/vanilla/g, '')),
+  );
+  expect(offenders).toEqual([]);
+});
