@@ -1,0 +1,244 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { expect, waitFor } from 'storybook/test';
+import {
+  PersonalizationSwitch,
+  RIGHTS_LOCALES,
+  RightsProvider,
+  createLocalStoragePreferencesAdapter,
+  createMemoryPreferencesAdapter,
+  withAdapterFaults,
+} from '../src/index.js';
+import { DemoFeed } from './support/demo-feed.js';
+import { localeOf, messagesFor } from './support/messages.js';
+
+const meta = {
+  title: 'Components/PersonalizationSwitch',
+  component: PersonalizationSwitch,
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The personalization opt-out. **ALG 17 ¶1**: 向用户提供不针对其个人特征的选项，或者向用户提供便捷的关闭算法推荐服务的选项…应当立即停止提供相关服务. ' +
+          '**PIPL 24 ¶2**: the same for push messages and marketing, hence the per-scope switches for feed, ads, push and search ' +
+          '(**E-Commerce Law 18** for search). The choice applies at once, with no reload, and a failed write never loses an opt-out.',
+      },
+    },
+  },
+  render: (args, { globals }) => (
+    <>
+      <PersonalizationSwitch {...args} />
+      <DemoFeed locale={localeOf(globals)} />
+    </>
+  ),
+} satisfies Meta<typeof PersonalizationSwitch>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The master switch. Turning it off applies at once: the feed request beneath carries `personalized: false`, and the feed still shows content. */
+export const Default: Story = {
+  play: async ({ canvas, userEvent, globals }) => {
+    const m = messagesFor(globals.locale);
+    const control = canvas.getByRole('switch', { name: m.personalizationSwitch.label });
+    await expect(control).toBeChecked();
+    await expect(control).toHaveAccessibleDescription(m.personalizationSwitch.description);
+    control.focus();
+    await userEvent.keyboard(' ');
+    await expect(control).not.toBeChecked();
+    await expect(canvas.getByRole('list')).toHaveAttribute('data-feed', 'non-personalized');
+    await expect(canvas.getAllByRole('listitem').length).toBeGreaterThan(0);
+    await expect(canvas.getByText(/"personalized":false/)).toBeVisible();
+  },
+};
+
+/** Feed, ads, push and search each have their own switch under the master switch (PIPL 24 ¶2; E-Commerce Law 18). */
+export const PerScope: Story = {
+  args: { scopes: ['feed', 'ads', 'push', 'search'] },
+  play: async ({ canvas, userEvent, globals }) => {
+    const m = messagesFor(globals.locale);
+    await userEvent.click(canvas.getByRole('switch', { name: m.personalizationSwitch.scopes.ads.label }));
+    await expect(canvas.getByRole('switch', { name: m.personalizationSwitch.scopes.ads.label })).not.toBeChecked();
+    await expect(canvas.getByRole('switch', { name: m.personalizationSwitch.scopes.feed.label })).toBeChecked();
+    await expect(canvas.getByText(/"ads":false/)).toBeVisible();
+
+    await userEvent.click(canvas.getByRole('switch', { name: m.personalizationSwitch.label }));
+    for (const scope of ['feed', 'ads', 'push', 'search'] as const) {
+      await expect(canvas.getByRole('switch', { name: m.personalizationSwitch.scopes[scope].label })).not.toBeChecked();
+    }
+    await userEvent.click(canvas.getByRole('switch', { name: m.personalizationSwitch.scopes.search.label }));
+    await expect(canvas.getByRole('switch', { name: m.personalizationSwitch.scopes.search.label })).toBeChecked();
+    await expect(canvas.getByRole('switch', { name: m.personalizationSwitch.scopes.feed.label })).not.toBeChecked();
+  },
+};
+
+function ControlledExample() {
+  const [checked, setChecked] = useState(false);
+  return (
+    <>
+      <PersonalizationSwitch checked={checked} onCheckedChange={setChecked} />
+      <p>
+        <code data-testid="controlled-value">checked = {String(checked)}</code>
+      </p>
+    </>
+  );
+}
+
+/** The host holds the state: `checked` wins for display, `onCheckedChange` reports changes, and the store and events still follow. */
+export const Controlled: Story = {
+  render: () => <ControlledExample />,
+  play: async ({ canvas, userEvent, globals }) => {
+    const m = messagesFor(globals.locale);
+    const control = canvas.getByRole('switch', { name: m.personalizationSwitch.label });
+    await expect(control).not.toBeChecked();
+    await userEvent.click(control);
+    await expect(control).toBeChecked();
+    await expect(canvas.getByTestId('controlled-value')).toHaveTextContent('checked = true');
+  },
+};
+
+/** A slow backend: the opt-out applies at once and the switch says it is saved on this device while the write is under way. */
+export const PendingSync: Story = {
+  parameters: {
+    rights: {
+      adapters: () => ({
+        preferences: withAdapterFaults(createMemoryPreferencesAdapter(), { latencyMs: 1200 }),
+        pendingSync: createMemoryPreferencesAdapter(),
+      }),
+    },
+  },
+  play: async ({ canvas, userEvent, globals }) => {
+    const m = messagesFor(globals.locale);
+    const control = canvas.getByRole('switch', { name: m.personalizationSwitch.label });
+    await waitFor(() => expect(control).toBeEnabled(), { timeout: 3000 });
+    await userEvent.click(control);
+    await expect(control).not.toBeChecked();
+    await expect(canvas.getByRole('status')).toHaveTextContent(m.personalizationSwitch.syncPending);
+    await waitFor(() => expect(canvas.getByRole('status')).toBeEmptyDOMElement(), { timeout: 4000 });
+    await expect(control).not.toBeChecked();
+  },
+};
+
+/** The backend rejects every write. The opt-out is kept and retried; an opt-in is rolled back with a message. */
+export const FailedWrite: Story = {
+  parameters: {
+    rights: {
+      adapters: () => ({
+        preferences: withAdapterFaults(createMemoryPreferencesAdapter(), { reject: ['save'] }),
+        pendingSync: createMemoryPreferencesAdapter(),
+      }),
+    },
+  },
+  play: async ({ canvas, userEvent, globals }) => {
+    const m = messagesFor(globals.locale);
+    const control = canvas.getByRole('switch', { name: m.personalizationSwitch.label });
+    await waitFor(() => expect(control).toBeEnabled());
+    await userEvent.click(control);
+    await expect(await canvas.findByText(m.personalizationSwitch.syncPending)).toBeVisible();
+    await expect(control).not.toBeChecked();
+    await expect(canvas.getByRole('button', { name: m.personalizationSwitch.retryNow })).toBeVisible();
+
+    await userEvent.click(control);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(m.errors['write-failed']);
+    await expect(control).not.toBeChecked();
+  },
+};
+
+const corruptStorage = new Map<string, string>([['algorights:preferences', '{"version":1,"personalization":']]);
+
+/** Stored preferences are not valid JSON: the user gets non-personalized everywhere and a plain message, never a crash. */
+export const CorruptStorage: Story = {
+  args: { scopes: ['feed', 'ads', 'push', 'search'] },
+  parameters: {
+    rights: {
+      adapters: () => ({
+        preferences: createLocalStoragePreferencesAdapter({
+          storage: {
+            getItem: (key) => corruptStorage.get(key) ?? null,
+            setItem: () => {},
+            removeItem: () => {},
+          },
+        }),
+        pendingSync: createMemoryPreferencesAdapter(),
+      }),
+    },
+  },
+  play: async ({ canvas, globals }) => {
+    const m = messagesFor(globals.locale);
+    await expect(canvas.getByRole('alert')).toHaveTextContent(m.errors['storage-corrupt']);
+    await expect(canvas.getByRole('switch', { name: m.personalizationSwitch.label })).not.toBeChecked();
+    await expect(canvas.getByRole('switch', { name: m.personalizationSwitch.scopes.feed.label })).not.toBeChecked();
+  },
+};
+
+/** Until stored preferences are known the switch holds its place, disabled and busy, so nothing shifts when they arrive. */
+export const Loading: Story = {
+  parameters: {
+    rights: {
+      adapters: () => ({
+        preferences: withAdapterFaults(createMemoryPreferencesAdapter(), { hang: ['load'] }),
+        pendingSync: createMemoryPreferencesAdapter(),
+      }),
+    },
+  },
+  play: async ({ canvas, canvasElement, globals }) => {
+    const m = messagesFor(globals.locale);
+    await expect(canvas.getByRole('switch', { name: m.personalizationSwitch.label })).toBeDisabled();
+    const root = canvasElement.querySelector('[data-slot="personalization-switch"]');
+    await expect(root).toHaveAttribute('data-state', 'loading');
+    await expect(root).toHaveAttribute('aria-busy', 'true');
+  },
+};
+
+/** The three shipped locales side by side, each in its own provider. */
+export const AllLocales: Story = {
+  parameters: { rights: { provider: false } },
+  render: () => (
+    <div style={{ display: 'grid', gap: 16 }}>
+      {RIGHTS_LOCALES.map((locale) => (
+        <div key={locale} lang={locale}>
+          <RightsProvider
+            locale={locale}
+            adapters={{ preferences: createMemoryPreferencesAdapter(), pendingSync: createMemoryPreferencesAdapter() }}
+          >
+            <PersonalizationSwitch scopes={['feed', 'ads']} />
+          </RightsProvider>
+        </div>
+      ))}
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    for (const locale of RIGHTS_LOCALES) {
+      const m = messagesFor(locale);
+      await expect(canvas.getByRole('switch', { name: m.personalizationSwitch.label })).toBeChecked();
+      await expect(canvas.getByText(m.personalizationSwitch.description)).toBeVisible();
+    }
+  },
+};
+
+/** Light, dark and elderly themes side by side. Elderly mode (ALG 19) uses body text of at least 18px and 60px targets. */
+export const Themes: Story = {
+  render: () => (
+    <div style={{ display: 'grid', gap: 16 }}>
+      {(['light', 'dark', 'elderly'] as const).map((theme) => (
+        <div
+          key={theme}
+          data-theme-sample={theme}
+          data-ar-theme={theme === 'dark' ? 'dark' : 'light'}
+          data-ar-mode={theme === 'elderly' ? 'elderly' : undefined}
+          style={{ background: 'var(--ar-color-surface)', padding: 8 }}
+        >
+          <PersonalizationSwitch />
+        </div>
+      ))}
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const elderly = canvasElement.querySelector('[data-theme-sample="elderly"]');
+    const description = elderly?.querySelector('[data-slot="personalization-switch-description"]');
+    const row = elderly?.querySelector('[data-slot="personalization-switch-row"]');
+    await expect(description).not.toBeNull();
+    await expect(Number.parseFloat(getComputedStyle(description as Element).fontSize)).toBeGreaterThanOrEqual(18);
+    await expect((row as HTMLElement).getBoundingClientRect().height).toBeGreaterThanOrEqual(60);
+  },
+};
