@@ -21,15 +21,15 @@ export default defineConfig({
     sourcemap: true,
     emptyOutDir: true,
     lib: {
-      entry: 'src/index.ts',
+      entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
       formats: ['es'],
-      fileName: () => 'index.js',
+      fileName: (_format, name) => `${name}.js`,
     },
     rolldownOptions: {
       external: isExternal,
       output: {
-        // Next.js App Router needs the directive on the entry chunk.
-        banner: "'use client';",
+        // Next.js App Router needs the directive on the components' entry; the testing entry runs in Node.
+        banner: (chunk) => (chunk.name === 'index' ? "'use client';" : ''),
       },
     },
   },

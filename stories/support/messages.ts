@@ -1,7 +1,7 @@
 import { RIGHTS_LOCALES, resolveRightsLocale, type RightsLocale } from '../../src/index.js';
-import en from '../../locales/en/algorights.json';
-import zhCN from '../../locales/zh-CN/algorights.json';
-import zhTW from '../../locales/zh-TW/algorights.json';
+import en from '../../locales/en/algorights.json' with { type: 'json' };
+import zhCN from '../../locales/zh-CN/algorights.json' with { type: 'json' };
+import zhTW from '../../locales/zh-TW/algorights.json' with { type: 'json' };
 
 const all = { 'zh-CN': zhCN, 'zh-TW': zhTW, en } as const;
 

@@ -1,6 +1,6 @@
-import en from '../../../locales/en/algorights.json';
-import zhCN from '../../../locales/zh-CN/algorights.json';
-import zhTW from '../../../locales/zh-TW/algorights.json';
+import en from '../../../locales/en/algorights.json' with { type: 'json' };
+import zhCN from '../../../locales/zh-CN/algorights.json' with { type: 'json' };
+import zhTW from '../../../locales/zh-TW/algorights.json' with { type: 'json' };
 
 /** The locales the kit ships. zh-CN is the source: the law is written in it. */
 export const RIGHTS_LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;

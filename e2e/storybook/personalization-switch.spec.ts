@@ -1,0 +1,86 @@
+import { expect, test } from '@playwright/test';
+import { PersonalizationSwitchPage } from '../../src/testing/index.js';
+import { LOCALES, expectNoAxeViolations, openStory } from '../support.js';
+
+const LOCAL_STORAGE = 'e2e-fixtures-personalizationswitch--local-storage';
+const FAILING_BACKEND = 'e2e-fixtures-personalizationswitch--failing-backend';
+
+for (const locale of LOCALES) {
+  test.describe(`PersonalizationSwitch in ${locale}`, () => {
+    test('turning personalization off by keyboard applies at once', async ({ page }) => {
+      await openStory(page, LOCAL_STORAGE, locale);
+      const settings = new PersonalizationSwitchPage(page, locale);
+      await expect(settings.master).toBeChecked();
+      await expectNoAxeViolations(page);
+
+      await settings.turnOffByKeyboard();
+
+      await expect(settings.master).not.toBeChecked();
+      await expect(settings.master).toBeFocused();
+      for (const scope of ['feed', 'ads', 'push', 'search'] as const) {
+        await expect(settings.scopeSwitch(scope)).not.toBeChecked();
+      }
+      await expect(page.locator('[data-feed]')).toHaveAttribute('data-feed', 'non-personalized');
+      await expect(page.getByText('"personalized":false')).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
+    test('the choice survives a reload', async ({ page }) => {
+      await openStory(page, LOCAL_STORAGE, locale);
+      const settings = new PersonalizationSwitchPage(page, locale);
+      await settings.scopeSwitch('ads').click();
+      await settings.turnOffByKeyboard();
+      await expect(settings.master).not.toBeChecked();
+
+      await page.reload();
+      await page.locator('#storybook-root [data-slot]').first().waitFor();
+
+      await expect(settings.master).not.toBeChecked();
+      await expect(settings.master).toBeEnabled();
+      await expect(page.locator('[data-feed]')).toHaveAttribute('data-feed', 'non-personalized');
+      // Turning the master switch back on restores the scopes as they were, ads still off.
+      await settings.master.click();
+      await expect(settings.scopeSwitch('feed')).toBeChecked();
+      await expect(settings.scopeSwitch('ads')).not.toBeChecked();
+      await expectNoAxeViolations(page);
+    });
+
+    test('a failed write keeps the opt-out, across a reload too', async ({ page }) => {
+      await openStory(page, FAILING_BACKEND, locale);
+      const settings = new PersonalizationSwitchPage(page, locale);
+      await expect(settings.master).toBeChecked();
+
+      await settings.turnOffByKeyboard();
+
+      await expect(settings.master).not.toBeChecked();
+      await expect(settings.syncPendingMessage).toBeVisible();
+      await expect(settings.retryButton).toBeVisible();
+      await expectNoAxeViolations(page);
+
+      await page.reload();
+      await page.locator('#storybook-root [data-slot]').first().waitFor();
+
+      await expect(settings.master).not.toBeChecked();
+      await expect(settings.syncPendingMessage).toBeVisible();
+      await expect(page.locator('[data-feed]')).toHaveAttribute('data-feed', 'non-personalized');
+
+      // Opting back in cannot be saved, so it is rolled back with a message.
+      await settings.master.click();
+      await expect(settings.errorAlert).toHaveText(settings.errorMessage('write-failed'));
+      await expect(settings.master).not.toBeChecked();
+      await expectNoAxeViolations(page);
+    });
+  });
+}
+
+test('every story in the static Storybook opens without an error', async ({ page, request }) => {
+  const index = (await (await request.get('/index.json')).json()) as { entries: Record<string, { type: string; id: string }> };
+  const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+  expect(stories.length).toBeGreaterThan(0);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  for (const story of stories) {
+    await openStory(page, story.id, 'zh-CN');
+  }
+  expect(errors).toEqual([]);
+});

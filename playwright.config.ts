@@ -1,0 +1,45 @@
+import { defineConfig } from '@playwright/test';
+import { assertChromium, chromiumArgs, chromiumPath } from './config/chromium.js';
+
+assertChromium();
+
+const storybookPort = 6106;
+const examplePort = 6107;
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 2,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'storybook',
+      testMatch: 'storybook/**/*.spec.ts',
+      use: { baseURL: `http://127.0.0.1:${storybookPort}` },
+    },
+    {
+      name: 'example',
+      testMatch: 'example/**/*.spec.ts',
+      use: { baseURL: `http://127.0.0.1:${examplePort}` },
+    },
+  ],
+  webServer: [
+    {
+      command: `sirv storybook-static --host 127.0.0.1 --port ${storybookPort} --quiet`,
+      url: `http://127.0.0.1:${storybookPort}/index.json`,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `sirv examples/consumer/dist --host 127.0.0.1 --port ${examplePort} --single --quiet`,
+      url: `http://127.0.0.1:${examplePort}/`,
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
+});

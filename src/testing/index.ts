@@ -1,0 +1,1 @@
+export { PersonalizationSwitchPage } from './personalization-switch-page.js';
