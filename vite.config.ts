@@ -23,13 +23,17 @@ export default defineConfig({
     lib: {
       entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
       formats: ['es'],
-      fileName: (_format, name) => `${name}.js`,
     },
     rolldownOptions: {
       external: isExternal,
       output: {
-        // Next.js App Router needs the directive on the components' entry; the testing entry runs in Node.
-        banner: (chunk) => (chunk.name === 'index' ? "'use client';" : ''),
+        // One file per module, so that `sideEffects` lets a consumer's bundler drop whole
+        // modules a page does not use, module-level schema definitions included.
+        preserveModules: true,
+        preserveModulesRoot: 'src',
+        entryFileNames: '[name].js',
+        // Next.js App Router needs the directive on component modules; the testing helpers run in Node.
+        banner: (chunk) => (/^testing(\/|$)/.test(chunk.name) ? '' : "'use client';"),
       },
     },
   },

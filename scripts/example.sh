@@ -10,5 +10,7 @@ mv -f "$example/.pack/$tarball" "$example/.pack/algorights.tgz"
 rm -rf "$example/node_modules/algorights"
 # The example's dependencies are the library's own, already in npm's cache from the root install.
 (cd "$example" && npm install --prefer-offline --no-audit --no-fund --no-package-lock --loglevel=error)
+# Type-check as a strict consumer would, against the published declarations.
+tsc -p "$example/tsconfig.json"
 vite build --config "$example/vite.config.ts"
 echo "example app built from the packed tarball: $example/dist"

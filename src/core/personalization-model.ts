@@ -1,4 +1,3 @@
-import { allScopes } from './schema.js';
 import {
   PERSONALIZATION_SCOPES,
   type PersonalizationPreferences,
@@ -6,6 +5,16 @@ import {
   type RecommendationMode,
   type ScopeModes,
 } from './types.js';
+
+/** Every scope set to one mode. */
+export function allScopes(mode: RecommendationMode): ScopeModes {
+  return { feed: mode, ads: mode, push: mode, search: mode };
+}
+
+/** The privacy-protective fallback: nothing personalized. */
+export function protectivePreferences(): PersonalizationPreferences {
+  return { master: 'non-personalized', scopes: allScopes('non-personalized') };
+}
 
 /** The mode each scope is actually in: every scope is non-personalized while the master switch is off. */
 export function effectiveModes(preferences: PersonalizationPreferences): ScopeModes {

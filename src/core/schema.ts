@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { RightsError } from './errors.js';
-import type { PersonalizationPreferences, ScopeModes } from './types.js';
+import type { PersonalizationPreferences } from './types.js';
 
 /** The version of {@link StoredPreferences} this build writes. */
 export const PREFERENCES_VERSION = 1;
@@ -56,16 +56,6 @@ export function parseStoredPreferences(data: unknown): StoredPreferences {
     throw new RightsError('storage-invalid', `Stored preferences are invalid at ${path}: ${issue?.message ?? ''}`);
   }
   return result.output;
-}
-
-/** Every scope set to one mode. */
-export function allScopes(mode: ScopeModes[keyof ScopeModes]): ScopeModes {
-  return { feed: mode, ads: mode, push: mode, search: mode };
-}
-
-/** The privacy-protective fallback: nothing personalized. */
-export function protectivePreferences(): PersonalizationPreferences {
-  return { master: 'non-personalized', scopes: allScopes('non-personalized') };
 }
 
 export function toStoredPreferences(personalization: PersonalizationPreferences, updatedAt: Date): StoredPreferences {

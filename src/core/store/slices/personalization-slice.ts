@@ -2,8 +2,8 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { PreferencesAdapter } from '../../adapters/types.js';
 import { RightsError } from '../../errors.js';
 import { createCorrelationId, type RightsEvent } from '../../events.js';
-import { applyChange, displayedMode, isProtective } from '../../personalization-model.js';
-import { allScopes, parseStoredPreferences, protectivePreferences, toStoredPreferences } from '../../schema.js';
+import { allScopes, applyChange, displayedMode, isProtective, protectivePreferences } from '../../personalization-model.js';
+import { parseStoredPreferences, toStoredPreferences } from '../../schema.js';
 import {
   isPromiseLike,
   type Awaitable,

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Every test of the project, in the order a failure is cheapest to find.
+# `npm test` runs bootstrap first; run this directly only on a set-up machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n━━ %s\n' "$*"; }
+
+step "Type check"
+npm run --silent typecheck
+step "Unit and component tests (jsdom)"
+npm run --silent test:unit
+step "Library build"
+npm run --silent build
+step "Package checks (publint, attw)"
+npm run --silent lint:package
+step "Size budgets"
+npm run --silent size
+step "Storybook build"
+npm run --silent build:storybook
+step "Story tests (play functions and axe, in Chromium)"
+npm run --silent test:stories
+step "Example app from the packed tarball"
+npm run --silent example
+step "End-to-end tests (Playwright, with axe)"
+npm run --silent test:e2e
+step "All tests passed"
