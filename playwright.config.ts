@@ -5,6 +5,7 @@ assertChromium();
 
 const storybookPort = 6106;
 const examplePort = 6107;
+const exampleReact18Port = 6108;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -27,7 +28,14 @@ export default defineConfig({
     {
       name: 'example',
       testMatch: 'example/**/*.spec.ts',
+      metadata: { reactMajor: '19' },
       use: { baseURL: `http://127.0.0.1:${examplePort}` },
+    },
+    {
+      name: 'example-react18',
+      testMatch: 'example/**/*.spec.ts',
+      metadata: { reactMajor: '18' },
+      use: { baseURL: `http://127.0.0.1:${exampleReact18Port}` },
     },
   ],
   webServer: [
@@ -39,6 +47,11 @@ export default defineConfig({
     {
       command: `sirv examples/consumer/dist --host 127.0.0.1 --port ${examplePort} --single --quiet`,
       url: `http://127.0.0.1:${examplePort}/`,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `sirv examples/consumer/dist-react18 --host 127.0.0.1 --port ${exampleReact18Port} --single --quiet`,
+      url: `http://127.0.0.1:${exampleReact18Port}/`,
       reuseExistingServer: !process.env.CI,
     },
   ],

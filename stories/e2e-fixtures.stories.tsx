@@ -53,3 +53,23 @@ export const FailingBackend: Story = {
     },
   },
 };
+
+/** A backend that takes a moment to answer, with the user's opt-out stored: the switch holds its place until then. */
+export const SlowLoad: Story = {
+  parameters: {
+    rights: {
+      adapters: () => {
+        const preferences = createMemoryPreferencesAdapter();
+        void preferences.save({
+          version: 1,
+          personalization: {
+            master: 'non-personalized',
+            scopes: { feed: 'personalized', ads: 'personalized', push: 'personalized', search: 'personalized' },
+          },
+          updatedAt: '2026-11-22T08:00:00.000Z',
+        });
+        return { preferences: withAdapterFaults(preferences, { latencyMs: 1500 }), pendingSync: createMemoryPreferencesAdapter() };
+      },
+    },
+  },
+};

@@ -2,10 +2,12 @@ import { expect, test } from '@playwright/test';
 import { PersonalizationSwitchPage } from '../../src/testing/index.js';
 import { expectNoAxeViolations } from '../support.js';
 
-test('an app that installed the packed package turns personalization off, styled, and keeps it across a reload', async ({ page }) => {
+test('an app that installed the packed package turns personalization off, styled, and keeps it across a reload', async ({ page }, testInfo) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('/');
+  const reactMajor = String(testInfo.project.metadata.reactMajor);
+  await expect(page.locator('html')).toHaveAttribute('data-react-version', new RegExp(`^${reactMajor}\\.`));
   const settings = new PersonalizationSwitchPage(page, 'zh-CN');
   await expect(settings.master).toBeChecked();
   await expect(page.getByTestId('feed-request')).toHaveText('{"personalized":true,"adsPersonalized":true}');

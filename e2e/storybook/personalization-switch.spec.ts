@@ -4,6 +4,7 @@ import { LOCALES, expectNoAxeViolations, openStory } from '../support.js';
 
 const LOCAL_STORAGE = 'e2e-fixtures-personalizationswitch--local-storage';
 const FAILING_BACKEND = 'e2e-fixtures-personalizationswitch--failing-backend';
+const SLOW_LOAD = 'e2e-fixtures-personalizationswitch--slow-load';
 
 for (const locale of LOCALES) {
   test.describe(`PersonalizationSwitch in ${locale}`, () => {
@@ -73,7 +74,33 @@ for (const locale of LOCALES) {
   });
 }
 
-test('every story in the static Storybook opens without an error', async ({ page, request }) => {
+test('while stored preferences load, the switch holds its place: nothing shifts when they arrive', async ({ page }) => {
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    (window as unknown as { layoutShifts: number[] }).layoutShifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        shifts.push((entry as unknown as { value: number }).value);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await openStory(page, SLOW_LOAD, 'zh-CN');
+  const settings = new PersonalizationSwitchPage(page, 'zh-CN');
+  const root = page.locator('[data-slot="personalization-switch"]');
+  await expect(root).toHaveAttribute('data-state', 'loading');
+  await expect(settings.master).toBeDisabled();
+  const before = await root.boundingBox();
+  const feedBefore = await page.locator('[data-feed]').boundingBox();
+  await expectNoAxeViolations(page);
+
+  await expect(root).toHaveAttribute('data-state', 'off', { timeout: 5000 });
+  await expect(settings.master).toBeEnabled();
+  expect(await root.boundingBox()).toEqual(before);
+  expect(await page.locator('[data-feed]').boundingBox()).toEqual(feedBefore);
+  expect(await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts)).toEqual([]);
+});
+
+test('every story in the static Storybook opens without an error or an axe violation', async ({ page, request }) => {
   const index = (await (await request.get('/index.json')).json()) as { entries: Record<string, { type: string; id: string }> };
   const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
   expect(stories.length).toBeGreaterThan(0);
@@ -81,6 +108,7 @@ test('every story in the static Storybook opens without an error', async ({ page
   page.on('pageerror', (error) => errors.push(error.message));
   for (const story of stories) {
     await openStory(page, story.id, 'zh-CN');
+    await expectNoAxeViolations(page);
   }
   expect(errors).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import { PersonalizationSwitch, RightsProvider, useRecommendationMode, type RightsEvent } from 'algorights';
 import 'algorights/styles.css';
-import { StrictMode } from 'react';
+import { StrictMode, version } from 'react';
 import { createRoot } from 'react-dom/client';
 
 /** What the app's feed request carries: the user's choice, as data (ALG 17, PIPL 24). */
@@ -19,6 +19,8 @@ function Feed() {
 }
 
 const auditLog: RightsEvent[] = [];
+// Lets the end-to-end test confirm which React this build runs on (the example is built against 18 and 19).
+document.documentElement.dataset.reactVersion = version;
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
