@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+rm -rf reports
 step() { printf '\n━━ %s\n' "$*"; }
 
 step "Type check"
@@ -25,3 +26,4 @@ npm run --silent example
 step "End-to-end tests (Playwright, with axe)"
 npm run --silent test:e2e
 step "All tests passed"
+node scripts/test-summary.mjs

@@ -5,8 +5,7 @@ import {
   createMemoryPreferencesAdapter,
   withAdapterFaults,
 } from '../src/index.js';
-import { DemoFeed } from './support/demo-feed.js';
-import { localeOf } from './support/messages.js';
+import { renderWithFeed } from './support/with-feed.js';
 
 /**
  * Stories that end-to-end tests drive by hand. They have no play function,
@@ -19,12 +18,7 @@ const meta = {
   component: PersonalizationSwitch,
   tags: ['!test', '!autodocs'],
   args: { scopes: ['feed', 'ads', 'push', 'search'] },
-  render: (args, { globals }) => (
-    <>
-      <PersonalizationSwitch {...args} />
-      <DemoFeed locale={localeOf(globals)} />
-    </>
-  ),
+  render: renderWithFeed,
 } satisfies Meta<typeof PersonalizationSwitch>;
 
 export default meta;

@@ -9,8 +9,8 @@ import {
   createMemoryPreferencesAdapter,
   withAdapterFaults,
 } from '../src/index.js';
-import { DemoFeed } from './support/demo-feed.js';
-import { localeOf, messagesFor } from './support/messages.js';
+import { messagesFor } from './support/messages.js';
+import { renderWithFeed } from './support/with-feed.js';
 
 const meta = {
   title: 'Components/PersonalizationSwitch',
@@ -25,12 +25,7 @@ const meta = {
       },
     },
   },
-  render: (args, { globals }) => (
-    <>
-      <PersonalizationSwitch {...args} />
-      <DemoFeed locale={localeOf(globals)} />
-    </>
-  ),
+  render: renderWithFeed,
 } satisfies Meta<typeof PersonalizationSwitch>;
 
 export default meta;

@@ -1,25 +1,19 @@
 import type { i18n as I18nInstance } from 'i18next';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import type { RightsAdapters } from '../core/adapters/types.js';
-import type { RightsError } from '../core/errors.js';
-import type { RightsEvent } from '../core/events.js';
 import { createRightsI18n, createTranslate } from '../core/i18n/create-rights-i18n.js';
 import { resolveRightsLocale, type MessageOverrides, type RightsLocale } from '../core/i18n/messages.js';
-import { createRightsStore, type RightsInitialState } from '../core/store/create-rights-store.js';
-import type { PersonalizationPreferences } from '../core/types.js';
+import { createRightsStore, type CreateRightsStoreOptions } from '../core/store/create-rights-store.js';
 import { RightsContext, type RightsContextValue } from './rights-context.js';
 
 // Layout effects let synchronous storage apply before the first paint; servers run neither.
 const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
-export interface RightsProviderProps {
+export interface RightsProviderProps
+  extends Pick<
+    CreateRightsStoreOptions,
+    'adapters' | 'initialState' | 'defaults' | 'onEvent' | 'onError' | 'writeTimeoutMs' | 'retryDelayMs'
+  > {
   children?: ReactNode;
-  /**
-   * Where state is read and written. Default: the browser's localStorage, which
-   * works with no backend. Read once, at mount: to switch adapters, remount the
-   * provider with a new `key`.
-   */
-  adapters?: RightsAdapters;
   /**
    * The language of the kit's strings, as a BCP 47 tag (`zh-CN`, `zh-TW`, `en`,
    * or a close tag such as `zh-Hant-HK`). Default: the language of `i18n`
@@ -30,18 +24,6 @@ export interface RightsProviderProps {
   i18n?: I18nInstance;
   /** Overrides for single strings, per locale: `{ 'zh-CN': { personalizationSwitch: { label: '…' } } }`. Read at mount. */
   messages?: Partial<Record<RightsLocale, MessageOverrides>>;
-  /** State the server already knows, for example from a cookie: controls render it at once, with no placeholder. */
-  initialState?: RightsInitialState;
-  /** What a user with nothing stored starts with. Default: everything personalized. */
-  defaults?: { personalization?: PersonalizationPreferences };
-  /** Receives every rights action, for the platform's audit log (ALG 28). */
-  onEvent?: (event: RightsEvent) => void;
-  /** Receives every runtime failure. The user sees a localized message, never an exception. */
-  onError?: (error: RightsError) => void;
-  /** How long a write may take before it counts as failed. Default: 8000 ms. */
-  writeTimeoutMs?: number;
-  /** Delay before the first retry of a pending write; it doubles up to 60 s. Default: 2000 ms. */
-  retryDelayMs?: number;
 }
 
 function useHostLanguage(i18n: I18nInstance | undefined): string | undefined {
@@ -61,7 +43,9 @@ function useHostLanguage(i18n: I18nInstance | undefined): string | undefined {
 
 /**
  * Holds one store and one i18n instance for the controls inside it. Wrap your
- * app, or the part that shows rights controls, in one provider.
+ * app, or the part that shows rights controls, in one provider. Store options
+ * (`adapters`, `initialState`, …) are read once, at mount: to change them,
+ * remount the provider with a new `key`.
  */
 export function RightsProvider(props: RightsProviderProps) {
   const { children, adapters, locale, i18n, messages, initialState, defaults, onEvent, onError, writeTimeoutMs, retryDelayMs } =

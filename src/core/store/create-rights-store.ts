@@ -19,9 +19,9 @@ export interface RightsInitialState {
 }
 
 export interface CreateRightsStoreOptions {
-  /** Where state is read and written. Default: localStorage for both. */
+  /** Where state is read and written. Default: the browser's localStorage, which works with no backend. */
   adapters?: RightsAdapters;
-  /** Known state: controls render it at once instead of a placeholder. */
+  /** State the server already knows, for example from a cookie: controls render it at once, with no placeholder. */
   initialState?: RightsInitialState;
   /** What a user with nothing stored starts with. Default: everything personalized, the ordinary service. */
   defaults?: { personalization?: PersonalizationPreferences };
