@@ -37,7 +37,7 @@ export function DemoFeed({ locale }: { locale: RightsLocale }) {
         ))}
       </ul>
       <p style={{ margin: '8px 0 0' }}>
-        {text.request}: <code aria-label={text.request}>{JSON.stringify(request)}</code>
+        {text.request}: <code>{JSON.stringify(request)}</code>
       </p>
     </section>
   );
