@@ -214,3 +214,28 @@ describe('PersonalizationSwitch', () => {
     );
   });
 });
+
+describe('PersonalizationSwitch developer errors', () => {
+  test('an unknown scope throws an error that lists the valid ones', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() =>
+      render(
+        <RightsProvider locale="zh-CN" adapters={memoryAdapters()}>
+          <PersonalizationSwitch scopes={['feed', 'video' as never]} />
+        </RightsProvider>,
+      ),
+    ).toThrowError(/unknown scope "video".*feed, ads, push, search/);
+  });
+
+  test('an adapter without save() throws an error that names what is missing and where to start', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const incomplete = { load: () => null, clear: () => {} } as unknown as PreferencesAdapter;
+    expect(() =>
+      render(
+        <RightsProvider locale="zh-CN" adapters={{ preferences: incomplete }}>
+          <PersonalizationSwitch />
+        </RightsProvider>,
+      ),
+    ).toThrowError(/adapters\.preferences has no save\(\).*createMemoryPreferencesAdapter/);
+  });
+});

@@ -1,6 +1,7 @@
 import { Switch } from 'radix-ui';
 import { forwardRef, useId, type ComponentPropsWithoutRef } from 'react';
-import type { PersonalizationScope } from '../../core/types.js';
+import { RightsDeveloperError } from '../../core/errors.js';
+import { PERSONALIZATION_SCOPES, type PersonalizationScope } from '../../core/types.js';
 import { useRightsTranslation } from '../../provider/rights-context.js';
 import { visuallyHidden } from '../visually-hidden.js';
 import { usePersonalizationSwitch, type UsePersonalizationSwitchOptions } from './use-personalization-switch.js';
@@ -37,6 +38,12 @@ export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationS
   forwardedRef,
 ) {
   const { checked, onCheckedChange, scopeChecked, onScopeCheckedChange, scopes = [], ...rootProps } = props;
+  const unknownScope = scopes.find((scope) => !PERSONALIZATION_SCOPES.includes(scope));
+  if (unknownScope !== undefined) {
+    throw new RightsDeveloperError(
+      `\`${NAME}\` got an unknown scope "${String(unknownScope)}" in \`scopes\`. Use any of: ${PERSONALIZATION_SCOPES.join(', ')}.`,
+    );
+  }
   const { t } = useRightsTranslation(NAME);
   const state = usePersonalizationSwitch({ checked, onCheckedChange, scopeChecked, onScopeCheckedChange });
   const id = useId();

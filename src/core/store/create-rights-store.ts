@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createLocalStoragePreferencesAdapter } from '../adapters/local-storage-preferences-adapter.js';
-import type { RightsAdapters } from '../adapters/types.js';
-import type { RightsError } from '../errors.js';
+import type { PreferencesAdapter, RightsAdapters } from '../adapters/types.js';
+import { RightsDeveloperError, type RightsError } from '../errors.js';
 import type { RightsEvent } from '../events.js';
 import type { PersonalizationPreferences } from '../types.js';
 import { createPersonalizationSlice, defaultPersonalization, type PersonalizationSlice } from './slices/personalization-slice.js';
@@ -37,14 +37,29 @@ export interface CreateRightsStoreOptions {
   now?: () => Date;
 }
 
+function assertAdapter(adapter: PreferencesAdapter, name: string): PreferencesAdapter {
+  const missing = (['load', 'save', 'clear'] as const).filter((method) => typeof adapter[method] !== 'function');
+  if (missing.length > 0) {
+    throw new RightsDeveloperError(
+      `adapters.${name} has no ${missing.map((method) => `${method}()`).join(', ')}. A PreferencesAdapter needs ` +
+        'load(), save() and clear(); start from createMemoryPreferencesAdapter() or ' +
+        'createLocalStoragePreferencesAdapter(), and check yours with runAdapterConformance().',
+    );
+  }
+  return adapter;
+}
+
 /**
  * Creates one store. A `RightsProvider` makes one per mount; call this
  * yourself only to use the kit without React.
  */
 export function createRightsStore(options: CreateRightsStoreOptions = {}): RightsStore {
   const adapters = options.adapters ?? {};
-  const preferences = adapters.preferences ?? createLocalStoragePreferencesAdapter();
-  const pendingSync = adapters.pendingSync ?? createLocalStoragePreferencesAdapter({ key: 'algorights:pending-sync' });
+  const preferences = assertAdapter(adapters.preferences ?? createLocalStoragePreferencesAdapter(), 'preferences');
+  const pendingSync = assertAdapter(
+    adapters.pendingSync ?? createLocalStoragePreferencesAdapter({ key: 'algorights:pending-sync' }),
+    'pendingSync',
+  );
   const personalization = createPersonalizationSlice<RightsState>(
     {
       preferences,
