@@ -38,7 +38,7 @@ apt_install() {
     run_as_root apt-get update -qq || return 1
     apt_updated=1
   fi
-  DEBIAN_FRONTEND=noninteractive run_as_root apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  DEBIAN_FRONTEND=noninteractive run_as_root apt-get install -y -qq "$@" >/dev/null
 }
 
 chromium="${ALGORIGHTS_CHROMIUM:-/usr/bin/chromium}"
