@@ -5,6 +5,8 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // The sidebar's getting-started checklist is for people new to Storybook, not for reviewers of this kit.
+  features: { sidebarOnboardingChecklist: false },
 };
 
 export default config;

@@ -31,7 +31,7 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** The master switch. Turning it off applies at once: the feed request beneath carries `personalized: false`, and the feed still shows content. */
+/** ALG 17 ¶1, PIPL 16: the master switch. Turning it off applies at once (立即停止): the feed request beneath carries `personalized: false`, and the feed still shows content. */
 export const Default: Story = {
   play: async ({ canvas, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
@@ -79,7 +79,7 @@ function ControlledExample() {
   );
 }
 
-/** The host holds the state: `checked` wins for display, `onCheckedChange` reports changes, and the store and events still follow. */
+/** ALG 17 ¶1, ALG 28: the host holds the state. `checked` wins for display, `onCheckedChange` reports changes, and the store and its audit events still follow. */
 export const Controlled: Story = {
   render: () => <ControlledExample />,
   play: async ({ canvas, userEvent, globals }) => {
@@ -92,7 +92,7 @@ export const Controlled: Story = {
   },
 };
 
-/** A slow backend: the opt-out applies at once and the switch says it is saved on this device while the write is under way. */
+/** ALG 17 ¶1 (立即): with a slow backend the opt-out still applies at once, and the switch says it is saved on this device while the write is under way. */
 export const PendingSync: Story = {
   parameters: {
     rights: {
@@ -114,7 +114,7 @@ export const PendingSync: Story = {
   },
 };
 
-/** The backend rejects every write. The opt-out is kept and retried; an opt-in is rolled back with a message. */
+/** ALG 17 ¶1, PIPL 24 ¶2: the backend rejects every write. The opt-out is kept and retried; an opt-in is rolled back with a message. */
 export const FailedWrite: Story = {
   parameters: {
     rights: {
@@ -141,7 +141,7 @@ export const FailedWrite: Story = {
 
 const corruptStorage = new Map<string, string>([['algorights:preferences', '{"version":1,"personalization":']]);
 
-/** Stored preferences are not valid JSON: the user gets non-personalized everywhere and a plain message, never a crash. */
+/** PIPL 24 ¶2: stored preferences are not valid JSON, so the user gets non-personalized everywhere and a plain message, never a crash. */
 export const CorruptStorage: Story = {
   args: { scopes: ['feed', 'ads', 'push', 'search'] },
   parameters: {
@@ -166,7 +166,7 @@ export const CorruptStorage: Story = {
   },
 };
 
-/** Until stored preferences are known the switch holds its place, disabled and busy, so nothing shifts when they arrive. */
+/** ALG 17 ¶1: until stored preferences are known the switch holds its place, disabled and busy, so nothing shifts when they arrive and no choice is implied. */
 export const Loading: Story = {
   parameters: {
     rights: {
@@ -185,7 +185,7 @@ export const Loading: Story = {
   },
 };
 
-/** The three shipped locales side by side, each in its own provider. */
+/** ALG 17 ¶1 in each shipped locale: zh-CN with the statutory wording (不针对其个人特征), and zh-TW and en saying the same. */
 export const AllLocales: Story = {
   parameters: { rights: { provider: false } },
   render: () => (
