@@ -228,3 +228,65 @@ describe('createRightsStore: personalization', () => {
     expect(load).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('createRightsStore: edge cases', () => {
+  test('a rolled-back opt-in restores exactly what was there, remembered scopes included', async () => {
+    const { adapters, control } = backend();
+    const before = {
+      master: 'non-personalized' as const,
+      scopes: { feed: 'personalized', ads: 'non-personalized', push: 'personalized', search: 'non-personalized' } as const,
+    };
+    const store = createRightsStore({ adapters, initialState: { personalization: before } });
+    control.failing = true;
+    await store.getState().setPersonalization('feed', 'personalized');
+    expect(store.getState().personalization.preferences).toEqual(before);
+  });
+
+  test('a rolled-back opt-in leaves a later opt-out in place', async () => {
+    vi.useFakeTimers();
+    const { adapters, control } = backend();
+    const store = createRightsStore({
+      adapters,
+      writeTimeoutMs: 1000,
+      initialState: {
+        personalization: {
+          master: 'personalized',
+          scopes: { feed: 'non-personalized', ads: 'personalized', push: 'personalized', search: 'personalized' },
+        },
+      },
+    });
+    control.hanging = true;
+    const optIn = store.getState().setPersonalization('feed', 'personalized');
+    void store.getState().setPersonalization('ads', 'non-personalized');
+    await vi.advanceTimersByTimeAsync(1000);
+    await optIn;
+    expect(effectiveModes(store.getState().personalization.preferences)).toEqual({
+      feed: 'non-personalized',
+      ads: 'non-personalized',
+      push: 'personalized',
+      search: 'personalized',
+    });
+  });
+
+  test('a change made before a slow load finishes is not overwritten by the loaded state', async () => {
+    let answer: (value: unknown) => void = () => {};
+    const preferences: PreferencesAdapter = {
+      load: () => new Promise((resolve) => (answer = resolve)) as never,
+      save: () => {},
+      clear: () => {},
+    };
+    const store = createRightsStore({ adapters: { preferences, pendingSync: createMemoryPreferencesAdapter() } });
+    store.getState().loadPersonalization();
+    await store.getState().setPersonalization('all', 'non-personalized');
+    answer({
+      version: 1,
+      personalization: {
+        master: 'personalized',
+        scopes: { feed: 'personalized', ads: 'personalized', push: 'personalized', search: 'personalized' },
+      },
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
+    await vi.waitFor(() => expect(store.getState().personalization.known).toBe(true));
+    expect(store.getState().personalization.preferences.master).toBe('non-personalized');
+  });
+});

@@ -104,6 +104,13 @@ interface Change {
   oldValue: RecommendationMode;
   newValue: RecommendationMode;
   correlationId: string;
+  /** The preferences before and after the change, to undo it exactly when nothing changed since. */
+  before?: PersonalizationPreferences;
+  after?: PersonalizationPreferences;
+}
+
+function samePreferences(first: PersonalizationPreferences, second: PersonalizationPreferences): boolean {
+  return JSON.stringify(first) === JSON.stringify(second);
 }
 
 export function createPersonalizationSlice<State extends PersonalizationSlice>(
@@ -208,8 +215,12 @@ export function createPersonalizationSlice<State extends PersonalizationSlice>(
         return;
       }
       const { preferences } = get().personalization;
-      // Undo only this change: later changes the user made stay.
-      const reverted = applyChange(preferences, change.target, 'non-personalized');
+      // Nothing changed since: restore exactly what was there, remembered scopes included.
+      // Otherwise undo only this change, so that later changes the user made stay.
+      const reverted =
+        change.before && change.after && samePreferences(preferences, change.after)
+          ? change.before
+          : applyChange(preferences, change.target, 'non-personalized');
       update({ preferences: reverted, status: 'error', error });
       // Writes are serialized and each sends the state of its own moment, so no later
       // write can have carried the undone choice: nothing more to write.
@@ -248,6 +259,14 @@ export function createPersonalizationSlice<State extends PersonalizationSlice>(
         } catch {
           clearFromDevice();
         }
+      }
+      if (revision > 0) {
+        // The user changed something before the load finished; what they chose wins.
+        update({ status: error ? 'error' : 'ready', error, known: true });
+        if (error) {
+          dependencies.reportError(error);
+        }
+        return;
       }
       update({ status: error ? 'error' : 'ready', error, known: true, preferences, syncPending: restored });
       if (error) {
@@ -295,10 +314,19 @@ export function createPersonalizationSlice<State extends PersonalizationSlice>(
         const { preferences } = get().personalization;
         const oldValue = displayedMode(preferences, target);
         const next = applyChange(preferences, target, mode);
-        if (JSON.stringify(next) === JSON.stringify(preferences)) {
+        // Before stored preferences are known, the placeholder already reads as non-personalized;
+        // an opt-out then is still a choice to record, or the loaded state would overwrite it.
+        if (get().personalization.known && samePreferences(next, preferences)) {
           return Promise.resolve();
         }
-        const change: Change = { target, oldValue, newValue: mode, correlationId: createCorrelationId() };
+        const change: Change = {
+          target,
+          oldValue,
+          newValue: mode,
+          correlationId: createCorrelationId(),
+          before: preferences,
+          after: next,
+        };
         revision += 1;
         // A new choice supersedes whatever the last failure was about.
         update({ preferences: next, status: 'ready', error: null });
