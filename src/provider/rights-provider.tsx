@@ -51,7 +51,10 @@ export function RightsProvider(props: RightsProviderProps) {
   const { children, adapters, locale, i18n, messages, initialState, defaults, onEvent, onError, writeTimeoutMs, retryDelayMs } =
     props;
   const callbacks = useRef({ onEvent, onError });
-  callbacks.current = { onEvent, onError };
+  // Events fire from effects and handlers, after this has run, so they always see the latest callbacks.
+  useIsomorphicLayoutEffect(() => {
+    callbacks.current = { onEvent, onError };
+  });
 
   const [store] = useState(() =>
     createRightsStore({
