@@ -55,10 +55,11 @@ export const SlowLoad: Story = {
       adapters: () => {
         const preferences = createMemoryPreferencesAdapter();
         void preferences.save({
-          version: 1,
+          version: 2,
           personalization: {
             master: 'non-personalized',
             scopes: { feed: 'personalized', ads: 'personalized', push: 'personalized', search: 'personalized' },
+            strategy: null,
           },
           updatedAt: '2026-11-22T08:00:00.000Z',
         });

@@ -12,7 +12,9 @@ export type RightsErrorCode =
   /** The adapter failed to read. */
   | 'read-failed'
   /** The adapter failed to write, or did not answer in time. */
-  | 'write-failed';
+  | 'write-failed'
+  /** The tags adapter returned data of the wrong shape. */
+  | 'tags-invalid';
 
 /** A typed runtime failure. It never reaches the user as an exception. */
 export class RightsError extends Error {

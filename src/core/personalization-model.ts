@@ -3,6 +3,7 @@ import {
   type PersonalizationPreferences,
   type PersonalizationTarget,
   type RecommendationMode,
+  type RecommendationModeData,
   type ScopeModes,
 } from './types.js';
 
@@ -13,7 +14,7 @@ export function allScopes(mode: RecommendationMode): ScopeModes {
 
 /** The privacy-protective fallback: nothing personalized. */
 export function protectivePreferences(): PersonalizationPreferences {
-  return { master: 'non-personalized', scopes: allScopes('non-personalized') };
+  return { master: 'non-personalized', scopes: allScopes('non-personalized'), strategy: null };
 }
 
 /** The mode each scope is actually in: every scope is non-personalized while the master switch is off. */
@@ -39,7 +40,17 @@ export function applyChange(
   preferences: PersonalizationPreferences,
   target: PersonalizationTarget,
   mode: RecommendationMode,
+  strategy?: string,
 ): PersonalizationPreferences {
+  const next = applyModeChange(preferences, target, mode);
+  return { ...next, strategy: strategy ?? preferences.strategy ?? null };
+}
+
+function applyModeChange(
+  preferences: PersonalizationPreferences,
+  target: PersonalizationTarget,
+  mode: RecommendationMode,
+): Pick<PersonalizationPreferences, 'master' | 'scopes'> {
   if (target === 'all') {
     if (mode === 'non-personalized') {
       return { master: 'non-personalized', scopes: { ...preferences.scopes } };
@@ -51,6 +62,21 @@ export function applyChange(
     return { master: 'personalized', scopes: { ...allScopes('non-personalized'), [target]: 'personalized' } };
   }
   return { master: preferences.master, scopes: { ...preferences.scopes, [target]: mode } };
+}
+
+/** What a feed request needs: each scope's mode, and the feed's strategy while it is non-personalized. */
+export function recommendationModeData(preferences: PersonalizationPreferences): RecommendationModeData {
+  const modes = effectiveModes(preferences);
+  return { ...modes, strategy: modes.feed === 'non-personalized' ? (preferences.strategy ?? null) : null };
+}
+
+/** Equal in everything a user chose; an absent strategy equals `null`. */
+export function samePreferences(first: PersonalizationPreferences, second: PersonalizationPreferences): boolean {
+  return (
+    first.master === second.master &&
+    (first.strategy ?? null) === (second.strategy ?? null) &&
+    PERSONALIZATION_SCOPES.every((scope) => first.scopes[scope] === second.scopes[scope])
+  );
 }
 
 /** True when `mode` is the choice that protects privacy, which is kept even if its write fails. */

@@ -3,10 +3,11 @@ import { RightsError } from './errors.js';
 import { parseStoredPreferences } from './schema.js';
 
 const valid = {
-  version: 1,
+  version: 2,
   personalization: {
     master: 'personalized',
     scopes: { feed: 'non-personalized', ads: 'personalized', push: 'personalized', search: 'personalized' },
+    strategy: 'popular-nearby',
   },
   updatedAt: '2026-11-22T08:00:00.000Z',
 };
@@ -26,7 +27,19 @@ describe('parseStoredPreferences', () => {
   });
 
   test('rejects data written by a newer version', () => {
-    expect(codeOf({ ...valid, version: 2 })).toBe('storage-newer-version');
+    expect(codeOf({ ...valid, version: 3 })).toBe('storage-newer-version');
+  });
+
+  test('migrates version 1, which had no strategy, to the current version', () => {
+    const { strategy: _, ...personalizationV1 } = valid.personalization;
+    expect(parseStoredPreferences({ ...valid, version: 1, personalization: personalizationV1 })).toEqual({
+      ...valid,
+      personalization: { ...personalizationV1, strategy: null },
+    });
+  });
+
+  test('rejects an empty strategy id', () => {
+    expect(codeOf({ ...valid, personalization: { ...valid.personalization, strategy: '' } })).toBe('storage-invalid');
   });
 
   test('rejects a wrong shape, naming where it is wrong', () => {

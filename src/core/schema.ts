@@ -3,7 +3,7 @@ import { RightsError } from './errors.js';
 import type { PersonalizationPreferences } from './types.js';
 
 /** The version of {@link StoredPreferences} this build writes. */
-export const PREFERENCES_VERSION = 1;
+export const PREFERENCES_VERSION = 2;
 
 const modeSchema = v.picklist(['personalized', 'non-personalized']);
 
@@ -12,6 +12,7 @@ const preferencesSchema = v.object({
   personalization: v.object({
     master: modeSchema,
     scopes: v.object({ feed: modeSchema, ads: modeSchema, push: modeSchema, search: modeSchema }),
+    strategy: v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(128))),
   }),
   updatedAt: v.pipe(v.string(), v.isoTimestamp()),
 });
@@ -20,10 +21,21 @@ const preferencesSchema = v.object({
 export type StoredPreferences = v.InferOutput<typeof preferencesSchema>;
 
 /**
- * Steps from each older version to the next. Version 1 is the first, so there
- * are none yet; a version 2 adds `1: (data) => upgraded` here.
+ * Steps from each older version to the next; version N + 1 adds `N: (data) => upgraded`.
+ * Each step only reshapes: the result is validated afterwards like any read.
  */
-const migrations: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {};
+const migrations: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 2 added the feed's non-personalized strategy; version 1 had chosen none.
+  1: (data) => {
+    const personalization = data.personalization;
+    return {
+      ...data,
+      version: 2,
+      personalization:
+        typeof personalization === 'object' && personalization !== null ? { ...personalization, strategy: null } : personalization,
+    };
+  },
+};
 
 /**
  * Validates data read from storage or an adapter, migrating older versions.
@@ -61,7 +73,11 @@ export function parseStoredPreferences(data: unknown): StoredPreferences {
 export function toStoredPreferences(personalization: PersonalizationPreferences, updatedAt: Date): StoredPreferences {
   return {
     version: PREFERENCES_VERSION,
-    personalization: { master: personalization.master, scopes: { ...personalization.scopes } },
+    personalization: {
+      master: personalization.master,
+      scopes: { ...personalization.scopes },
+      strategy: personalization.strategy ?? null,
+    },
     updatedAt: updatedAt.toISOString(),
   };
 }

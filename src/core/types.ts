@@ -29,6 +29,27 @@ export interface PersonalizationPreferences {
   master: RecommendationMode;
   /** Each scope's own choice, kept while the master switch is off so that turning it on restores them. */
   scopes: ScopeModes;
+  /**
+   * The non-personalized strategy the user chose for the feed, such as
+   * `'popular-nearby'`, from those a `RecommendationModePicker` declares.
+   * Kept while the feed is personalized, so that it comes back when the user
+   * leaves personalization again. `null` or absent: none chosen, the
+   * platform's default non-personalized ranking (ALG 17 ¶1, DSA 27(3)).
+   */
+  strategy?: string | null;
+}
+
+/**
+ * What a feed, ad, push or search request needs to know: each scope's mode,
+ * and the feed's chosen non-personalized strategy.
+ */
+export interface RecommendationModeData extends ScopeModes {
+  /**
+   * The non-personalized strategy the user chose for the feed, while the feed
+   * is non-personalized. `null` while it is personalized, or when the user
+   * chose none: then use your default non-personalized ranking.
+   */
+  strategy: string | null;
 }
 
 /** Life cycle of a slice's data. */

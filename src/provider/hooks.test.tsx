@@ -36,7 +36,13 @@ describe('useRecommendationMode', () => {
     const { result, rerender } = renderHook(() => useRecommendationMode(), {
       wrapper: ({ children }) => memoryProvider({ children: <Capture>{children}</Capture> }),
     });
-    expect(result.current).toEqual({ feed: 'personalized', ads: 'personalized', push: 'personalized', search: 'personalized' });
+    expect(result.current).toEqual({
+      feed: 'personalized',
+      ads: 'personalized',
+      push: 'personalized',
+      search: 'personalized',
+      strategy: null,
+    });
     const first = result.current;
     rerender();
     expect(result.current).toBe(first);
@@ -47,6 +53,16 @@ describe('useRecommendationMode', () => {
     expect(result.current).not.toBe(first);
     expect(result.current.push).toBe('non-personalized');
     expect(result.current.feed).toBe('personalized');
+
+    act(() => {
+      void store?.getState().chooseFeedStrategy('following-latest');
+    });
+    expect(result.current).toMatchObject({ feed: 'non-personalized', strategy: 'following-latest', ads: 'personalized' });
+    act(() => {
+      void store?.getState().setPersonalization('feed', 'personalized');
+    });
+    // The strategy is remembered in the store, but a personalized feed request carries none.
+    expect(result.current).toMatchObject({ feed: 'personalized', strategy: null });
   });
 
   test('used outside RightsProvider, it throws an error that names the fix', () => {

@@ -51,6 +51,7 @@ describe('PersonalizationSwitch', () => {
       ads: 'non-personalized',
       push: 'non-personalized',
       search: 'non-personalized',
+      strategy: null,
     });
   });
 

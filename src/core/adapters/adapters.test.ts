@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { RightsError } from '../errors.js';
 import { runAdapterConformance } from './conformance/run-adapter-conformance.js';
+import { runTagsAdapterConformance } from './conformance/run-tags-adapter-conformance.js';
+import { createLocalStorageTagsAdapter, createMemoryTagsAdapter, type StoredTags } from './tags-adapters.js';
 import { createLocalStoragePreferencesAdapter } from './local-storage-preferences-adapter.js';
 import { createMemoryPreferencesAdapter, type MemoryCell } from './memory-preferences-adapter.js';
 
@@ -65,10 +67,11 @@ describe('createLocalStoragePreferencesAdapter', () => {
       expect(adapter.load()).toBeNull();
       expect(() =>
         adapter.save({
-          version: 1,
+          version: 2,
           personalization: {
             master: 'non-personalized',
             scopes: { feed: 'personalized', ads: 'personalized', push: 'personalized', search: 'personalized' },
+            strategy: null,
           },
           updatedAt: '2026-01-01T00:00:00.000Z',
         }),
@@ -80,3 +83,41 @@ describe('createLocalStoragePreferencesAdapter', () => {
     }
   });
 });
+
+runTagsAdapterConformance(
+  { describe, test, beforeEach, expect },
+  {
+    name: 'memory',
+    capabilities: ['restore', 'select', 'setIntensity', 'notInterested'],
+    setup() {
+      const cell: MemoryCell = { value: null };
+      return {
+        adapter: createMemoryTagsAdapter({ cell }),
+        read: () => (cell.value === null ? null : (structuredClone(cell.value) as StoredTags)),
+        write: (value) => {
+          cell.value = structuredClone(value);
+        },
+      };
+    },
+  },
+);
+
+runTagsAdapterConformance(
+  { describe, test, beforeEach, expect },
+  {
+    name: 'localStorage',
+    capabilities: ['restore', 'select', 'setIntensity', 'notInterested'],
+    setup() {
+      localStorage.clear();
+      const key = 'conformance:tags';
+      return {
+        adapter: createLocalStorageTagsAdapter({ key }),
+        read: () => {
+          const raw = localStorage.getItem(key);
+          return raw === null ? null : (JSON.parse(raw) as StoredTags);
+        },
+        write: (value) => localStorage.setItem(key, JSON.stringify(value)),
+      };
+    },
+  },
+);

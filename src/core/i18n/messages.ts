@@ -19,9 +19,13 @@ export const bundledMessages: Record<RightsLocale, RightsMessages> = { 'zh-CN': 
 
 type Join<Head extends string, Tail extends string> = `${Head}.${Tail}`;
 
-/** Every dotted key of a nested message object, e.g. `personalizationSwitch.label`. */
+type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+/** i18next picks `key_one`, `key_other`… from `key` and `count`, so plural forms are looked up by their base key. */
+type WithoutPluralSuffix<K extends string> = K extends `${infer Base}_${PluralSuffix}` ? Base : K;
+
+/** Every dotted key of a nested message object, e.g. `personalizationSwitch.label`; plural forms by their base key. */
 export type MessagePath<T> = {
-  [K in keyof T & string]: T[K] extends string ? K : Join<K, MessagePath<T[K]>>;
+  [K in keyof T & string]: T[K] extends string ? WithoutPluralSuffix<K> : Join<K, MessagePath<T[K]>>;
 }[keyof T & string];
 
 /** A key of the kit's strings; a key missing from the source locale is a type error. */

@@ -1,13 +1,15 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createLocalStoragePreferencesAdapter } from '../adapters/local-storage-preferences-adapter.js';
+import { createLocalStoragePendingTagsAdapter, createLocalStorageTagsAdapter } from '../adapters/tags-adapters.js';
 import type { PreferencesAdapter, RightsAdapters } from '../adapters/types.js';
 import { RightsDeveloperError, type RightsError } from '../errors.js';
 import type { RightsEvent } from '../events.js';
 import type { PersonalizationPreferences } from '../types.js';
 import { createPersonalizationSlice, defaultPersonalization, type PersonalizationSlice } from './slices/personalization-slice.js';
+import { createTagsSlice, type TagsSlice } from './slices/tags-slice.js';
 
 /** The whole store: one slice per concern. */
-export type RightsState = PersonalizationSlice;
+export type RightsState = PersonalizationSlice & TagsSlice;
 
 /** A store made by {@link createRightsStore}. */
 export type RightsStore = StoreApi<RightsState>;
@@ -37,13 +39,28 @@ export interface CreateRightsStoreOptions {
   now?: () => Date;
 }
 
-function assertAdapter(adapter: PreferencesAdapter, name: string): PreferencesAdapter {
-  const missing = (['load', 'save', 'clear'] as const).filter((method) => typeof adapter[method] !== 'function');
+const REQUIRED_METHODS = {
+  preferences: ['load', 'save', 'clear'],
+  pendingSync: ['load', 'save', 'clear'],
+  tags: ['load', 'remove'],
+  pendingTags: ['load', 'save', 'clear'],
+} as const;
+
+const ADVICE = {
+  preferences:
+    'start from createMemoryPreferencesAdapter() or createLocalStoragePreferencesAdapter(), and check yours with runAdapterConformance()',
+  pendingSync: 'use createLocalStoragePreferencesAdapter({ key }) or createMemoryPreferencesAdapter()',
+  tags: 'start from createMemoryTagsAdapter() or createLocalStorageTagsAdapter(), and check yours with runTagsAdapterConformance()',
+  pendingTags: 'use createLocalStoragePendingTagsAdapter() or createMemoryPendingTagsAdapter()',
+} as const;
+
+function assertAdapter<Adapter extends object>(adapter: Adapter, name: keyof typeof REQUIRED_METHODS): Adapter {
+  const required: readonly string[] = REQUIRED_METHODS[name];
+  const missing = required.filter((method) => typeof (adapter as Record<string, unknown>)[method] !== 'function');
   if (missing.length > 0) {
     throw new RightsDeveloperError(
-      `adapters.${name} has no ${missing.map((method) => `${method}()`).join(', ')}. A PreferencesAdapter needs ` +
-        'load(), save() and clear(); start from createMemoryPreferencesAdapter() or ' +
-        'createLocalStoragePreferencesAdapter(), and check yours with runAdapterConformance().',
+      `adapters.${name} has no ${missing.map((method) => `${method}()`).join(', ')}. It needs ` +
+        `${required.map((method) => `${method}()`).join(', ')}; ${ADVICE[name]}.`,
     );
   }
   return adapter;
@@ -74,7 +91,18 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
     },
     options.initialState?.personalization,
   );
+  const tags = createTagsSlice<RightsState>({
+    tags: assertAdapter(adapters.tags ?? createLocalStorageTagsAdapter(), 'tags'),
+    pendingTags: assertAdapter(adapters.pendingTags ?? createLocalStoragePendingTagsAdapter(), 'pendingTags'),
+    emit: (event) => options.onEvent?.(event),
+    reportError: (error) => options.onError?.(error),
+    now: options.now ?? (() => new Date()),
+    writeTimeoutMs: options.writeTimeoutMs ?? 8000,
+    retryDelayMs: options.retryDelayMs ?? 2000,
+    maxRetryDelayMs: 60_000,
+  });
   return createStore<RightsState>()((...args) => ({
     ...personalization(...args),
+    ...tags(...args),
   }));
 }

@@ -29,12 +29,13 @@ export interface AdapterConformanceOptions {
   setup(): Awaitable<ConformanceSubject>;
 }
 
-function sample(overrides: Partial<StoredPreferences['personalization']> = {}, updatedAt = '2026-01-01T00:00:00.000Z'): StoredPreferences {
+function sample(overrides: Partial<Omit<StoredPreferences['personalization'], 'strategy'>> & { strategy?: string | null } = {}, updatedAt = '2026-01-01T00:00:00.000Z'): StoredPreferences {
   return {
     version: PREFERENCES_VERSION,
     personalization: {
       master: 'personalized',
       scopes: { feed: 'personalized', ads: 'non-personalized', push: 'personalized', search: 'non-personalized' },
+      strategy: null,
       ...overrides,
     },
     updatedAt,

@@ -1,9 +1,17 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { PreferencesAdapter } from '../../adapters/types.js';
 import { RightsError } from '../../errors.js';
-import { createCorrelationId, type RightsEvent } from '../../events.js';
-import { allScopes, applyChange, displayedMode, isProtective, protectivePreferences } from '../../personalization-model.js';
+import { createCorrelationId, type PersonalizationEventType, type RightsEvent } from '../../events.js';
+import {
+  allScopes,
+  applyChange,
+  displayedMode,
+  isProtective,
+  protectivePreferences,
+  samePreferences,
+} from '../../personalization-model.js';
 import { parseStoredPreferences, toStoredPreferences } from '../../schema.js';
+import { attempt, withTimeout, type Outcome } from '../async.js';
 import {
   isPromiseLike,
   type Awaitable,
@@ -38,6 +46,11 @@ export interface PersonalizationSlice {
    * been rolled back.
    */
   setPersonalization(target: PersonalizationTarget, mode: RecommendationMode): Promise<void>;
+  /**
+   * Makes the feed non-personalized with the given strategy, in one write
+   * (ALG 17 ¶1, DSA 27(3)). It protects privacy, so it is kept even if the write fails.
+   */
+  chooseFeedStrategy(strategy: string): Promise<void>;
   /** Retries a pending write now, instead of waiting for the next scheduled retry. */
   retryPersonalizationSync(): Promise<void>;
   /** Starts scheduled retries; returns the function that stops them. Providers call it on mount. */
@@ -59,39 +72,6 @@ export interface PersonalizationSliceDependencies {
   maxRetryDelayMs: number;
 }
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-function attempt<T>(read: () => Awaitable<T>): Awaitable<Outcome<T>> {
-  try {
-    const value = read();
-    if (isPromiseLike(value)) {
-      return Promise.resolve(value).then(
-        (resolved): Outcome<T> => ({ ok: true, value: resolved }),
-        (error: unknown): Outcome<T> => ({ ok: false, error }),
-      );
-    }
-    return { ok: true, value };
-  } catch (error) {
-    return { ok: false, error };
-  }
-}
-
-function withTimeout<T>(value: Awaitable<T>, milliseconds: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`No answer within ${milliseconds} ms`)), milliseconds);
-    Promise.resolve(value).then(
-      (result) => {
-        clearTimeout(timer);
-        resolve(result);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
-}
-
 function toReadError(error: unknown): RightsError {
   if (error instanceof RightsError) {
     return error;
@@ -103,14 +83,12 @@ interface Change {
   target: PersonalizationTarget;
   oldValue: RecommendationMode;
   newValue: RecommendationMode;
+  /** The feed strategy the change chose, if it chose one. */
+  strategy?: string;
   correlationId: string;
   /** The preferences before and after the change, to undo it exactly when nothing changed since. */
   before?: PersonalizationPreferences;
   after?: PersonalizationPreferences;
-}
-
-function samePreferences(first: PersonalizationPreferences, second: PersonalizationPreferences): boolean {
-  return JSON.stringify(first) === JSON.stringify(second);
 }
 
 export function createPersonalizationSlice<State extends PersonalizationSlice>(
@@ -130,12 +108,13 @@ export function createPersonalizationSlice<State extends PersonalizationSlice>(
     let retryTimer: ReturnType<typeof setTimeout> | null = null;
     let retryAttempt = 0;
 
-    const event = (type: RightsEvent['type'], change: Change, errorCode?: RightsError['code']) => {
+    const event = (type: PersonalizationEventType, change: Change, errorCode?: RightsError['code']) => {
       dependencies.emit({
         type,
         scope: change.target,
         oldValue: change.oldValue,
         newValue: change.newValue,
+        ...(change.strategy === undefined ? {} : { strategy: change.strategy }),
         timestamp: dependencies.now().toISOString(),
         correlationId: change.correlationId,
         ...(errorCode ? { errorCode } : {}),
@@ -286,6 +265,37 @@ export function createPersonalizationSlice<State extends PersonalizationSlice>(
       }
     };
 
+    const applyUserChange = (target: PersonalizationTarget, mode: RecommendationMode, strategy?: string): Promise<void> => {
+      const { preferences } = get().personalization;
+      const oldValue = displayedMode(preferences, target);
+      const next = applyChange(preferences, target, mode, strategy);
+      // Before stored preferences are known, the placeholder already reads as non-personalized;
+      // an opt-out then is still a choice to record, or the loaded state would overwrite it.
+      if (get().personalization.known && samePreferences(next, preferences)) {
+        return Promise.resolve();
+      }
+      const record: Change = {
+        target,
+        oldValue,
+        newValue: mode,
+        ...(strategy === undefined ? {} : { strategy }),
+        correlationId: createCorrelationId(),
+        before: preferences,
+        after: next,
+      };
+      revision += 1;
+      // A new choice supersedes whatever the last failure was about.
+      update({ preferences: next, status: 'ready', error: null });
+      event('personalization.changed', record);
+      if (isProtective(mode)) {
+        protectiveRevision = revision;
+        lastProtectiveChange = record;
+        update({ syncPending: true });
+        keepOnDevice();
+      }
+      return flush(record);
+    };
+
     return {
       personalization: {
         status: 'idle',
@@ -311,33 +321,11 @@ export function createPersonalizationSlice<State extends PersonalizationSlice>(
       },
 
       setPersonalization(target, mode) {
-        const { preferences } = get().personalization;
-        const oldValue = displayedMode(preferences, target);
-        const next = applyChange(preferences, target, mode);
-        // Before stored preferences are known, the placeholder already reads as non-personalized;
-        // an opt-out then is still a choice to record, or the loaded state would overwrite it.
-        if (get().personalization.known && samePreferences(next, preferences)) {
-          return Promise.resolve();
-        }
-        const change: Change = {
-          target,
-          oldValue,
-          newValue: mode,
-          correlationId: createCorrelationId(),
-          before: preferences,
-          after: next,
-        };
-        revision += 1;
-        // A new choice supersedes whatever the last failure was about.
-        update({ preferences: next, status: 'ready', error: null });
-        event('personalization.changed', change);
-        if (isProtective(mode)) {
-          protectiveRevision = revision;
-          lastProtectiveChange = change;
-          update({ syncPending: true });
-          keepOnDevice();
-        }
-        return flush(change);
+        return applyUserChange(target, mode);
+      },
+
+      chooseFeedStrategy(strategy) {
+        return applyUserChange('feed', 'non-personalized', strategy);
       },
 
       retryPersonalizationSync() {
@@ -369,5 +357,5 @@ export function createPersonalizationSlice<State extends PersonalizationSlice>(
 
 /** What a user with nothing stored starts with when the platform sets no other default. */
 export function defaultPersonalization(): PersonalizationPreferences {
-  return { master: 'personalized', scopes: allScopes('personalized') };
+  return { master: 'personalized', scopes: allScopes('personalized'), strategy: null };
 }
