@@ -5,7 +5,13 @@ import { createMemoryPreferencesAdapter } from '../core/adapters/memory-preferen
 import { withAdapterFaults } from '../core/adapters/fault-injection.js';
 import { bundledMessages, type MessageOverrides } from '../core/i18n/messages.js';
 import { RightsProvider } from '../provider/rights-provider.js';
+import { createMemoryPendingTagsAdapter, createMemoryTagsAdapter } from '../core/adapters/tags-adapters.js';
+import { AlgorithmDisclosure } from './algorithm-disclosure/algorithm-disclosure.js';
+import { WhyRecommended } from './algorithm-disclosure/why-recommended.js';
+import { NotInterestedButton } from './not-interested-button/not-interested-button.js';
 import { PersonalizationSwitch } from './personalization-switch/personalization-switch.js';
+import { RecommendationModePicker } from './recommendation-mode-picker/recommendation-mode-picker.js';
+import { UserTagManager } from './user-tag-manager/user-tag-manager.js';
 
 // Every string replaced by a marker naming its key: any text in the DOM that is
 // not made of markers was written into a component as a literal.
@@ -41,9 +47,9 @@ function literalStrings(root: HTMLElement): string[] {
   return found;
 }
 
-function renderMarked(ui: ReactElement, adapters = { preferences: createMemoryPreferencesAdapter(), pendingSync: createMemoryPreferencesAdapter() }) {
+function renderMarked(ui: ReactElement, adapters: Record<string, unknown> = { preferences: createMemoryPreferencesAdapter(), pendingSync: createMemoryPreferencesAdapter() }) {
   return render(
-    <RightsProvider locale="zh-CN" messages={{ 'zh-CN': marked }} adapters={adapters}>
+    <RightsProvider locale="zh-CN" messages={{ 'zh-CN': marked }} adapters={adapters as never}>
       {ui}
     </RightsProvider>,
   );
@@ -77,6 +83,64 @@ describe('no visible or assistive string is a literal', () => {
     await view.findByRole('alert');
     expect(container.textContent).toContain('«personalizationSwitch.syncPending»');
     expect(container.textContent).toContain('«errors.write-failed»');
+    expect(literalStrings(container)).toEqual([]);
+  });
+
+  // Platform-supplied text (sections, reasons, strategy and tag labels) is marked too, so only the kit's own strings can remain.
+  test('AlgorithmDisclosure, open, with every optional section', () => {
+    renderMarked(
+      <AlgorithmDisclosure
+        principles="«p»"
+        purpose="«u»"
+        mechanism="«m»"
+        audience="«a»"
+        fairPricing
+        filings={{ number: '网信算备110108823483902230019号', name: '«n»' }}
+        defaultOpen
+      />,
+    );
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('«algorithmDisclosure.title»');
+    expect(literalStrings(document.body).filter((entry) => !entry.includes('网信算备'))).toEqual([]);
+  });
+
+  test('WhyRecommended, open', () => {
+    renderMarked(<WhyRecommended reasons={['«r»']} itemLabel="«i»" defaultOpen />);
+    expect(document.body.textContent).toContain('«whyRecommended.title»');
+    expect(literalStrings(document.body)).toEqual([]);
+  });
+
+  test('RecommendationModePicker', () => {
+    const { container } = renderMarked(<RecommendationModePicker strategies={[{ id: 'popular', label: '«s»', description: '«d»' }]} />);
+    expect(container.textContent).toContain('«recommendationModePicker.label»');
+    expect(literalStrings(container)).toEqual([]);
+  });
+
+  test('UserTagManager with tags, a selection, a catalogue and an open confirmation', async () => {
+    const tags = createMemoryTagsAdapter({
+      initial: {
+        tags: [{ id: 't', label: '«t»', categoryId: 'c', source: 'inferred', sourceDetail: '«s»' }],
+        categories: [{ id: 'c', label: '«c»' }],
+      },
+    });
+    const { container } = renderMarked(<UserTagManager catalogue={[{ id: 'i', label: '«i»', categoryId: 'c' }]} />, {
+      tags,
+      pendingTags: createMemoryPendingTagsAdapter(),
+    });
+    const view = within(container);
+    await act(async () => view.getByRole('checkbox').click());
+    await act(async () => view.getByRole('button', { name: '«userTagManager.deleteAll»' }).click());
+    expect(document.body.textContent).toContain('«userTagManager.confirm.allTitle_other»');
+    expect(literalStrings(document.body)).toEqual([]);
+  });
+
+  test('NotInterestedButton, sent', async () => {
+    const { container } = renderMarked(<NotInterestedButton itemId="x" reasons={false} />, {
+      tags: createMemoryTagsAdapter(),
+      pendingTags: createMemoryPendingTagsAdapter(),
+    });
+    await act(async () => within(container).getByRole('button').click());
+    await within(container).findByText('«notInterested.sent»');
     expect(literalStrings(container)).toEqual([]);
   });
 });

@@ -1,0 +1,3 @@
+export { AlgorithmDisclosure, type AlgorithmDisclosureProps } from './algorithm-disclosure.js';
+export { WhyRecommended, type WhyRecommendedProps } from './why-recommended.js';
+export { useAlgorithmFilings } from './use-algorithm-disclosure.js';

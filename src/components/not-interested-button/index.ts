@@ -1,0 +1,2 @@
+export { NotInterestedButton, type NotInterestedButtonProps, type NotInterestedReason } from './not-interested-button.js';
+export { NOT_INTERESTED_REASONS, useNotInterestedButton, type UseNotInterestedButtonOptions } from './use-not-interested-button.js';

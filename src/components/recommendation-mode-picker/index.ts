@@ -1,0 +1,7 @@
+export { RecommendationModePicker, type RecommendationModePickerProps } from './recommendation-mode-picker.js';
+export {
+  PERSONALIZED,
+  useRecommendationModePicker,
+  type RecommendationStrategy,
+  type UseRecommendationModePickerOptions,
+} from './use-recommendation-mode-picker.js';

@@ -1,0 +1,95 @@
+import { useCallback, useState } from 'react';
+import { RightsDeveloperError } from '../../core/errors.js';
+import { useRightsStore } from '../../provider/rights-context.js';
+
+/** A non-personalized way to rank the feed that the platform offers, such as "popular near you". */
+export interface RecommendationStrategy {
+  /** Stable id, sent with the feed request as `useRecommendationMode().strategy`. Not `'personalized'`. */
+  id: string;
+  /** What the user sees, in the user's language. */
+  label: string;
+  /** One short sentence on what the feed then shows. */
+  description?: string;
+}
+
+/** The picker's value: `'personalized'`, or the id of a {@link RecommendationStrategy}. */
+export const PERSONALIZED = 'personalized';
+
+export interface UseRecommendationModePickerOptions {
+  /** The non-personalized strategies, in order; the first is shown as chosen when the user turned personalization off elsewhere. */
+  strategies: readonly RecommendationStrategy[];
+  /** Controlled value: wins over the store for display. */
+  value?: string;
+  /** Called with the new value; the store is written and the `RightsEvent` emitted either way. */
+  onValueChange?: (value: string) => void;
+}
+
+const NAME = 'RecommendationModePicker';
+
+function assertStrategies(strategies: readonly RecommendationStrategy[]): void {
+  if (strategies.length === 0) {
+    throw new RightsDeveloperError(
+      `\`${NAME}\` needs at least one non-personalized strategy in \`strategies\`, such as ` +
+        `{ id: 'popular-nearby', label: '附近热门' }: ALG 17 ¶1 requires an option not based on personal characteristics.`,
+    );
+  }
+  const seen = new Set<string>();
+  for (const strategy of strategies) {
+    if (strategy.id === PERSONALIZED || strategy.id.trim() === '') {
+      throw new RightsDeveloperError(`\`${NAME}\` strategy ids must be non-empty and not "${PERSONALIZED}", which stands for the personalized feed.`);
+    }
+    if (seen.has(strategy.id)) {
+      throw new RightsDeveloperError(`\`${NAME}\` got the strategy id "${strategy.id}" twice in \`strategies\`; ids must be unique.`);
+    }
+    seen.add(strategy.id);
+  }
+}
+
+/** State and behaviour of {@link RecommendationModePicker}, with no markup. */
+export function useRecommendationModePicker(options: UseRecommendationModePickerOptions) {
+  const { strategies, value, onValueChange } = options;
+  assertStrategies(strategies);
+  const known = useRightsStore(NAME, (state) => state.personalization.known);
+  const syncPending = useRightsStore(NAME, (state) => state.personalization.syncPending);
+  const feedPersonalized = useRightsStore(
+    NAME,
+    (state) => state.personalization.preferences.master === 'personalized' && state.personalization.preferences.scopes.feed === 'personalized',
+  );
+  const storedStrategy = useRightsStore(NAME, (state) => state.personalization.preferences.strategy ?? null);
+  const setPersonalization = useRightsStore(NAME, (state) => state.setPersonalization);
+  const chooseFeedStrategy = useRightsStore(NAME, (state) => state.chooseFeedStrategy);
+  const retry = useRightsStore(NAME, (state) => state.retryPersonalizationSync);
+  // Announced after the user's own change, never on load.
+  const [announcement, setAnnouncement] = useState<string | null>(null);
+
+  const firstStrategy = strategies[0]?.id ?? PERSONALIZED;
+  const storeValue = feedPersonalized
+    ? PERSONALIZED
+    : strategies.some((strategy) => strategy.id === storedStrategy)
+      ? (storedStrategy as string)
+      : firstStrategy;
+
+  const choose = useCallback(
+    (next: string) => {
+      if (next === PERSONALIZED) {
+        void setPersonalization('feed', 'personalized');
+      } else {
+        void chooseFeedStrategy(next);
+      }
+      setAnnouncement(next);
+      onValueChange?.(next);
+    },
+    [setPersonalization, chooseFeedStrategy, onValueChange],
+  );
+
+  return {
+    known,
+    /** `'personalized'` or a strategy id. */
+    value: value ?? storeValue,
+    choose,
+    /** The value the user last chose here, for a polite announcement; `null` before any choice. */
+    announcement,
+    syncPending,
+    retry: useCallback(() => void retry(), [retry]),
+  };
+}

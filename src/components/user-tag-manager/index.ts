@@ -1,0 +1,2 @@
+export { UserTagManager, type UserTagManagerProps } from './user-tag-manager.js';
+export { useUserTagManager, type PendingConfirmation, type UseUserTagManagerOptions } from './use-user-tag-manager.js';
