@@ -1,25 +1,33 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { useState, type ReactNode } from 'react';
-import { RightsProvider, createMemoryPreferencesAdapter, type RightsProviderProps } from '../src/index.js';
+import {
+  RightsProvider,
+  createMemoryPendingTagsAdapter,
+  createMemoryPreferencesAdapter,
+  createMemoryTagsAdapter,
+  resolveRightsLocale,
+  type RightsLocale,
+  type RightsProviderProps,
+} from '../src/index.js';
 import '../src/styles/index.css';
 
 /** What a story passes to the provider the decorator wraps it in. */
 export interface RightsStoryParameters {
-  /** Builds the story's adapters once per render. Default: memory adapters, so stories never share state. */
-  adapters?: () => NonNullable<RightsProviderProps['adapters']>;
+  /** Builds the story's adapters once per render, for the story's locale. Adapters it leaves out are memory adapters, so stories never share state. */
+  adapters?: (locale: RightsLocale) => NonNullable<RightsProviderProps['adapters']>;
   initialState?: RightsProviderProps['initialState'];
   /** Set false when the story renders its own providers. */
   provider?: false;
 }
 
 function StoryProvider(props: { locale: string; rights: RightsStoryParameters; children: ReactNode }) {
-  const [adapters] = useState(
-    () =>
-      props.rights.adapters?.() ?? {
-        preferences: createMemoryPreferencesAdapter(),
-        pendingSync: createMemoryPreferencesAdapter(),
-      },
-  );
+  const [adapters] = useState(() => ({
+    preferences: createMemoryPreferencesAdapter(),
+    pendingSync: createMemoryPreferencesAdapter(),
+    tags: createMemoryTagsAdapter(),
+    pendingTags: createMemoryPendingTagsAdapter(),
+    ...props.rights.adapters?.(resolveRightsLocale(props.locale)),
+  }));
   return (
     <RightsProvider locale={props.locale} adapters={adapters} initialState={props.rights.initialState} retryDelayMs={60_000}>
       {props.children}

@@ -1,0 +1,150 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, waitFor, within } from 'storybook/test';
+import { AlgorithmDisclosure, RIGHTS_LOCALES, RightsProvider, WhyRecommended, createMemoryPreferencesAdapter } from '../src/index.js';
+import { FILING, SECOND_FILING, disclosure } from './support/demo-content.js';
+import { localeOf, messagesFor } from './support/messages.js';
+import { RecommendedFeed } from './support/recommended-feed.js';
+
+const meta = {
+  title: 'Components/AlgorithmDisclosure',
+  component: AlgorithmDisclosure,
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'The algorithm-recommendation disclosure. **ALG 16**: 以显著方式告知用户其提供算法推荐服务的情况，并以适当方式公示算法推荐服务的基本原理、目的意图和主要运行机制. ' +
+          '**ALG 26**: 在显著位置标明其备案编号并提供公示信息链接. **GENAI 10** (audience and uses) and **ALG 21** (fair pricing) are optional sections. ' +
+          '`WhyRecommended` gives the per-item reasons (**ALG 12**, **DSA 27**).',
+      },
+    },
+  },
+  args: { principles: '', purpose: '', mechanism: '', filings: FILING },
+  render: (args, { globals }) => {
+    const text = disclosure[localeOf(globals)];
+    return (
+      <>
+        <AlgorithmDisclosure
+          {...args}
+          principles={text.principles}
+          purpose={text.purpose}
+          mechanism={text.mechanism}
+          filings={{ ...FILING, name: text.filingName }}
+        />
+        <RecommendedFeed locale={localeOf(globals)} feedback={false} />
+      </>
+    );
+  },
+} satisfies Meta<typeof AlgorithmDisclosure>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** ALG 16, 26: the notice sits above recommended content with the filing number linked; the dialog has the three statutory sections and a way to act. Focus returns to the trigger on close. */
+export const Default: Story = {
+  play: async ({ canvas, canvasElement, userEvent, globals }) => {
+    const m = messagesFor(globals.locale);
+    await expect(canvas.getByText(m.algorithmDisclosure.notice)).toBeVisible();
+    await expect(canvas.getByRole('link', { name: new RegExp(FILING.number) })).toHaveAttribute('href', FILING.url);
+    const trigger = canvas.getByRole('button', { name: m.algorithmDisclosure.openDetails });
+    await userEvent.click(trigger);
+    const dialog = within(canvasElement).getByRole('dialog', { name: m.algorithmDisclosure.title });
+    for (const section of ['principles', 'purpose', 'mechanism'] as const) {
+      await expect(within(dialog).getByRole('heading', { name: m.algorithmDisclosure.sections[section] })).toBeVisible();
+    }
+    await expect(within(dialog).getByRole('switch', { name: m.personalizationSwitch.label })).toBeChecked();
+    await userEvent.click(within(dialog).getByRole('switch', { name: m.personalizationSwitch.label }));
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(trigger).toHaveFocus());
+    // What the user did in the dialog applied to the feed at once.
+    await expect(canvas.getByTestId('feed-request')).toHaveTextContent('"personalized":false');
+  },
+};
+
+/** GENAI 10, ALG 21, ALG 26: a generative service lists its audience and uses, a fair-pricing statement, two filed algorithms, and links to its settings page. */
+export const GenerativeService: Story = {
+  args: { fairPricing: true, settingsHref: '#personalization-settings', defaultOpen: true },
+  render: (args, { globals }) => {
+    const text = disclosure[localeOf(globals)];
+    return (
+      <AlgorithmDisclosure
+        {...args}
+        principles={text.principles}
+        purpose={text.purpose}
+        mechanism={text.mechanism}
+        audience={text.audience}
+        filings={[
+          { ...FILING, name: text.filingName },
+          { ...SECOND_FILING, name: text.secondFilingName },
+        ]}
+      />
+    );
+  },
+  play: async ({ canvasElement, globals }) => {
+    const m = messagesFor(globals.locale);
+    const dialog = within(canvasElement).getByRole('dialog', { name: m.algorithmDisclosure.title });
+    await expect(within(dialog).getByRole('heading', { name: m.algorithmDisclosure.sections.audience })).toBeVisible();
+    await expect(within(dialog).getByText(m.algorithmDisclosure.fairPricingDefault)).toBeVisible();
+    await expect(within(dialog).getAllByRole('link', { name: new RegExp('网信算备') })).toHaveLength(2);
+    await expect(within(dialog).getByRole('link', { name: m.algorithmDisclosure.settingsLink })).toHaveAttribute('href', '#personalization-settings');
+  },
+};
+
+/** ALG 12, DSA 27: "why recommended" on an item shows the platform's reasons; after opting out it says plainly that the feed is not personalized. */
+export const WhyRecommendedOnItems: Story = {
+  render: (_, { globals }) => <RecommendedFeed locale={localeOf(globals)} feedback={false} />,
+  play: async ({ canvas, canvasElement, userEvent, globals }) => {
+    const m = messagesFor(globals.locale);
+    const [first] = canvas.getAllByRole('button', { name: new RegExp(m.whyRecommended.trigger) });
+    await userEvent.click(first as HTMLElement);
+    const popover = within(canvasElement).getByRole('dialog', { name: m.whyRecommended.title });
+    await expect(within(popover).getAllByRole('listitem').length).toBeGreaterThan(0);
+    await expect(within(popover).queryByText(m.whyRecommended.nonPersonalized)).toBeNull();
+  },
+};
+
+/** ALG 17 ¶1 with ALG 12: with personalization off, the reasons say so first. */
+export const WhyRecommendedNonPersonalized: Story = {
+  parameters: {
+    rights: {
+      initialState: {
+        personalization: {
+          master: 'non-personalized',
+          scopes: { feed: 'personalized', ads: 'personalized', push: 'personalized', search: 'personalized' },
+        },
+      },
+    },
+  },
+  render: (_, { globals }) => <WhyRecommended reasons={[]} defaultOpen itemLabel={disclosure[localeOf(globals)].filingName} />,
+  play: async ({ canvasElement, globals }) => {
+    const m = messagesFor(globals.locale);
+    await expect(within(canvasElement).getByText(m.whyRecommended.nonPersonalized)).toBeVisible();
+    await expect(within(canvasElement).getByText(m.whyRecommended.noReasons)).toBeVisible();
+  },
+};
+
+/** ALG 16 in each shipped locale: zh-CN uses the statutory section names (基本原理、目的意图、主要运行机制). */
+export const AllLocales: Story = {
+  parameters: { rights: { provider: false } },
+  render: () => (
+    <div style={{ display: 'grid', gap: 16 }}>
+      {RIGHTS_LOCALES.map((locale) => (
+        <div key={locale} lang={locale}>
+          <RightsProvider locale={locale} adapters={{ preferences: createMemoryPreferencesAdapter(), pendingSync: createMemoryPreferencesAdapter() }}>
+            <AlgorithmDisclosure
+              principles={disclosure[locale].principles}
+              purpose={disclosure[locale].purpose}
+              mechanism={disclosure[locale].mechanism}
+              filings={FILING}
+            />
+          </RightsProvider>
+        </div>
+      ))}
+    </div>
+  ),
+  play: async ({ canvas }) => {
+    for (const locale of RIGHTS_LOCALES) {
+      await expect(canvas.getByText(messagesFor(locale).algorithmDisclosure.notice)).toBeVisible();
+    }
+    await expect(canvas.getAllByRole('link', { name: new RegExp(FILING.number) })).toHaveLength(3);
+  },
+};
