@@ -1,1 +1,2 @@
 export { PersonalizationSwitchPage } from './personalization-switch-page.js';
+export { AlgorithmDisclosurePage, RecommendationModePickerPage, UserTagManagerPage } from './recommender-pages.js';
