@@ -98,7 +98,7 @@ export const TagManager: Story = {
 };
 
 interface BenchApi {
-  /** Mounts a manager with `count` tags; resolves with the milliseconds from the start of the render to the next paint. */
+  /** Mounts a manager with `count` tags (and the component's default threshold unless given); resolves with the milliseconds from the start of the render to the next paint. */
   mount(count: number, virtualizeAbove?: number): Promise<number>;
   /** Clicks delete on the first tag; resolves with the milliseconds from the click to the next paint. */
   deleteFirst(): Promise<number>;
@@ -108,11 +108,11 @@ interface BenchApi {
 const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 function Bench() {
-  const [run, setRun] = useState<{ count: number; virtualizeAbove: number; key: number } | null>(null);
+  const [run, setRun] = useState<{ count: number; virtualizeAbove: number | undefined; key: number } | null>(null);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const api: BenchApi = {
-      async mount(count, virtualizeAbove = 200) {
+      async mount(count, virtualizeAbove) {
         flushSync(() => setRun(null));
         await nextPaint();
         const start = performance.now();
@@ -139,6 +139,7 @@ function Bench() {
   }, []);
   return (
     <div ref={root} data-slot="bench">
+      <p data-slot="bench-status">{run ? `${run.count} tags` : 'Ready: window.algorightsBench.mount(count)'}</p>
       {run ? (
         <RightsProvider
           key={run.key}

@@ -8,7 +8,8 @@ for (const theme of ['light', 'dark', 'elderly']) {
       const index = (await (await request.get('/index.json')).json()) as {
         entries: Record<string, { type: string; id: string }>;
       };
-      const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+      // E2E fixtures are left out: the flows that drive them run axe themselves.
+      const stories = Object.values(index.entries).filter((entry) => entry.type === 'story' && !entry.id.startsWith('e2e-fixtures-'));
       expect(stories.length).toBeGreaterThan(0);
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));

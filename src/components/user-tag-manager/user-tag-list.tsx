@@ -4,7 +4,7 @@ import { memo, useMemo, useRef, type ReactNode } from 'react';
 import { OTHER_CATEGORY_ID, TAG_INTENSITIES, type TagGroup, type TagIntensity, type UserTag } from '../../core/tags.js';
 import type { Translate } from '../../core/i18n/create-rights-i18n.js';
 
-type Row = { kind: 'category'; group: TagGroup<UserTag> } | { kind: 'tag'; tag: UserTag };
+type Row = { kind: 'category'; key: string; group: TagGroup<UserTag> } | { kind: 'tag'; key: string; tag: UserTag };
 
 export interface UserTagListProps {
   id: string;
@@ -87,9 +87,8 @@ function CategoryHeader(props: { group: TagGroup<UserTag> } & Pick<UserTagListPr
         >
           {TAG_INTENSITIES.map((level) => (
             <span key={level} data-slot="user-tag-manager-intensity-option">
-              <RadioGroup.Item id={`${headingId}-${level}`} value={level} data-slot="user-tag-manager-intensity-radio">
-                <RadioGroup.Indicator data-slot="user-tag-manager-intensity-indicator" />
-              </RadioGroup.Item>
+              {/* The checked dot is drawn in CSS: an Indicator part per radio costs a style recalculation each on mount. */}
+              <RadioGroup.Item id={`${headingId}-${level}`} value={level} data-slot="user-tag-manager-intensity-radio" />
               <label htmlFor={`${headingId}-${level}`}>{t(`userTagManager.intensity.${level}`)}</label>
             </span>
           ))}
@@ -106,7 +105,11 @@ function CategoryHeader(props: { group: TagGroup<UserTag> } & Pick<UserTagListPr
 export function UserTagList(props: UserTagListProps) {
   const { groups, t, locale, selected } = props;
   const rows = useMemo(
-    () => groups.flatMap((group): Row[] => [{ kind: 'category', group }, ...group.tags.map((tag): Row => ({ kind: 'tag', tag }))]),
+    () =>
+      groups.flatMap((group): Row[] => [
+        { kind: 'category', key: `category:${group.category.id}`, group },
+        ...group.tags.map((tag): Row => ({ kind: 'tag', key: `tag:${tag.id}`, tag })),
+      ]),
     [groups],
   );
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }), [locale]);
@@ -116,10 +119,7 @@ export function UserTagList(props: UserTagListProps) {
     count: virtual ? rows.length : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: (index) => (rows[index]?.kind === 'category' ? 96 : 48),
-    getItemKey: (index) => {
-      const row = rows[index];
-      return row?.kind === 'category' ? `category:${row.group.category.id}` : `tag:${row?.tag.id ?? index}`;
-    },
+    getItemKey: (index) => rows[index]?.key ?? index,
     overscan: 8,
   });
 
@@ -149,7 +149,7 @@ export function UserTagList(props: UserTagListProps) {
     return (
       <div data-slot="user-tag-manager-list" role="region" aria-label={t('userTagManager.listLabel')}>
         {rows.map((row) => (
-          <div key={row.kind === 'category' ? `category:${row.group.category.id}` : `tag:${row.tag.id}`} data-slot="user-tag-manager-row">
+          <div key={row.key} data-slot="user-tag-manager-row">
             {renderRow(row)}
           </div>
         ))}

@@ -9,7 +9,10 @@ import { useUserTagManager, type PendingConfirmation, type UseUserTagManagerOpti
 const NAME = 'UserTagManager';
 
 export interface UserTagManagerProps extends UseUserTagManagerOptions, Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
-  /** Lists with more rows than this render only the rows in view, in a scrolling region. Default: 200. */
+  /**
+   * Lists with more rows (tags plus category headings) than this render only the rows in view, in a
+   * scrolling region; about two screenfuls, where measured rendering cost starts to show. Default: 60.
+   */
   virtualizeAbove?: number;
   /** The heading level of the manager's title. Default: 2. */
   headingLevel?: 2 | 3 | 4;
@@ -41,7 +44,7 @@ function confirmationTitle(t: ReturnType<typeof useRightsTranslation>['t'], conf
  * @selector [data-slot="user-tag-manager-tag"][data-state="selected" | "idle"] one tag
  */
 export const UserTagManager = forwardRef<HTMLElement, UserTagManagerProps>(function UserTagManager(props, forwardedRef) {
-  const { blocklist, catalogue, undoTimeoutMs, virtualizeAbove = 200, headingLevel = 2, ...rootProps } = props;
+  const { blocklist, catalogue, undoTimeoutMs, virtualizeAbove = 60, headingLevel = 2, ...rootProps } = props;
   const { t, locale } = useRightsTranslation(NAME);
   const state = useUserTagManager({ blocklist, catalogue, undoTimeoutMs });
   const id = useId();

@@ -30,8 +30,9 @@ export function toStoredTags(profile: UserTagProfile): StoredTags {
   };
 }
 
+/** Where an embedded adapter keeps its {@link StoredTags}; `read` may return the live object, which the adapter never hands out. */
 interface StoredTagsCell {
-  read(): unknown;
+  read(): StoredTags | null;
   write(value: StoredTags): void;
 }
 
@@ -41,19 +42,19 @@ function emptyTags(): StoredTags {
 
 function tagsAdapterOn(cell: StoredTagsCell): Required<TagsAdapter> {
   // The embedded adapters trust their own format; the store validates what `load` returns.
-  const current = (): StoredTags => (cell.read() as StoredTags | null) ?? emptyTags();
+  // Edits work on what `read` returns and never on a caller's objects, so only `load`'s answer and the inputs are copied.
   const change = (edit: (stored: StoredTags) => void) => {
-    const stored = current();
+    const stored = cell.read() ?? emptyTags();
     edit(stored);
     cell.write(stored);
   };
   return {
     load() {
-      const stored = cell.read() as StoredTags | null;
+      const stored = cell.read();
       if (stored === null) {
         return null;
       }
-      return { tags: stored.tags, categories: stored.categories, intensities: stored.intensities };
+      return structuredClone({ tags: stored.tags, categories: stored.categories, intensities: stored.intensities });
     },
     remove(ids) {
       const removed = new Set(ids);
@@ -105,9 +106,9 @@ export function createMemoryTagsAdapter(options: MemoryTagsAdapterOptions = {}):
     cell.value = structuredClone(toStoredTags(options.initial));
   }
   return tagsAdapterOn({
-    read: () => (cell.value === null || cell.value === undefined ? null : structuredClone(cell.value)),
+    read: () => (cell.value === null || cell.value === undefined ? null : (cell.value as StoredTags)),
     write: (value) => {
-      cell.value = structuredClone(value);
+      cell.value = value;
     },
   });
 }
@@ -126,7 +127,7 @@ export interface LocalStorageTagsAdapterOptions {
  */
 export function createLocalStorageTagsAdapter(options: LocalStorageTagsAdapterOptions = {}): Required<TagsAdapter> {
   const json = createJsonStorageCell(options.key ?? 'algorights:tags', options.storage, 'tags');
-  return tagsAdapterOn({ read: () => json.read(), write: (value) => json.write(value) });
+  return tagsAdapterOn({ read: () => json.read() as StoredTags | null, write: (value) => json.write(value) });
 }
 
 /** Pending tag actions in memory, for tests and stories. */
