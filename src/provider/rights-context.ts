@@ -1,7 +1,8 @@
+import type { i18n as I18nInstance } from 'i18next';
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { RightsLocale } from '../core/i18n/messages.js';
-import type { Translate } from '../core/i18n/create-rights-i18n.js';
+import type { GroupMessages, RightsLocale } from '../core/i18n/messages.js';
+import { addMessageGroup, type Translate } from '../core/i18n/create-rights-i18n.js';
 import { RightsDeveloperError } from '../core/errors.js';
 import type { RightsState, RightsStore } from '../core/store/create-rights-store.js';
 
@@ -9,6 +10,8 @@ export interface RightsContextValue {
   store: RightsStore;
   locale: RightsLocale;
   t: Translate;
+  /** The instance strings live in; components add their groups to it. */
+  i18n: I18nInstance;
 }
 
 export const RightsContext = createContext<RightsContextValue | null>(null);
@@ -32,8 +35,12 @@ export function useRightsStore<T>(consumerName: string, selector: (state: Rights
   return useStore(store, selector);
 }
 
-/** The typed string lookup and the active locale. */
-export function useRightsTranslation(consumerName: string): { t: Translate; locale: RightsLocale } {
-  const { t, locale } = useRightsContext(consumerName);
+/** The typed string lookup and the active locale, after adding the string groups the caller shows. */
+export function useRightsTranslation(consumerName: string, ...groups: GroupMessages[]): { t: Translate; locale: RightsLocale } {
+  const { t, locale, i18n } = useRightsContext(consumerName);
+  // Adding is idempotent and only fills a cache, so it is safe during render, on the server too.
+  for (const group of groups) {
+    addMessageGroup(i18n, group);
+  }
   return { t, locale };
 }

@@ -72,7 +72,7 @@ export function RightsProvider(props: RightsProviderProps) {
   const hostLanguage = useHostLanguage(i18n);
   const activeLocale = resolveRightsLocale(locale ?? hostLanguage);
   const value = useMemo<RightsContextValue>(
-    () => ({ store, locale: activeLocale, t: createTranslate(instance, activeLocale) }),
+    () => ({ store, locale: activeLocale, t: createTranslate(instance, activeLocale), i18n: instance }),
     [store, instance, activeLocale],
   );
 

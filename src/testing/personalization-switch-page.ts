@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import type { PersonalizationScope } from '../core/types.js';
-import { bundledMessages, resolveRightsLocale, type RightsLocale } from '../core/i18n/messages.js';
+import { bundledMessages } from '../core/i18n/all-messages.js';
+import { resolveRightsLocale, type RightsLocale } from '../core/i18n/messages.js';
 
 /**
  * A Playwright page object for {@link PersonalizationSwitch}: finds its parts

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { bundledMessages, resolveRightsLocale, type RightsLocale } from '../core/i18n/messages.js';
+import { bundledMessages } from '../core/i18n/all-messages.js';
+import { resolveRightsLocale, type RightsLocale } from '../core/i18n/messages.js';
 
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name] ?? ''));

@@ -5,6 +5,7 @@ import { useRightsTranslation } from '../../provider/rights-context.js';
 import { PersonalizationSwitch } from '../personalization-switch/personalization-switch.js';
 import { visuallyHidden } from '../visually-hidden.js';
 import { useAlgorithmFilings } from './use-algorithm-disclosure.js';
+import { algorithmDisclosureMessages } from '../../core/i18n/groups/algorithm-disclosure.js';
 
 const NAME = 'AlgorithmDisclosure';
 
@@ -49,7 +50,7 @@ export interface AlgorithmDisclosureProps extends Omit<ComponentPropsWithoutRef<
 export const AlgorithmDisclosure = forwardRef<HTMLDivElement, AlgorithmDisclosureProps>(function AlgorithmDisclosure(props, forwardedRef) {
   const { principles, purpose, mechanism, audience, fairPricing, filings, settingsHref, open, defaultOpen, onOpenChange, ...rootProps } =
     props;
-  const { t } = useRightsTranslation(NAME);
+  const { t } = useRightsTranslation(NAME, algorithmDisclosureMessages);
   const list = useAlgorithmFilings(filings);
   const id = useId();
   const sections: Array<[string, string, ReactNode]> = [

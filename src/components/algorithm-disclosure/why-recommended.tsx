@@ -1,6 +1,7 @@
 import { Popover } from 'radix-ui';
 import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { useRightsStore, useRightsTranslation } from '../../provider/rights-context.js';
+import { whyRecommendedMessages } from '../../core/i18n/groups/why-recommended.js';
 
 const NAME = 'WhyRecommended';
 
@@ -25,7 +26,7 @@ export interface WhyRecommendedProps extends Omit<ComponentPropsWithoutRef<'butt
  */
 export const WhyRecommended = forwardRef<HTMLButtonElement, WhyRecommendedProps>(function WhyRecommended(props, forwardedRef) {
   const { reasons, itemLabel, open, defaultOpen, onOpenChange, ...triggerProps } = props;
-  const { t } = useRightsTranslation(NAME);
+  const { t } = useRightsTranslation(NAME, whyRecommendedMessages);
   const personalized = useRightsStore(
     NAME,
     (state) =>

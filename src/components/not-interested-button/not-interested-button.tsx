@@ -3,6 +3,7 @@ import { forwardRef, useId, type ComponentPropsWithoutRef } from 'react';
 import type { NotInterestedFeedback } from '../../core/tags.js';
 import { useRightsTranslation } from '../../provider/rights-context.js';
 import { NOT_INTERESTED_REASONS, useNotInterestedButton, type UseNotInterestedButtonOptions } from './use-not-interested-button.js';
+import { notInterestedMessages } from '../../core/i18n/groups/not-interested.js';
 
 const NAME = 'NotInterestedButton';
 
@@ -36,7 +37,7 @@ export interface NotInterestedButtonProps
  */
 export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButtonProps>(function NotInterestedButton(props, forwardedRef) {
   const { itemId, tagIds, onNotInterested, itemLabel, reasons = true, ...rootProps } = props;
-  const { t } = useRightsTranslation(NAME);
+  const { t } = useRightsTranslation(NAME, notInterestedMessages);
   const state = useNotInterestedButton({ itemId, tagIds, onNotInterested });
   const id = useId();
   const choices: readonly NotInterestedReason[] =

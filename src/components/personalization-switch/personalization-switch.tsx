@@ -5,6 +5,7 @@ import { PERSONALIZATION_SCOPES, type PersonalizationScope } from '../../core/ty
 import { useRightsTranslation } from '../../provider/rights-context.js';
 import { visuallyHidden } from '../visually-hidden.js';
 import { usePersonalizationSwitch, type UsePersonalizationSwitchOptions } from './use-personalization-switch.js';
+import { personalizationSwitchMessages } from '../../core/i18n/groups/personalization-switch.js';
 
 const NAME = 'PersonalizationSwitch';
 
@@ -44,7 +45,7 @@ export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationS
       `\`${NAME}\` got an unknown scope "${String(unknownScope)}" in \`scopes\`. Use any of: ${PERSONALIZATION_SCOPES.join(', ')}.`,
     );
   }
-  const { t } = useRightsTranslation(NAME);
+  const { t } = useRightsTranslation(NAME, personalizationSwitchMessages);
   const state = usePersonalizationSwitch({ checked, onCheckedChange, scopeChecked, onScopeCheckedChange });
   const id = useId();
   const switchId = `${id}-switch`;

@@ -3,6 +3,7 @@ import { forwardRef, useId, type ComponentPropsWithoutRef } from 'react';
 import { useRightsTranslation } from '../../provider/rights-context.js';
 import { visuallyHidden } from '../visually-hidden.js';
 import { PERSONALIZED, useRecommendationModePicker, type UseRecommendationModePickerOptions } from './use-recommendation-mode-picker.js';
+import { recommendationModePickerMessages } from '../../core/i18n/groups/recommendation-mode-picker.js';
 
 const NAME = 'RecommendationModePicker';
 
@@ -35,7 +36,7 @@ export const RecommendationModePicker = forwardRef<HTMLDivElement, Recommendatio
   forwardedRef,
 ) {
   const { strategies, value, onValueChange, variant = 'settings', ...rootProps } = props;
-  const { t } = useRightsTranslation(NAME);
+  const { t } = useRightsTranslation(NAME, recommendationModePickerMessages);
   const state = useRecommendationModePicker({ strategies, value, onValueChange });
   const id = useId();
   const options = [

@@ -11,6 +11,7 @@ import {
   type UserTag,
 } from '../../core/tags.js';
 import { useRightsContext, useRightsStore, useRightsTranslation } from '../../provider/rights-context.js';
+import { userTagManagerMessages } from '../../core/i18n/groups/user-tag-manager.js';
 
 const NAME = 'UserTagManager';
 
@@ -35,7 +36,7 @@ export type PendingConfirmation =
 /** State and behaviour of {@link UserTagManager}, with no markup. */
 export function useUserTagManager(options: UseUserTagManagerOptions = {}) {
   const { blocklist, catalogue, undoTimeoutMs = 6000 } = options;
-  const { t } = useRightsTranslation(NAME);
+  const { t } = useRightsTranslation(NAME, userTagManagerMessages);
   const status = useRightsStore(NAME, (state) => state.tags.status);
   const known = useRightsStore(NAME, (state) => state.tags.known);
   const errorCode = useRightsStore(NAME, (state) => state.tags.error?.code ?? null);

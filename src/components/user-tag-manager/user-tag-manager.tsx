@@ -5,6 +5,7 @@ import { visuallyHidden } from '../visually-hidden.js';
 import { InterestCatalogue } from './interest-catalogue.js';
 import { UserTagList } from './user-tag-list.js';
 import { useUserTagManager, type PendingConfirmation, type UseUserTagManagerOptions } from './use-user-tag-manager.js';
+import { userTagManagerMessages } from '../../core/i18n/groups/user-tag-manager.js';
 
 const NAME = 'UserTagManager';
 
@@ -45,7 +46,7 @@ function confirmationTitle(t: ReturnType<typeof useRightsTranslation>['t'], conf
  */
 export const UserTagManager = forwardRef<HTMLElement, UserTagManagerProps>(function UserTagManager(props, forwardedRef) {
   const { blocklist, catalogue, undoTimeoutMs, virtualizeAbove = 60, headingLevel = 2, ...rootProps } = props;
-  const { t, locale } = useRightsTranslation(NAME);
+  const { t, locale } = useRightsTranslation(NAME, userTagManagerMessages);
   const state = useUserTagManager({ blocklist, catalogue, undoTimeoutMs });
   const id = useId();
   const rootRef = useRef<HTMLElement | null>(null);

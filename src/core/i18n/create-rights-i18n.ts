@@ -1,9 +1,10 @@
 import { createInstance, type i18n as I18nInstance } from 'i18next';
+import { errorsMessages } from './groups/errors.js';
 import {
   RIGHTS_LOCALES,
   RIGHTS_NAMESPACE,
-  bundledMessages,
   resolveRightsLocale,
+  type GroupMessages,
   type MessageKey,
   type MessageOverrides,
   type RightsLocale,
@@ -41,14 +42,36 @@ export function createRightsI18n(options: RightsI18nOptions = {}): I18nInstance 
     });
   }
   for (const locale of RIGHTS_LOCALES) {
-    // deep merge, but never overwrite strings the host already put in our namespace
-    instance.addResourceBundle(locale, RIGHTS_NAMESPACE, bundledMessages[locale], true, false);
     const overrides = options.messages?.[locale];
     if (overrides) {
       instance.addResourceBundle(locale, RIGHTS_NAMESPACE, overrides, true, true);
     }
   }
+  addMessageGroup(instance, errorsMessages);
   return instance;
+}
+
+const addedGroups = new WeakMap<I18nInstance, Set<string>>();
+
+/**
+ * Adds one group of the kit's strings to an instance, once. Components call it
+ * for the groups they show, so that a bundle carries only the strings of the
+ * components it imports. It never overwrites a string already there: the
+ * host's `messages` overrides and anything the host put in our namespace win.
+ */
+export function addMessageGroup(instance: I18nInstance, messages: GroupMessages): void {
+  let added = addedGroups.get(instance);
+  if (!added) {
+    added = new Set();
+    addedGroups.set(instance, added);
+  }
+  if (added.has(messages.group)) {
+    return;
+  }
+  added.add(messages.group);
+  for (const locale of RIGHTS_LOCALES) {
+    instance.addResourceBundle(locale, RIGHTS_NAMESPACE, { [messages.group]: messages.strings[locale] }, true, false);
+  }
 }
 
 /** A typed lookup bound to one locale and the kit's namespace. */

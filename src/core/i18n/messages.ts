@@ -1,6 +1,4 @@
-import en from '../../../locales/en/algorights.json' with { type: 'json' };
-import zhCN from '../../../locales/zh-CN/algorights.json' with { type: 'json' };
-import zhTW from '../../../locales/zh-TW/algorights.json' with { type: 'json' };
+import type zhCN from '../../../locales/zh-CN/algorights.json';
 
 /** The locales the kit ships. zh-CN is the source: the law is written in it. */
 export const RIGHTS_LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
@@ -14,8 +12,18 @@ export type RightsMessages = typeof zhCN;
 /** The i18next namespace that holds the kit's strings. */
 export const RIGHTS_NAMESPACE = 'algorights';
 
-/** Every locale's strings, as shipped. */
-export const bundledMessages: Record<RightsLocale, RightsMessages> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+/** One top-level group of the strings (`personalizationSwitch`, `userTagManager`, …). */
+export type MessageGroup = keyof RightsMessages;
+
+/**
+ * One group's strings in every shipped locale. Each component brings the
+ * groups it shows, so a bundle carries only the strings of the components it
+ * imports.
+ */
+export interface GroupMessages<Group extends MessageGroup = MessageGroup> {
+  group: Group;
+  strings: Record<RightsLocale, RightsMessages[Group]>;
+}
 
 type Join<Head extends string, Tail extends string> = `${Head}.${Tail}`;
 
