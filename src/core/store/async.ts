@@ -1,3 +1,5 @@
+import type { RightsError } from '../errors.js';
+import type { RightsEvent } from '../events.js';
 import { isPromiseLike, type Awaitable } from '../types.js';
 
 /** The result of calling an adapter: its value, or what it threw. */
@@ -46,5 +48,67 @@ export function createSerialQueue() {
       () => {},
     );
     return next;
+  };
+}
+
+/** What every slice gets from the store: where events and errors go, the clock, and the write and retry timings. */
+export interface SliceContext {
+  emit(event: RightsEvent): void;
+  reportError(error: RightsError): void;
+  now(): Date;
+  /** How long a write may take before it counts as failed. */
+  writeTimeoutMs: number;
+  /** Delay before the first retry; it doubles up to `maxRetryDelayMs`. */
+  retryDelayMs: number;
+  maxRetryDelayMs: number;
+}
+
+/**
+ * Retries a slice's pending writes with backoff, only while a provider is
+ * connected: `schedule` after a failure, `succeeded` after a write lands,
+ * `now` to retry at once.
+ */
+export function createRetrySchedule(options: { context: SliceContext; isPending(): boolean; retry(): Promise<void> }) {
+  const { context, isPending, retry } = options;
+  let connections = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let attempt = 0;
+  const cancel = () => {
+    if (timer !== null) {
+      clearTimeout(timer);
+      timer = null;
+    }
+  };
+  const schedule = () => {
+    if (timer !== null || connections === 0 || !isPending()) {
+      return;
+    }
+    const delay = Math.min(context.retryDelayMs * 2 ** attempt, context.maxRetryDelayMs);
+    attempt += 1;
+    timer = setTimeout(() => {
+      timer = null;
+      void retry();
+    }, delay);
+  };
+  return {
+    schedule,
+    succeeded() {
+      attempt = 0;
+    },
+    now(): Promise<void> {
+      cancel();
+      return isPending() ? retry() : Promise.resolve();
+    },
+    /** Counts a connected provider and schedules what is pending; returns the disconnect. */
+    connect(): () => void {
+      connections += 1;
+      schedule();
+      return () => {
+        connections -= 1;
+        if (connections === 0) {
+          cancel();
+        }
+      };
+    },
   };
 }

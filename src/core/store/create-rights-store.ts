@@ -7,6 +7,7 @@ import type { RightsEvent } from '../events.js';
 import type { PersonalizationPreferences } from '../types.js';
 import { createPersonalizationSlice, defaultPersonalization, type PersonalizationSlice } from './slices/personalization-slice.js';
 import { createTagsSlice, type TagsSlice } from './slices/tags-slice.js';
+import type { SliceContext } from './async.js';
 
 /** The whole store: one slice per concern. */
 export type RightsState = PersonalizationSlice & TagsSlice;
@@ -77,29 +78,22 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
     adapters.pendingSync ?? createLocalStoragePreferencesAdapter({ key: 'algorights:pending-sync' }),
     'pendingSync',
   );
-  const personalization = createPersonalizationSlice<RightsState>(
-    {
-      preferences,
-      pendingSync,
-      defaults: options.defaults?.personalization ?? defaultPersonalization(),
-      emit: (event) => options.onEvent?.(event),
-      reportError: (error) => options.onError?.(error),
-      now: options.now ?? (() => new Date()),
-      writeTimeoutMs: options.writeTimeoutMs ?? 8000,
-      retryDelayMs: options.retryDelayMs ?? 2000,
-      maxRetryDelayMs: 60_000,
-    },
-    options.initialState?.personalization,
-  );
-  const tags = createTagsSlice<RightsState>({
-    tags: assertAdapter(adapters.tags ?? createLocalStorageTagsAdapter(), 'tags'),
-    pendingTags: assertAdapter(adapters.pendingTags ?? createLocalStoragePendingTagsAdapter(), 'pendingTags'),
+  const context: SliceContext = {
     emit: (event) => options.onEvent?.(event),
     reportError: (error) => options.onError?.(error),
     now: options.now ?? (() => new Date()),
     writeTimeoutMs: options.writeTimeoutMs ?? 8000,
     retryDelayMs: options.retryDelayMs ?? 2000,
     maxRetryDelayMs: 60_000,
+  };
+  const personalization = createPersonalizationSlice<RightsState>(
+    { ...context, preferences, pendingSync, defaults: options.defaults?.personalization ?? defaultPersonalization() },
+    options.initialState?.personalization,
+  );
+  const tags = createTagsSlice<RightsState>({
+    ...context,
+    tags: assertAdapter(adapters.tags ?? createLocalStorageTagsAdapter(), 'tags'),
+    pendingTags: assertAdapter(adapters.pendingTags ?? createLocalStoragePendingTagsAdapter(), 'pendingTags'),
   });
   return createStore<RightsState>()((...args) => ({
     ...personalization(...args),

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { PreferencesAdapter } from '../../adapters/types.js';
 import { RightsError } from '../../errors.js';
-import { createCorrelationId, type PersonalizationEventType, type RightsEvent } from '../../events.js';
+import { createCorrelationId, type PersonalizationEventType } from '../../events.js';
 import {
   allScopes,
   applyChange,
@@ -11,7 +11,7 @@ import {
   samePreferences,
 } from '../../personalization-model.js';
 import { parseStoredPreferences, toStoredPreferences } from '../../schema.js';
-import { attempt, withTimeout, type Outcome } from '../async.js';
+import { attempt, createRetrySchedule, withTimeout, type Outcome, type SliceContext } from '../async.js';
 import {
   isPromiseLike,
   type Awaitable,
@@ -57,19 +57,11 @@ export interface PersonalizationSlice {
   connectPersonalization(): () => void;
 }
 
-export interface PersonalizationSliceDependencies {
+export interface PersonalizationSliceDependencies extends SliceContext {
   preferences: PreferencesAdapter;
   pendingSync: PreferencesAdapter;
   /** What a user with nothing stored starts with. */
   defaults: PersonalizationPreferences;
-  emit(event: RightsEvent): void;
-  reportError(error: RightsError): void;
-  now(): Date;
-  /** How long a write may take before it counts as failed. */
-  writeTimeoutMs: number;
-  /** Delay before the first retry; it doubles up to `maxRetryDelayMs`. */
-  retryDelayMs: number;
-  maxRetryDelayMs: number;
 }
 
 function toReadError(error: unknown): RightsError {
@@ -104,9 +96,6 @@ export function createPersonalizationSlice<State extends PersonalizationSlice>(
     let protectiveRevision = 0;
     let lastProtectiveChange: Change | null = null;
     let queue: Promise<void> = Promise.resolve();
-    let connections = 0;
-    let retryTimer: ReturnType<typeof setTimeout> | null = null;
-    let retryAttempt = 0;
 
     const event = (type: PersonalizationEventType, change: Change, errorCode?: RightsError['code']) => {
       dependencies.emit({
@@ -142,17 +131,12 @@ export function createPersonalizationSlice<State extends PersonalizationSlice>(
       void Promise.resolve(attempt(() => dependencies.pendingSync.clear()));
     };
 
-    const scheduleRetry = () => {
-      if (retryTimer !== null || connections === 0 || protectiveRevision <= confirmedRevision) {
-        return;
-      }
-      const delay = Math.min(dependencies.retryDelayMs * 2 ** retryAttempt, dependencies.maxRetryDelayMs);
-      retryAttempt += 1;
-      retryTimer = setTimeout(() => {
-        retryTimer = null;
-        void flush(null);
-      }, delay);
-    };
+    const retries = createRetrySchedule({
+      context: dependencies,
+      isPending: () => protectiveRevision > confirmedRevision,
+      retry: () => flush(null),
+    });
+    const scheduleRetry = retries.schedule;
 
     /** Writes the current preferences; `change` is the user action that asked for it, or `null` for a retry. */
     const flush = (change: Change | null): Promise<void> => {
@@ -168,7 +152,7 @@ export function createPersonalizationSlice<State extends PersonalizationSlice>(
         confirmedRevision = Math.max(confirmedRevision, sentRevision);
         const confirmed = change ?? lastProtectiveChange;
         if (protectiveRevision <= confirmedRevision) {
-          retryAttempt = 0;
+          retries.succeeded();
           if (get().personalization.syncPending) {
             clearFromDevice();
           }
@@ -329,27 +313,13 @@ export function createPersonalizationSlice<State extends PersonalizationSlice>(
       },
 
       retryPersonalizationSync() {
-        if (retryTimer !== null) {
-          clearTimeout(retryTimer);
-          retryTimer = null;
-        }
-        if (protectiveRevision <= confirmedRevision) {
-          return Promise.resolve();
-        }
-        return flush(null);
+        return retries.now();
       },
 
       connectPersonalization() {
-        connections += 1;
+        const disconnect = retries.connect();
         get().loadPersonalization();
-        scheduleRetry();
-        return () => {
-          connections -= 1;
-          if (connections === 0 && retryTimer !== null) {
-            clearTimeout(retryTimer);
-            retryTimer = null;
-          }
-        };
+        return disconnect;
       },
     };
   };

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { PendingTagsAdapter, TagsAdapter } from '../../adapters/types.js';
 import { RightsError } from '../../errors.js';
-import { createCorrelationId, type RightsEvent, type TagsEvent, type TagsEventType } from '../../events.js';
+import { createCorrelationId, type TagsEvent, type TagsEventType } from '../../events.js';
 import {
   PENDING_TAGS_VERSION,
   parseStoredPendingTags,
@@ -13,7 +13,7 @@ import {
   type UserTag,
 } from '../../tags.js';
 import { isPromiseLike, type SliceStatus } from '../../types.js';
-import { attempt, createSerialQueue, withTimeout, type Outcome } from '../async.js';
+import { attempt, createRetrySchedule, createSerialQueue, withTimeout, type Outcome, type SliceContext } from '../async.js';
 
 /** The user action whose failure `TagsState.error` reports, so the view can say what did not happen. */
 export type TagsFailedAction = 'load' | 'select' | 'restore' | 'intensity';
@@ -76,15 +76,9 @@ export interface TagsSlice {
   connectTags(): () => void;
 }
 
-export interface TagsSliceDependencies {
+export interface TagsSliceDependencies extends SliceContext {
   tags: TagsAdapter;
   pendingTags: PendingTagsAdapter;
-  emit(event: RightsEvent): void;
-  reportError(error: RightsError): void;
-  now(): Date;
-  writeTimeoutMs: number;
-  retryDelayMs: number;
-  maxRetryDelayMs: number;
 }
 
 function writeError(cause: unknown): RightsError {
@@ -103,9 +97,6 @@ export function createTagsSlice<State extends TagsSlice>(dependencies: TagsSlice
     let pendingRestored = false;
     // The order tags were loaded in, so that undo puts a tag back where it was.
     let order = new Map<string, number>();
-    let connections = 0;
-    let retryTimer: ReturnType<typeof setTimeout> | null = null;
-    let retryAttempt = 0;
 
     const event = (type: TagsEventType, correlationId: string, details: Partial<TagsEvent> = {}) => {
       dependencies.emit({ type, tagIds: [], ...details, timestamp: dependencies.now().toISOString(), correlationId });
@@ -137,17 +128,8 @@ export function createTagsSlice<State extends TagsSlice>(dependencies: TagsSlice
       update({ syncPending: hasPending() });
     };
 
-    const scheduleRetry = () => {
-      if (retryTimer !== null || connections === 0 || !hasPending()) {
-        return;
-      }
-      const delay = Math.min(dependencies.retryDelayMs * 2 ** retryAttempt, dependencies.maxRetryDelayMs);
-      retryAttempt += 1;
-      retryTimer = setTimeout(() => {
-        retryTimer = null;
-        void flushPending();
-      }, delay);
-    };
+    const retries = createRetrySchedule({ context: dependencies, isPending: hasPending, retry: () => flushPending() });
+    const scheduleRetry = retries.schedule;
 
     const write = (call: () => unknown) => withTimeout(Promise.resolve().then(call), dependencies.writeTimeoutMs);
 
@@ -183,7 +165,7 @@ export function createTagsSlice<State extends TagsSlice>(dependencies: TagsSlice
           event('tags.sync-pending', correlationId, { errorCode: failure.code });
           scheduleRetry();
         } else {
-          retryAttempt = 0;
+          retries.succeeded();
         }
       });
 
@@ -463,24 +445,12 @@ export function createTagsSlice<State extends TagsSlice>(dependencies: TagsSlice
       },
 
       retryTagSync() {
-        if (retryTimer !== null) {
-          clearTimeout(retryTimer);
-          retryTimer = null;
-        }
-        return hasPending() ? flushPending() : Promise.resolve();
+        return retries.now();
       },
 
       connectTags() {
-        connections += 1;
         restorePending();
-        scheduleRetry();
-        return () => {
-          connections -= 1;
-          if (connections === 0 && retryTimer !== null) {
-            clearTimeout(retryTimer);
-            retryTimer = null;
-          }
-        };
+        return retries.connect();
       },
     };
   };
