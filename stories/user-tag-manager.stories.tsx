@@ -106,6 +106,21 @@ export const NotInterested: Story = {
   },
 };
 
+/** 清朗 2024 with the fail-toward-privacy rule: the backend rejects the feedback, so it is kept on this device and the user is told it will be sent. */
+export const NotInterestedOffline: Story = {
+  parameters: {
+    rights: { adapters: () => ({ tags: withAdapterFaults(createMemoryTagsAdapter(), { reject: ['notInterested'] }) }) },
+  },
+  render: (_, { globals }) => <RecommendedFeed locale={localeOf(globals)} />,
+  play: async ({ canvas, canvasElement, userEvent, globals }) => {
+    const m = messagesFor(globals.locale);
+    const [first] = canvas.getAllByRole('button', { name: new RegExp(m.notInterested.trigger) });
+    await userEvent.click(first as HTMLElement);
+    await userEvent.click(within(canvasElement).getByRole('button', { name: m.notInterested.submitWithoutReason }));
+    await expect(await canvas.findByText(m.notInterested.pending)).toBeVisible();
+  },
+};
+
 /** ALG 17 ¶2 with the fail-toward-privacy rule: the backend rejects deletions, the tag stays deleted, and the manager says it is kept on this device. */
 export const FailedDelete: Story = {
   parameters: {

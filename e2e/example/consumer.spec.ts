@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PersonalizationSwitchPage } from '../../src/testing/index.js';
+import { PersonalizationSwitchPage, RecommendationModePickerPage, UserTagManagerPage } from '../../src/testing/index.js';
 import { expectNoAxeViolations } from '../support.js';
 
 test('an app that installed the packed package turns personalization off, styled, and keeps it across a reload', async ({ page }, testInfo) => {
@@ -10,7 +10,7 @@ test('an app that installed the packed package turns personalization off, styled
   await expect(page.locator('html')).toHaveAttribute('data-react-version', new RegExp(`^${reactMajor}\\.`));
   const settings = new PersonalizationSwitchPage(page, 'zh-CN');
   await expect(settings.master).toBeChecked();
-  await expect(page.getByTestId('feed-request')).toHaveText('{"personalized":true,"adsPersonalized":true}');
+  await expect(page.getByTestId('feed-request')).toHaveText('{"personalized":true,"adsPersonalized":true,"strategy":null}');
   // The published stylesheet is applied: the track takes the accent token's colour.
   const track = await settings.master.evaluate((element) => getComputedStyle(element).backgroundColor);
   expect(track).toBe('rgb(11, 92, 173)');
@@ -18,11 +18,32 @@ test('an app that installed the packed package turns personalization off, styled
 
   await settings.turnOffByKeyboard();
   await expect(settings.master).not.toBeChecked();
-  await expect(page.getByTestId('feed-request')).toHaveText('{"personalized":false,"adsPersonalized":false}');
+  await expect(page.getByTestId('feed-request')).toHaveText('{"personalized":false,"adsPersonalized":false,"strategy":null}');
 
   await page.reload();
   await expect(settings.master).not.toBeChecked();
-  await expect(page.getByTestId('feed-request')).toHaveText('{"personalized":false,"adsPersonalized":false}');
+  await expect(page.getByTestId('feed-request')).toHaveText('{"personalized":false,"adsPersonalized":false,"strategy":null}');
   await expectNoAxeViolations(page, 'body');
+  expect(errors).toEqual([]);
+});
+
+test('the same app picks a non-personalized strategy, deletes a tag and sends "not interested", kept across a reload', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/');
+  const picker = new RecommendationModePickerPage(page, 'zh-CN');
+  const tags = new UserTagManagerPage(page, 'zh-CN');
+  await picker.strategy('关注 · 最新').click();
+  await expect(page.getByTestId('feed-request')).toHaveText('{"personalized":false,"adsPersonalized":true,"strategy":"following-latest"}');
+  await tags.deleteTag('露营');
+  await expect(tags.tag('露营')).toHaveCount(0);
+  await page.getByRole('button', { name: '对「周末露营清单」不感兴趣' }).click();
+  await expect(page.getByText('已收到，将减少此类推荐。')).toBeVisible();
+  await expectNoAxeViolations(page, 'body');
+
+  await page.reload();
+  await expect(picker.strategy('关注 · 最新')).toBeChecked();
+  await expect(tags.tag('徒步')).toBeVisible();
+  await expect(tags.tag('露营')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
