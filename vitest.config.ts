@@ -18,18 +18,20 @@ export default defineConfig({
           restoreMocks: true,
         },
       },
-      {
+      // Every story's play function runs once per locale: each project opens Storybook in one of them.
+      ...(['zh-CN', 'zh-TW', 'en'] as const).map((locale) => ({
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
+        define: { 'globalThis.__ALGORIGHTS_STORY_LOCALE__': JSON.stringify(locale) },
         test: {
-          name: 'storybook',
+          name: `storybook-${locale}`,
           browser: {
             enabled: true,
             headless: true,
             provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
-            instances: [{ browser: 'chromium' }],
+            instances: [{ browser: 'chromium' as const }],
           },
         },
-      },
+      })),
     ],
   },
 });

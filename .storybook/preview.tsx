@@ -59,7 +59,11 @@ const withRights: Decorator = (Story, context) => {
 
 const preview: Preview = {
   decorators: [withRights],
-  initialGlobals: { locale: 'zh-CN', theme: 'light' },
+  // The story tests set the locale per run (see vitest.config.ts); Storybook itself opens in the source locale.
+  initialGlobals: {
+    locale: (globalThis as { __ALGORIGHTS_STORY_LOCALE__?: string }).__ALGORIGHTS_STORY_LOCALE__ ?? 'zh-CN',
+    theme: 'light',
+  },
   globalTypes: {
     locale: {
       description: 'Language of the controls',
