@@ -39,7 +39,7 @@ export const Default: Story = {
   play: async ({ canvas, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
     const first = sampleProfile(localeOf(globals)).tags[0];
-    await expect(canvas.getByText(m.userTagManager.count_other.replace('{{count}}', '7'))).toBeVisible();
+    await expect(canvas.getByText(m.userTagManager.count_other.replace('{{count, number}}', '7'))).toBeVisible();
     await expect(canvas.queryByText('违规关键词')).toBeNull();
     await expect(canvas.queryByText(/betting/)).toBeNull();
     const checkbox = canvas.getByRole('checkbox', { name: first?.label });
@@ -190,7 +190,7 @@ export const TenThousandTags: Story = {
   parameters: { rights: { adapters: () => ({ tags: createMemoryTagsAdapter({ initial: largeProfile(10_000) }) }) } },
   play: async ({ canvas, canvasElement, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
-    await expect(canvas.getByText(m.userTagManager.count_other.replace('{{count}}', '10000'))).toBeVisible();
+    await expect(canvas.getByText(m.userTagManager.count_other.replace('{{count, number}}', new Intl.NumberFormat(localeOf(globals)).format(10_000)))).toBeVisible();
     await expect(canvasElement.querySelectorAll('[data-slot="user-tag-manager-tag"]').length).toBeLessThan(100);
     await userEvent.click(canvas.getByRole('button', { name: m.userTagManager.tag.delete.replace('{{label}}', '标签 1') }));
     await expect(canvas.queryByRole('checkbox', { name: '标签 1' })).toBeNull();

@@ -3,7 +3,7 @@ import { bundledMessages } from '../core/i18n/all-messages.js';
 import { resolveRightsLocale, type RightsLocale } from '../core/i18n/messages.js';
 
 const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(values[name] ?? ''));
+  template.replace(/\{\{\s*(\w+)\s*(?:,[^}]*)?\}\}/g, (_, name: string) => String(values[name] ?? ''));
 
 /**
  * A Playwright page object for `UserTagManager`, by role and shipped name.

@@ -183,6 +183,15 @@ describe('UserTagManager', () => {
     expect(screen.getByText(zhCN.userTagManager.loading)).toBeInTheDocument();
   });
 
+  test('counts are formatted for the locale', () => {
+    const many: UserTagProfile = {
+      tags: Array.from({ length: 1234 }, (_, index) => ({ id: `t${index}`, label: `tag ${index}`, categoryId: 'c' })),
+      categories: [{ id: 'c', label: 'Topics' }],
+    };
+    renderManager(createMemoryTagsAdapter({ initial: many }), {}, 'en');
+    expect(screen.getByText('1,234 user tags')).toBeVisible();
+  });
+
   test('a catalogue without an adapter that can select is a developer error', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const { load, remove } = createMemoryTagsAdapter();

@@ -28,7 +28,8 @@ function flatten(value: unknown, prefix = ''): Map<string, string> {
   return entries;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]).sort();
+// `{{count, number}}` formats through Intl; the name before the comma must match across locales, and so must the format.
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*(?:,\s*(\w+)\s*)?\}\}/g)].map((match) => `${match[1]}:${match[2] ?? ''}`).sort();
 
 describe('locale files', () => {
   test('ship zh-CN, zh-TW and en', () => {
