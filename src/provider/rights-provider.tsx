@@ -1,12 +1,11 @@
 import type { i18n as I18nInstance } from 'i18next';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createRightsI18n, createTranslate } from '../core/i18n/create-rights-i18n.js';
 import { resolveRightsLocale, type MessageOverrides, type RightsLocale } from '../core/i18n/messages.js';
 import { createRightsStore, type CreateRightsStoreOptions } from '../core/store/create-rights-store.js';
 import { RightsContext, type RightsContextValue } from './rights-context.js';
+import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect.js';
 
-// Layout effects let synchronous storage apply before the first paint; servers run neither.
-const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
 export interface RightsProviderProps
   extends Pick<
@@ -76,10 +75,21 @@ export function RightsProvider(props: RightsProviderProps) {
     [store, instance, activeLocale],
   );
 
-  useIsomorphicLayoutEffect(() => store.getState().connectPersonalization(), [store]);
+  // Both slices retry their pending privacy-protective writes while a provider is mounted, and at once when back online.
+  useIsomorphicLayoutEffect(() => {
+    const disconnectPersonalization = store.getState().connectPersonalization();
+    const disconnectTags = store.getState().connectTags();
+    return () => {
+      disconnectPersonalization();
+      disconnectTags();
+    };
+  }, [store]);
 
   useEffect(() => {
-    const retry = () => void store.getState().retryPersonalizationSync();
+    const retry = () => {
+      void store.getState().retryPersonalizationSync();
+      void store.getState().retryTagSync();
+    };
     window.addEventListener('online', retry);
     return () => window.removeEventListener('online', retry);
   }, [store]);

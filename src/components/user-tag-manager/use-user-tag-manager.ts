@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { RightsDeveloperError } from '../../core/errors.js';
 import {
   compileBlocklist,
@@ -11,12 +11,11 @@ import {
   type UserTag,
 } from '../../core/tags.js';
 import { useRightsContext, useRightsStore, useRightsTranslation } from '../../provider/rights-context.js';
+import { useIsomorphicLayoutEffect } from '../../provider/use-isomorphic-layout-effect.js';
 import { userTagManagerMessages } from '../../core/i18n/groups/user-tag-manager.js';
 
 const NAME = 'UserTagManager';
 
-// Layout effects let a synchronous adapter apply before the first paint; servers run neither.
-const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
 export interface UseUserTagManagerOptions {
   /** Labels the platform blocks from ever showing as interests (ALG 10), besides tags it marks `disallowed`. */

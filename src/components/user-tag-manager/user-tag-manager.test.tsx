@@ -119,6 +119,34 @@ describe('UserTagManager', () => {
     expect(screen.getByRole('button', { name: zhCN.userTagManager.retryNow })).toBeVisible();
   });
 
+  test('inside a provider, a rejected deletion is retried on its own and when the browser comes back online', async () => {
+    const user = userEvent.setup();
+    const cell: MemoryCell = { value: null };
+    let offline = true;
+    const memory = createMemoryTagsAdapter({ cell, initial: profile });
+    const remove = vi.fn((ids: readonly string[]) => {
+      if (offline) {
+        throw new Error('offline');
+      }
+      return memory.remove(ids);
+    });
+    render(
+      <RightsProvider locale="zh-CN" retryDelayMs={50} adapters={{ tags: { ...memory, remove }, pendingTags: createMemoryPendingTagsAdapter() }}>
+        <UserTagManager />
+      </RightsProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: '删除标签「露营」' }));
+    // The scheduled retry runs without any action from the user.
+    await waitFor(() => expect(remove.mock.calls.length).toBeGreaterThanOrEqual(2));
+    expect(storedIds(cell)).toContain('camping');
+    offline = false;
+    act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
+    await waitFor(() => expect(storedIds(cell)).not.toContain('camping'));
+    await waitFor(() => expect(screen.queryByText(zhCN.userTagManager.syncPending)).toBeNull());
+  });
+
   test('choosing interests is optional: the catalogue adds and removes them, skipping disallowed and blocklisted ones', async () => {
     const user = userEvent.setup();
     const cell: MemoryCell = { value: null };
