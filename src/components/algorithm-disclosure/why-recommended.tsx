@@ -1,5 +1,6 @@
 import { Popover } from 'radix-ui';
 import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { effectiveModes } from '../../core/personalization-model.js';
 import { useRightsStore, useRightsTranslation } from '../../provider/rights-context.js';
 import { whyRecommendedMessages } from '../../core/i18n/groups/why-recommended.js';
 
@@ -29,10 +30,7 @@ export const WhyRecommended = forwardRef<HTMLButtonElement, WhyRecommendedProps>
   const { t } = useRightsTranslation(NAME, whyRecommendedMessages);
   const personalized = useRightsStore(
     NAME,
-    (state) =>
-      state.personalization.known &&
-      state.personalization.preferences.master === 'personalized' &&
-      state.personalization.preferences.scopes.feed === 'personalized',
+    (state) => state.personalization.known && effectiveModes(state.personalization.preferences).feed === 'personalized',
   );
   const id = useId();
   return (

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { RightsDeveloperError } from '../../core/errors.js';
+import { effectiveModes } from '../../core/personalization-model.js';
 import { useRightsStore } from '../../provider/rights-context.js';
 
 /** A non-personalized way to rank the feed that the platform offers, such as "popular near you". */
@@ -51,10 +52,7 @@ export function useRecommendationModePicker(options: UseRecommendationModePicker
   assertStrategies(strategies);
   const known = useRightsStore(NAME, (state) => state.personalization.known);
   const syncPending = useRightsStore(NAME, (state) => state.personalization.syncPending);
-  const feedPersonalized = useRightsStore(
-    NAME,
-    (state) => state.personalization.preferences.master === 'personalized' && state.personalization.preferences.scopes.feed === 'personalized',
-  );
+  const feedPersonalized = useRightsStore(NAME, (state) => effectiveModes(state.personalization.preferences).feed === 'personalized');
   const storedStrategy = useRightsStore(NAME, (state) => state.personalization.preferences.strategy ?? null);
   const setPersonalization = useRightsStore(NAME, (state) => state.setPersonalization);
   const chooseFeedStrategy = useRightsStore(NAME, (state) => state.chooseFeedStrategy);
