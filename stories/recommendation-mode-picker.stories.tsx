@@ -111,6 +111,24 @@ export const PendingSync: Story = {
   },
 };
 
+/** ALG 17 ¶1 with the fail-toward-privacy rule: the backend rejects every write. A strategy is kept and retried; going back to personalized is rolled back with a message. */
+export const FailedWrite: Story = {
+  parameters: {
+    rights: { adapters: () => ({ preferences: withAdapterFaults(createMemoryPreferencesAdapter(), { reject: ['save'] }) }) },
+  },
+  play: async ({ canvas, userEvent, globals }) => {
+    const m = messagesFor(globals.locale);
+    const nearby = strategies[localeOf(globals)][0];
+    const radio = canvas.getByRole('radio', { name: nearby?.label });
+    await waitFor(() => expect(radio).toBeEnabled());
+    await userEvent.click(radio);
+    await expect(await canvas.findByText(m.recommendationModePicker.syncPending)).toBeVisible();
+    await userEvent.click(canvas.getByRole('radio', { name: m.recommendationModePicker.personalized.label }));
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(m.errors['write-failed']);
+    await expect(radio).toBeChecked();
+  },
+};
+
 /** Until the stored choice is known, the picker holds its place, disabled and busy, so no choice is implied. */
 export const Loading: Story = {
   parameters: {

@@ -2,6 +2,8 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
 import en from '../../../locales/en/algorights.json' with { type: 'json' };
+import zhCN from '../../../locales/zh-CN/algorights.json' with { type: 'json' };
+import { withAdapterFaults } from '../../core/adapters/fault-injection.js';
 import { createMemoryPreferencesAdapter, type MemoryCell } from '../../core/adapters/memory-preferences-adapter.js';
 import type { RightsEvent } from '../../core/events.js';
 import type { StoredPreferences } from '../../core/schema.js';
@@ -82,6 +84,21 @@ describe('RecommendationModePicker', () => {
     expect(screen.getByRole('radio', { name: en.recommendationModePicker.personalized.label })).toHaveAccessibleDescription(
       en.recommendationModePicker.personalized.description,
     );
+  });
+
+  test('going back to personalized when the backend rejects it is rolled back, with the message', async () => {
+    const user = userEvent.setup();
+    const preferences = withAdapterFaults(createMemoryPreferencesAdapter(), { reject: ['save'] });
+    render(
+      <RightsProvider locale="zh-CN" adapters={{ preferences, pendingSync: createMemoryPreferencesAdapter() }}>
+        <RecommendationModePicker strategies={strategies} />
+      </RightsProvider>,
+    );
+    await waitFor(() => expect(screen.getByRole('radio', { name: '附近热门' })).toBeEnabled());
+    await user.click(screen.getByRole('radio', { name: '附近热门' }));
+    await user.click(screen.getByRole('radio', { name: '个性化推荐' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(zhCN.errors['write-failed']);
+    expect(screen.getByRole('radio', { name: '附近热门' })).toBeChecked();
   });
 
   test('a controlled value wins for display, and the change is still reported and stored', async () => {

@@ -29,6 +29,7 @@ export interface RecommendationModePickerProps
  * @selector [data-slot="recommendation-mode-picker"] the root
  * @selector [data-state="personalized" | "non-personalized" | "loading"]
  * @selector [data-variant="inline" | "settings"]
+ * @selector [data-error] the last write or read failed; the message is in `recommendation-mode-picker-error`
  * @selector [data-slot="recommendation-mode-picker-option"][data-state="checked" | "unchecked"] one choice
  */
 export const RecommendationModePicker = forwardRef<HTMLDivElement, RecommendationModePickerProps>(function RecommendationModePicker(
@@ -56,6 +57,7 @@ export const RecommendationModePicker = forwardRef<HTMLDivElement, Recommendatio
       data-variant={variant}
       data-state={state.known ? (state.value === PERSONALIZED ? 'personalized' : 'non-personalized') : 'loading'}
       data-sync-pending={state.syncPending ? '' : undefined}
+      data-error={state.errorCode ? '' : undefined}
       aria-busy={state.known ? undefined : true}
       {...rootProps}
       ref={forwardedRef}
@@ -116,6 +118,11 @@ export const RecommendationModePicker = forwardRef<HTMLDivElement, Recommendatio
           </>
         ) : null}
       </div>
+      {state.errorCode ? (
+        <p role="alert" data-slot="recommendation-mode-picker-error">
+          {t(`errors.${state.errorCode}`)}
+        </p>
+      ) : null}
     </div>
   );
 });

@@ -52,6 +52,7 @@ export function useRecommendationModePicker(options: UseRecommendationModePicker
   assertStrategies(strategies);
   const known = useRightsStore(NAME, (state) => state.personalization.known);
   const syncPending = useRightsStore(NAME, (state) => state.personalization.syncPending);
+  const errorCode = useRightsStore(NAME, (state) => state.personalization.error?.code ?? null);
   const feedPersonalized = useRightsStore(NAME, (state) => effectiveModes(state.personalization.preferences).feed === 'personalized');
   const storedStrategy = useRightsStore(NAME, (state) => state.personalization.preferences.strategy ?? null);
   const setPersonalization = useRightsStore(NAME, (state) => state.setPersonalization);
@@ -88,6 +89,8 @@ export function useRecommendationModePicker(options: UseRecommendationModePicker
     /** The value the user last chose here, for a polite announcement; `null` before any choice. */
     announcement,
     syncPending,
+    /** The code of the last failure, such as a rolled-back return to personalized, for `errors.<code>`. */
+    errorCode,
     retry: useCallback(() => void retry(), [retry]),
   };
 }
