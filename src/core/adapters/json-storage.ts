@@ -50,3 +50,26 @@ export function createJsonStorageCell(key: string, storage: KeyValueStorage | un
     },
   };
 }
+
+/** A load/save/clear adapter over one JSON value in localStorage: what the preferences and pending-tags adapters are. */
+export function createLocalStorageCellAdapter<T>(key: string, storage: KeyValueStorage | undefined, what: string) {
+  const cell = createJsonStorageCell(key, storage, what);
+  return {
+    load: () => cell.read() as T | null,
+    save: (value: T) => cell.write(value),
+    clear: () => cell.remove(),
+  };
+}
+
+/** The same over a {@link MemoryCell}: values are copied in and out, so no caller can change what is stored. */
+export function createMemoryCellAdapter<T>(cell: { value: unknown }) {
+  return {
+    load: () => (cell.value === null || cell.value === undefined ? null : (structuredClone(cell.value) as T)),
+    save: (value: T) => {
+      cell.value = structuredClone(value);
+    },
+    clear: () => {
+      cell.value = null;
+    },
+  };
+}

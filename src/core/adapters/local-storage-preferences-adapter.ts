@@ -1,5 +1,5 @@
 import type { StoredPreferences } from '../schema.js';
-import { createJsonStorageCell, type KeyValueStorage } from './json-storage.js';
+import { createLocalStorageCellAdapter, type KeyValueStorage } from './json-storage.js';
 import type { PreferencesAdapter } from './types.js';
 
 export type { KeyValueStorage };
@@ -16,10 +16,5 @@ export interface LocalStoragePreferencesAdapterOptions {
  * works with no backend. Corrupt JSON is reported as `storage-corrupt`.
  */
 export function createLocalStoragePreferencesAdapter(options: LocalStoragePreferencesAdapterOptions = {}): PreferencesAdapter {
-  const cell = createJsonStorageCell(options.key ?? 'algorights:preferences', options.storage, 'preferences');
-  return {
-    load: () => cell.read() as StoredPreferences | null,
-    save: (preferences) => cell.write(preferences),
-    clear: () => cell.remove(),
-  };
+  return createLocalStorageCellAdapter<StoredPreferences>(options.key ?? 'algorights:preferences', options.storage, 'preferences');
 }

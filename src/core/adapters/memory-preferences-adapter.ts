@@ -1,4 +1,5 @@
 import type { StoredPreferences } from '../schema.js';
+import { createMemoryCellAdapter } from './json-storage.js';
 import type { PreferencesAdapter } from './types.js';
 
 /** A box holding what a memory adapter stores; pass your own to read it from outside. */
@@ -16,16 +17,5 @@ export interface MemoryPreferencesAdapterOptions {
  * and out, so a caller can never mutate what is stored.
  */
 export function createMemoryPreferencesAdapter(options: MemoryPreferencesAdapterOptions = {}): PreferencesAdapter {
-  const cell = options.cell ?? { value: null };
-  return {
-    load() {
-      return cell.value === null || cell.value === undefined ? null : (structuredClone(cell.value) as StoredPreferences);
-    },
-    save(preferences) {
-      cell.value = structuredClone(preferences);
-    },
-    clear() {
-      cell.value = null;
-    },
-  };
+  return createMemoryCellAdapter<StoredPreferences>(options.cell ?? { value: null });
 }

@@ -1,5 +1,5 @@
-import type { InterestOption, NotInterestedFeedback, TagIntensity, UserTag, UserTagProfile } from '../tags.js';
-import { createJsonStorageCell, type KeyValueStorage } from './json-storage.js';
+import type { InterestOption, NotInterestedFeedback, StoredPendingTags, TagIntensity, UserTag, UserTagProfile } from '../tags.js';
+import { createJsonStorageCell, createLocalStorageCellAdapter, createMemoryCellAdapter, type KeyValueStorage } from './json-storage.js';
 import type { MemoryCell } from './memory-preferences-adapter.js';
 import type { PendingTagsAdapter, TagsAdapter } from './types.js';
 
@@ -132,24 +132,10 @@ export function createLocalStorageTagsAdapter(options: LocalStorageTagsAdapterOp
 
 /** Pending tag actions in memory, for tests and stories. */
 export function createMemoryPendingTagsAdapter(options: { cell?: MemoryCell } = {}): PendingTagsAdapter {
-  const cell = options.cell ?? { value: null };
-  return {
-    load: () => (cell.value === null || cell.value === undefined ? null : structuredClone(cell.value as never)),
-    save: (pending) => {
-      cell.value = structuredClone(pending);
-    },
-    clear: () => {
-      cell.value = null;
-    },
-  };
+  return createMemoryCellAdapter<StoredPendingTags>(options.cell ?? { value: null });
 }
 
 /** Pending tag actions in localStorage: the default. */
 export function createLocalStoragePendingTagsAdapter(options: LocalStorageTagsAdapterOptions = {}): PendingTagsAdapter {
-  const json = createJsonStorageCell(options.key ?? 'algorights:pending-tags', options.storage, 'pending tag actions');
-  return {
-    load: () => json.read() as never,
-    save: (pending) => json.write(pending),
-    clear: () => json.remove(),
-  };
+  return createLocalStorageCellAdapter<StoredPendingTags>(options.key ?? 'algorights:pending-tags', options.storage, 'pending tag actions');
 }
