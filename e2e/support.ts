@@ -12,8 +12,148 @@ export async function openStory(page: Page, id: string, locale: string, theme = 
   await page.locator('#storybook-root [data-slot]').first().waitFor();
 }
 
-/** Fails with the list of axe violations inside `selector`, if there are any. */
-export async function expectNoAxeViolations(page: Page, selector = '#storybook-root'): Promise<void> {
+/**
+ * The axe violations inside `selector`, one line each: rule, help and the elements. Meant for many runs
+ * in one document: the first run injects axe-core and configures it through AxeBuilder (legacy mode, which
+ * is axe.run in the page rather than runPartial and a finishRun in a new blank page, and skips cross-origin
+ * frames; the stories have none); later runs call the injected axe.run directly, which is ten times faster
+ * than AxeBuilder injecting axe-core again on every call. Same rules, same options (none) either way.
+ */
+export async function axeViolations(page: Page, selector = '#storybook-root'): Promise<string[]> {
+  const injected = await page.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === 'function');
+  if (!injected) {
+    const results = await new AxeBuilder({ page }).include(selector).setLegacyMode().analyze();
+    return results.violations.map(
+      (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+    );
+  }
+  return page.evaluate(async (selector) => {
+    type Violation = { id: string; help: string; nodes: { target: unknown[] }[] };
+    const { axe } = window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Violation[] }> } };
+    const results = await axe.run({ exclude: [], include: [selector] }, {});
+    return results.violations.map(
+      (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+    );
+  }, selector);
+}
+
+/** Fails with the list of axe violations inside `selector`, if there are any; `where` names the page in the message. */
+export async function expectNoAxeViolations(page: Page, selector = '#storybook-root', where?: string): Promise<void> {
   const results = await new AxeBuilder({ page }).include(selector).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+  expect(
+    results.violations.map((violation) => `${violation.id}: ${violation.help}`),
+    where ? `axe violations in ${where}` : undefined,
+  ).toEqual([]);
+}
+
+/** What the sweep needs of the preview's channel (Storybook's `Channel`). */
+interface PreviewChannel {
+  on(event: string, listener: (...args: never[]) => void): void;
+  off(event: string, listener: (...args: never[]) => void): void;
+  emit(event: string, ...args: unknown[]): void;
+}
+
+interface PreviewWindow {
+  __STORYBOOK_ADDONS_CHANNEL__?: PreviewChannel;
+  __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } };
+  /** Set by `openStoryPreview`; gone if the preview reloads itself. */
+  __algorightsSweep__?: string;
+}
+
+/**
+ * Loads the static Storybook's preview (iframe.html) once, with no story selected, and sets its globals
+ * through the channel (`updateGlobals`): the locale, the theme, and the a11y addon in manual mode so that
+ * its own axe run (an afterEach hook) never overlaps ours. Stories are then shown with `showStory`,
+ * which switches story inside this one document instead of reloading it.
+ */
+export async function openStoryPreview(page: Page, globals: { locale: string; theme: string }): Promise<void> {
+  // With no `id` the preview initializes, finds nothing to render and shows "no preview".
+  await page.goto('/iframe.html?viewMode=story');
+  await page.waitForFunction(() => {
+    const preview = window as PreviewWindow;
+    return !!preview.__STORYBOOK_ADDONS_CHANNEL__ && !!preview.__STORYBOOK_PREVIEW__ && document.body.classList.contains('sb-show-nopreview');
+  });
+  const applied = await page.evaluate(
+    ({ locale, theme }) =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const preview = window as PreviewWindow;
+        const channel = preview.__STORYBOOK_ADDONS_CHANNEL__!;
+        const timer = setTimeout(() => reject(new Error('Storybook did not answer updateGlobals with globalsUpdated')), 10_000);
+        const onUpdated = ({ globals }: { globals: Record<string, unknown> }) => {
+          clearTimeout(timer);
+          channel.off('globalsUpdated', onUpdated);
+          resolve(globals);
+        };
+        channel.on('globalsUpdated', onUpdated);
+        channel.emit('updateGlobals', { globals: { locale, theme, a11y: { manual: true } } });
+        preview.__algorightsSweep__ = `${theme}, ${locale}`;
+      }),
+    globals,
+  );
+  expect(applied, 'the globals Storybook reports after updateGlobals').toMatchObject({ ...globals, a11y: { manual: true } });
+}
+
+/**
+ * Shows one story in the preview opened by `openStoryPreview` (channel event `setCurrentStory`) and waits
+ * for `storyFinished`, which Storybook emits after the story rendered, its play function ran (it runs
+ * when a story is opened) and the afterEach hooks are done. Storybook unmounts the previous story first,
+ * so the decorator's provider, and everything else the story rendered, is new.
+ *
+ * Returns what went wrong, if anything: errors while rendering (`storyErrored`, `storyThrewException`),
+ * in the play function (`playFunctionThrewException`, `unhandledErrorsWhilePlaying`), a story that
+ * cannot be loaded (`storyMissing`), a failed finish, or no finish within `timeoutMs`. Show stories one at a
+ * time: switching away from a story that has not finished makes Storybook reload the page.
+ */
+export async function showStory(page: Page, storyId: string, timeoutMs = 20_000): Promise<string[]> {
+  return page.evaluate(
+    ({ storyId, timeoutMs }) =>
+      new Promise<string[]>((resolve) => {
+        const preview = window as PreviewWindow;
+        const channel = preview.__STORYBOOK_ADDONS_CHANNEL__;
+        if (!channel || !preview.__algorightsSweep__) {
+          resolve(['the preview was reloaded, so the sweep lost its globals (a story that never finished makes Storybook reload)']);
+          return;
+        }
+        const problems: string[] = [];
+        type SerializedError = { name?: string; message?: string };
+        const describe = (error: SerializedError) => `${error.name ?? 'Error'}: ${error.message ?? String(error)}`;
+        const listeners: Record<string, (...args: never[]) => void> = {
+          storyErrored: ({ title, description }: { title: string; description: string }) =>
+            problems.push(`it errored: ${title}\n${description}`),
+          storyThrewException: (error: SerializedError) => problems.push(`it threw ${describe(error)}`),
+          playFunctionThrewException: (error: SerializedError) => problems.push(`its play function threw ${describe(error)}`),
+          unhandledErrorsWhilePlaying: (errors: SerializedError[]) =>
+            problems.push(...errors.map((error) => `unhandled error while its play function ran: ${describe(error)}`)),
+          storyUnchanged: () => {
+            problems.push('it was already shown, so it was not rendered again');
+            finish();
+          },
+          storyMissing: (specifier: unknown) => {
+            problems.push(`Storybook could not load it (storyMissing${specifier ? `: ${String(specifier)}` : ''})`);
+            finish();
+          },
+          storyFinished: ({ storyId: finished, status, reporters }: { storyId: string; status: string; reporters: { type: string; status: string }[] }) => {
+            if (finished !== storyId) return;
+            if (status !== 'success') {
+              const failed = reporters.filter((report) => report.status === 'failed').map((report) => report.type);
+              problems.push(`it finished with status "${status}"${failed.length ? ` (failed reports: ${failed.join(', ')})` : ''}`);
+            }
+            finish();
+          },
+        };
+        const timer = setTimeout(() => {
+          const render = preview.__STORYBOOK_PREVIEW__?.currentRender;
+          problems.push(`it did not finish within ${timeoutMs} ms (render of ${render?.id} in phase "${render?.phase}")`);
+          finish();
+        }, timeoutMs);
+        function finish() {
+          clearTimeout(timer);
+          for (const [event, listener] of Object.entries(listeners)) channel!.off(event, listener);
+          resolve(problems);
+        }
+        for (const [event, listener] of Object.entries(listeners)) channel.on(event, listener);
+        channel.emit('setCurrentStory', { storyId, viewMode: 'story' });
+      }),
+    { storyId, timeoutMs },
+  );
 }

@@ -1,23 +1,31 @@
 export {
   PERSONALIZATION_SCOPES,
+  PREFERENCE_FIELDS,
   type Awaitable,
+  type LoadState,
   type PersonalizationPreferences,
   type PersonalizationScope,
   type PersonalizationTarget,
+  type PreferenceField,
+  type PreferenceRevisions,
+  type PreferencesRecord,
   type RecommendationMode,
   type RecommendationModeData,
   type ScopeModes,
-  type SliceStatus,
 } from './core/types.js';
-export { RightsDeveloperError, RightsError, type RightsErrorCode } from './core/errors.js';
+export { createManualClock, systemClock, type ManualClock, type RightsClock } from './core/clock.js';
+export { RightsDeveloperError, RightsError, type RightsErrorCode, type RightsFailure } from './core/errors.js';
 export {
   type PersonalizationEvent,
   type PersonalizationEventType,
   type RightsEvent,
   type TagsEvent,
   type TagsEventType,
+  type WriteStep,
 } from './core/events.js';
 export { FILING_NUMBER_PATTERN, FILING_RECORD_URL, assertFilingNumber, type AlgorithmFiling } from './core/filing.js';
+export { assertSafeHref } from './core/safe-href.js';
+export { mergePreferenceRecords } from './core/personalization-model.js';
 export {
   OTHER_CATEGORY_ID,
   TAG_INTENSITIES,
@@ -28,7 +36,7 @@ export {
   parseUserTagProfile,
   type InterestOption,
   type NotInterestedFeedback,
-  type StoredPendingTags,
+  type ParsedTagProfile,
   type TagBlocklist,
   type TagCategory,
   type TagGroup,
@@ -37,13 +45,28 @@ export {
   type UserTag,
   type UserTagProfile,
 } from './core/tags.js';
-export { PREFERENCES_VERSION, parseStoredPreferences, type StoredPreferences } from './core/schema.js';
-export type { PendingTagsAdapter, PreferencesAdapter, RightsAdapters, TagsAdapter } from './core/adapters/types.js';
+export { parsePreferencesRecord } from './core/schema.js';
+export type {
+  AdapterName,
+  OutboxAdapter,
+  PreferencesAdapter,
+  ReadOptions,
+  RightsAdapters,
+  Subscribe,
+  TagsAdapter,
+  WriteOptions,
+} from './core/adapters/types.js';
+export type { KeyValueStorage, MemoryCell } from './core/adapters/storage.js';
+export {
+  STORED_PREFERENCES_VERSION,
+  createLocalStoragePreferencesAdapter,
+  createMemoryPreferencesAdapter,
+  type LocalStoragePreferencesAdapterOptions,
+  type MemoryPreferencesAdapterOptions,
+} from './core/adapters/preferences-adapters.js';
 export {
   STORED_TAGS_VERSION,
-  createLocalStoragePendingTagsAdapter,
   createLocalStorageTagsAdapter,
-  createMemoryPendingTagsAdapter,
   createMemoryTagsAdapter,
   toStoredTags,
   type LocalStorageTagsAdapterOptions,
@@ -51,42 +74,56 @@ export {
   type StoredTags,
 } from './core/adapters/tags-adapters.js';
 export {
-  createMemoryPreferencesAdapter,
-  type MemoryCell,
-  type MemoryPreferencesAdapterOptions,
-} from './core/adapters/memory-preferences-adapter.js';
-export {
-  createLocalStoragePreferencesAdapter,
-  type KeyValueStorage,
-  type LocalStoragePreferencesAdapterOptions,
-} from './core/adapters/local-storage-preferences-adapter.js';
+  STORED_OUTBOX_VERSION,
+  createLocalStorageOutboxAdapter,
+  createMemoryOutboxAdapter,
+  type LocalStorageOutboxAdapterOptions,
+  type MemoryOutboxAdapterOptions,
+} from './core/adapters/outbox-adapters.js';
 export { withAdapterFaults, type AdapterFaults } from './core/adapters/fault-injection.js';
+export type { ConformanceRunner } from './core/adapters/conformance/runner.js';
 export {
-  runAdapterConformance,
-  type AdapterConformanceOptions,
-  type ConformanceRunner,
-  type ConformanceSubject,
-} from './core/adapters/conformance/run-adapter-conformance.js';
+  runPreferencesAdapterConformance,
+  type PreferencesAdapterConformanceOptions,
+  type PreferencesInspector,
+} from './core/adapters/conformance/run-preferences-adapter-conformance.js';
 export {
   runTagsAdapterConformance,
   type TagsAdapterCapability,
   type TagsAdapterConformanceOptions,
-  type TagsConformanceSubject,
+  type TagsInspector,
 } from './core/adapters/conformance/run-tags-adapter-conformance.js';
+export {
+  runOutboxAdapterConformance,
+  type OutboxAdapterConformanceOptions,
+  type OutboxInspector,
+} from './core/adapters/conformance/run-outbox-adapter-conformance.js';
 export {
   createRightsStore,
   type CreateRightsStoreOptions,
+  type RightsDefaults,
   type RightsInitialState,
-  type RightsState,
   type RightsStore,
 } from './core/store/create-rights-store.js';
-export type { PersonalizationSlice, PersonalizationState } from './core/store/slices/personalization-slice.js';
-export type {
-  FeedbackStatus,
-  TagCapabilities,
-  TagsFailedAction,
-  TagsSlice,
-  TagsState,
+export type { CoreSlice, RightsState } from './core/store/rights-state.js';
+export type { SliceContext, SliceDescriptor } from './core/store/slice.js';
+export type { OutboxEntry, WritePolicy } from './core/store/outbox.js';
+export type { OutboxState, SliceWriteHandler, WriteRequest } from './core/store/write-engine.js';
+export { selectRecommendationMode, selectSyncPending } from './core/store/selectors.js';
+export {
+  personalizationSlice,
+  type PersonalizationAction,
+  type PersonalizationSlice,
+  type PersonalizationState,
+} from './core/store/slices/personalization-slice.js';
+export {
+  selectFeedbackStatus,
+  tagsSlice,
+  type FeedbackStatus,
+  type TagCapabilities,
+  type TagsAction,
+  type TagsSlice,
+  type TagsState,
 } from './core/store/slices/tags-slice.js';
 export {
   RIGHTS_LOCALES,
@@ -99,12 +136,13 @@ export {
 } from './core/i18n/messages.js';
 export { RightsProvider, type RightsProviderProps } from './provider/rights-provider.js';
 export { useRecommendationMode } from './provider/use-recommendation-mode.js';
-export { usePersonalizationStatus, type PersonalizationStatus } from './provider/use-personalization-status.js';
+export { usePersonalizationStatus, type UsePersonalizationStatusResult } from './provider/use-personalization-status.js';
 export {
   PersonalizationSwitch,
   usePersonalizationSwitch,
   type PersonalizationSwitchProps,
   type UsePersonalizationSwitchOptions,
+  type UsePersonalizationSwitchResult,
 } from './components/personalization-switch/index.js';
 export {
   PERSONALIZED,
@@ -113,12 +151,15 @@ export {
   type RecommendationModePickerProps,
   type RecommendationStrategy,
   type UseRecommendationModePickerOptions,
+  type UseRecommendationModePickerResult,
 } from './components/recommendation-mode-picker/index.js';
 export {
   AlgorithmDisclosure,
   WhyRecommended,
   useAlgorithmFilings,
+  useWhyRecommended,
   type AlgorithmDisclosureProps,
+  type UseWhyRecommendedResult,
   type WhyRecommendedProps,
 } from './components/algorithm-disclosure/index.js';
 export {
@@ -126,6 +167,7 @@ export {
   useUserTagManager,
   type PendingConfirmation,
   type UseUserTagManagerOptions,
+  type UseUserTagManagerResult,
   type UserTagManagerProps,
 } from './components/user-tag-manager/index.js';
 export {
@@ -135,4 +177,5 @@ export {
   type NotInterestedButtonProps,
   type NotInterestedReason,
   type UseNotInterestedButtonOptions,
+  type UseNotInterestedButtonResult,
 } from './components/not-interested-button/index.js';

@@ -9,10 +9,16 @@ export type RightsErrorCode =
   | 'storage-invalid'
   /** Stored data was written by a newer version of the kit. */
   | 'storage-newer-version'
-  /** The adapter failed to read. */
+  /** The browser's storage cannot be used at all (private modes, some in-app WebViews). */
+  | 'storage-unavailable'
+  /** The adapter failed to read, or did not answer in time. */
   | 'read-failed'
   /** The adapter failed to write, or did not answer in time. */
   | 'write-failed'
+  /** A choice could not be kept on this device (storage full or unavailable): it is held in memory and retried. */
+  | 'device-write-failed'
+  /** Choices kept on this device could not be read; one of them may have been a privacy-protective choice. */
+  | 'outbox-unreadable'
   /** The tags adapter returned data of the wrong shape. */
   | 'tags-invalid';
 
@@ -30,9 +36,24 @@ export class RightsError extends Error {
 }
 
 /**
+ * What a slice's last failure was: its code, and the user action it concerns
+ * (`'load'`, `'personalize'`, `'select'`, …), so a view can say exactly what did
+ * not happen. Views look up `<component>.failed.<action>`, then `errors.<code>`.
+ */
+export interface RightsFailure<Action extends string = string> {
+  code: RightsErrorCode;
+  action: Action;
+}
+
+/**
  * A programming mistake by the developer using the kit. Its message names the
  * fix; it is thrown, because no user can recover from it.
  */
 export class RightsDeveloperError extends Error {
   override readonly name = 'RightsDeveloperError';
+}
+
+/** The code of what an adapter threw: a {@link RightsError}'s own, or `fallback`. */
+export function toRightsError(error: unknown, fallback: RightsErrorCode, message: string): RightsError {
+  return error instanceof RightsError ? error : new RightsError(fallback, message, { cause: error });
 }

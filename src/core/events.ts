@@ -3,19 +3,19 @@ import type { TagIntensity } from './tags.js';
 import type { PersonalizationTarget, RecommendationMode } from './types.js';
 
 /**
- * What happened to a personalization choice:
- * - `personalization.changed`: the user changed it; it applies at once.
- * - `personalization.synced`: the adapter confirmed the write.
- * - `personalization.sync-pending`: the write failed; the choice protects privacy, so it is kept on this device and retried.
- * - `personalization.rolled-back`: the write failed; the choice reduced privacy, so it was undone.
- * - `personalization.restored`: on load, a choice kept on this device while its write was pending was applied again.
+ * The steps the write engine reports for every write of every slice, as `<slice>.<step>`:
+ * - `synced`: the adapter confirmed the write;
+ * - `sync-pending`: the write failed once; it protects privacy, so it is kept in the outbox and retried;
+ * - `rolled-back`: the write failed; it reduced privacy, so it was undone (and the old value kept in the outbox);
+ * - `replayed`: a write kept in the outbox by an earlier visit was found at start and is being sent again.
  */
-export type PersonalizationEventType =
-  | 'personalization.changed'
-  | 'personalization.synced'
-  | 'personalization.sync-pending'
-  | 'personalization.rolled-back'
-  | 'personalization.restored';
+export type WriteStep = 'synced' | 'sync-pending' | 'rolled-back' | 'replayed';
+
+/**
+ * What happened to a personalization choice: `personalization.changed` when
+ * the user changed it (it applies at once), then the write's steps.
+ */
+export type PersonalizationEventType = 'personalization.changed' | `personalization.${WriteStep}`;
 
 /** A change to personalization: the opt-out, a scope, or the feed's strategy. */
 export interface PersonalizationEvent {
@@ -40,25 +40,19 @@ export interface PersonalizationEvent {
 /**
  * What happened to the user's tags (ALG 17 ¶2) or to their "not interested" feedback:
  * - `tags.removed`: the user deleted tags; they are gone from the list at once.
- * - `tags.restored`: the user undid a deletion.
+ * - `tags.removal-undone`: the user undid a deletion.
  * - `tags.selected`: the user chose interests from the platform's catalogue.
  * - `tags.intensity-changed`: the user set how much of a category to see.
  * - `tags.not-interested`: the user said they are not interested in an item.
- * - `tags.synced`: the adapter confirmed one of the above.
- * - `tags.sync-pending`: a deletion or feedback failed to write; it is kept on this device and retried.
- * - `tags.rolled-back`: a choice that adds data (selecting, restoring, intensity) failed to write and was undone.
- * - `tags.recovered`: on load, deletions kept on this device while their write was pending were applied again.
+ * - then the steps of the write (see {@link WriteStep}).
  */
 export type TagsEventType =
   | 'tags.removed'
-  | 'tags.restored'
+  | 'tags.removal-undone'
   | 'tags.selected'
   | 'tags.intensity-changed'
   | 'tags.not-interested'
-  | 'tags.synced'
-  | 'tags.sync-pending'
-  | 'tags.rolled-back'
-  | 'tags.recovered';
+  | `tags.${WriteStep}`;
 
 /** A change to the user's tags. Only ids: a tag's label can itself be personal data. */
 export interface TagsEvent {
@@ -88,14 +82,19 @@ export interface TagsEvent {
  */
 export type RightsEvent = PersonalizationEvent | TagsEvent;
 
-let fallbackCounter = 0;
-
-/** A random id; uses `crypto.randomUUID` where the platform has it. */
+/** A random id, for correlation ids and idempotency keys; uses `crypto.randomUUID` where the platform has it. */
 export function createCorrelationId(): string {
-  const randomUUID = globalThis.crypto?.randomUUID;
-  if (typeof randomUUID === 'function') {
-    return randomUUID.call(globalThis.crypto);
+  const crypto = globalThis.crypto;
+  if (typeof crypto?.randomUUID === 'function') {
+    return crypto.randomUUID();
   }
-  fallbackCounter += 1;
-  return `ar-${Date.now().toString(36)}-${fallbackCounter.toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  const bytes = new Uint8Array(16);
+  if (typeof crypto?.getRandomValues === 'function') {
+    crypto.getRandomValues(bytes);
+  } else {
+    bytes.forEach((_, index) => {
+      bytes[index] = Math.floor(Math.random() * 256);
+    });
+  }
+  return `ar-${[...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
 }

@@ -1,6 +1,10 @@
 import {
   PERSONALIZATION_SCOPES,
+  PREFERENCE_FIELDS,
   type PersonalizationPreferences,
+  type PreferenceField,
+  type PreferenceRevisions,
+  type PreferencesRecord,
   type PersonalizationTarget,
   type RecommendationMode,
   type RecommendationModeData,
@@ -82,4 +86,90 @@ export function samePreferences(first: PersonalizationPreferences, second: Perso
 /** True when `mode` is the choice that protects privacy, which is kept even if its write fails. */
 export function isProtective(mode: RecommendationMode): boolean {
   return mode === 'non-personalized';
+}
+
+/* -------------------------------------------------------------------------------------------------
+ * Revisions: how two views of the preferences are merged
+ * -----------------------------------------------------------------------------------------------*/
+
+/** A field's value in `preferences`: a mode, or the strategy (`null` for none). */
+export function fieldValue(preferences: PersonalizationPreferences, field: PreferenceField): string | null {
+  switch (field) {
+    case 'master':
+      return preferences.master;
+    case 'strategy':
+      return preferences.strategy ?? null;
+    default:
+      return preferences.scopes[field];
+  }
+}
+
+/** Every revision set to `revision`. */
+export function allRevisions(revision: number): PreferenceRevisions {
+  return { master: revision, feed: revision, ads: revision, push: revision, search: revision, strategy: revision };
+}
+
+/** The fields whose value differs between two preferences. */
+export function changedFields(before: PersonalizationPreferences, after: PersonalizationPreferences): PreferenceField[] {
+  return PREFERENCE_FIELDS.filter((field) => fieldValue(before, field) !== fieldValue(after, field));
+}
+
+/** The highest revision in a record. */
+export function highestRevision(revisions: PreferenceRevisions): number {
+  return Math.max(...PREFERENCE_FIELDS.map((field) => revisions[field]));
+}
+
+/** True when every field of `first` is at least as new as in `second`: writing `second` after `first` changes nothing. */
+export function dominates(first: PreferenceRevisions, second: PreferenceRevisions): boolean {
+  return PREFERENCE_FIELDS.every((field) => first[field] >= second[field]);
+}
+
+/** On equal revisions, the value to keep: the privacy-protective mode, or for the strategy a fixed order so every device agrees. */
+function tieBreak(field: PreferenceField, first: string | null, second: string | null): string | null {
+  if (field !== 'strategy') {
+    return first === 'non-personalized' || second === 'non-personalized' ? 'non-personalized' : first;
+  }
+  return (first ?? '') <= (second ?? '') ? first : second;
+}
+
+/** `preferences` with one field set to `value`. */
+export function withField(preferences: PersonalizationPreferences, field: PreferenceField, value: string | null): PersonalizationPreferences {
+  switch (field) {
+    case 'master':
+      return { ...preferences, master: value as RecommendationMode };
+    case 'strategy':
+      return { ...preferences, strategy: value };
+    default:
+      return { ...preferences, scopes: { ...preferences.scopes, [field]: value as RecommendationMode } };
+  }
+}
+
+/**
+ * Merges two records field by field: the higher revision wins, and on a tie
+ * the privacy-protective value. Order does not matter, and merging a record
+ * with itself changes nothing, so every tab, device and backend that merges
+ * the same writes ends with the same preferences. A backend adapter stores
+ * `mergePreferenceRecords(stored, incoming)` on `save`.
+ */
+export function mergePreferenceRecords(first: PreferencesRecord, second: PreferencesRecord): PreferencesRecord {
+  let preferences: PersonalizationPreferences = {
+    master: first.preferences.master,
+    scopes: { ...first.preferences.scopes },
+    strategy: first.preferences.strategy ?? null,
+  };
+  const revisions = { ...first.revisions };
+  for (const field of PREFERENCE_FIELDS) {
+    const mine = fieldValue(first.preferences, field);
+    const theirs = fieldValue(second.preferences, field);
+    const value =
+      second.revisions[field] > first.revisions[field] ? theirs : second.revisions[field] < first.revisions[field] ? mine : tieBreak(field, mine, theirs);
+    preferences = withField(preferences, field, value);
+    revisions[field] = Math.max(first.revisions[field], second.revisions[field]);
+  }
+  return { preferences, revisions };
+}
+
+/** The same preferences and revisions. */
+export function sameRecord(first: PreferencesRecord, second: PreferencesRecord): boolean {
+  return samePreferences(first.preferences, second.preferences) && PREFERENCE_FIELDS.every((field) => first.revisions[field] === second.revisions[field]);
 }

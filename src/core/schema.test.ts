@@ -1,59 +1,49 @@
 import { describe, expect, test } from 'vitest';
 import { RightsError } from './errors.js';
-import { parseStoredPreferences } from './schema.js';
+import { parsePreferencesRecord } from './schema.js';
 
 const valid = {
-  version: 2,
-  personalization: {
+  preferences: {
     master: 'personalized',
     scopes: { feed: 'non-personalized', ads: 'personalized', push: 'personalized', search: 'personalized' },
     strategy: 'popular-nearby',
   },
-  updatedAt: '2026-11-22T08:00:00.000Z',
+  revisions: { master: 3, feed: 5, ads: -1, push: 0, search: 0, strategy: 5 },
 };
 
 function codeOf(data: unknown): string {
   try {
-    parseStoredPreferences(data);
+    parsePreferencesRecord(data);
     return 'accepted';
   } catch (error) {
     return error instanceof RightsError ? error.code : 'threw something else';
   }
 }
 
-describe('parseStoredPreferences', () => {
-  test('accepts the current version', () => {
-    expect(parseStoredPreferences(valid)).toEqual(valid);
+describe('parsePreferencesRecord', () => {
+  test('accepts a record with its revisions', () => {
+    expect(parsePreferencesRecord(valid)).toEqual(valid);
   });
 
-  test('rejects data written by a newer version', () => {
-    expect(codeOf({ ...valid, version: 3 })).toBe('storage-newer-version');
-  });
-
-  test('migrates version 1, which had no strategy, to the current version', () => {
-    const { strategy: _, ...personalizationV1 } = valid.personalization;
-    expect(parseStoredPreferences({ ...valid, version: 1, personalization: personalizationV1 })).toEqual({
-      ...valid,
-      personalization: { ...personalizationV1, strategy: null },
+  test('a backend that keeps no revisions or strategy is read as older than any choice, with no strategy', () => {
+    expect(parsePreferencesRecord({ preferences: { master: 'personalized', scopes: valid.preferences.scopes } })).toEqual({
+      preferences: { master: 'personalized', scopes: valid.preferences.scopes, strategy: null },
+      revisions: { master: 0, feed: 0, ads: 0, push: 0, search: 0, strategy: 0 },
     });
   });
 
-  test('rejects an empty strategy id', () => {
-    expect(codeOf({ ...valid, personalization: { ...valid.personalization, strategy: '' } })).toBe('storage-invalid');
-  });
-
-  test('rejects a wrong shape, naming where it is wrong', () => {
-    expect(codeOf({ ...valid, personalization: { ...valid.personalization, master: 'maybe' } })).toBe('storage-invalid');
-    expect(() => parseStoredPreferences({ ...valid, personalization: { master: 'personalized' } })).toThrowError(
-      /personalization\.scopes/,
+  test('rejects an empty strategy id, a fractional or too low revision, and a wrong shape, naming where', () => {
+    expect(codeOf({ ...valid, preferences: { ...valid.preferences, strategy: '' } })).toBe('storage-invalid');
+    expect(codeOf({ ...valid, revisions: { ...valid.revisions, feed: 1.5 } })).toBe('storage-invalid');
+    expect(codeOf({ ...valid, revisions: { ...valid.revisions, feed: -2 } })).toBe('storage-invalid');
+    expect(() => parsePreferencesRecord({ ...valid, preferences: { ...valid.preferences, scopes: { ...valid.preferences.scopes, ads: 'maybe' } } })).toThrowError(
+      /preferences\.scopes\.ads/,
     );
   });
 
-  test('rejects non-objects, unknown versions and bad timestamps', () => {
-    expect(codeOf(null)).toBe('storage-invalid');
-    expect(codeOf('{"version":1}')).toBe('storage-invalid');
-    expect(codeOf([valid])).toBe('storage-invalid');
-    expect(codeOf({ ...valid, version: 0 })).toBe('storage-invalid');
-    expect(codeOf({ ...valid, updatedAt: 'yesterday' })).toBe('storage-invalid');
+  test('rejects non-objects', () => {
+    for (const data of [null, 'x', 42, []]) {
+      expect(codeOf(data)).toBe('storage-invalid');
+    }
   });
 });

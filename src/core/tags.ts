@@ -143,51 +143,96 @@ const tagSchema = v.object({
   disallowed: v.optional(v.boolean()),
 });
 
-const profileSchema = v.object({
-  tags: v.array(tagSchema),
-  categories: v.array(v.object({ id: idSchema, label: labelSchema })),
-  intensities: v.optional(v.record(idSchema, v.picklist(TAG_INTENSITIES))),
+const categorySchema = v.object({ id: idSchema, label: labelSchema });
+
+const profileShape = v.object({
+  tags: v.array(v.unknown()),
+  categories: v.optional(v.array(v.unknown()), []),
+  intensities: v.optional(v.record(v.string(), v.unknown()), {}),
 });
 
+/** What a tags adapter returned, validated entry by entry. */
+export interface ParsedTagProfile {
+  /** The entries that passed validation. Intensities are keyed by category id in a `Map`: ids are data, never object properties. */
+  profile: { tags: UserTag[]; categories: TagCategory[]; intensities: Map<string, TagIntensity> };
+  /** How many entries failed validation and are not shown. */
+  invalid: number;
+  /** Ids of tags that failed validation but had a usable id, so that "delete all" still reaches them. */
+  invalidTagIds: string[];
+  /** Where the first failure was, for the developer. */
+  firstIssue: string | null;
+}
+
 /**
- * Validates what a tags adapter returned. Throws a `tags-invalid`
- * {@link RightsError} naming the first bad field; the manager then shows a
- * localized message instead of tags it cannot trust.
+ * Validates what a tags adapter returned, entry by entry: valid tags,
+ * categories and intensities are kept, and the others are counted and set
+ * aside, so one bad field never hides every tag. Throws a `tags-invalid`
+ * {@link RightsError} only when the whole answer has the wrong shape.
  */
-export function parseUserTagProfile(data: unknown): UserTagProfile {
-  const result = v.safeParse(profileSchema, data);
-  if (!result.success) {
-    const issue = result.issues[0];
+export function parseUserTagProfile(data: unknown): ParsedTagProfile {
+  const shape = v.safeParse(profileShape, data);
+  if (!shape.success) {
+    const issue = shape.issues[0];
     const path = issue ? (v.getDotPath(issue) ?? '(root)') : '(root)';
     throw new RightsError('tags-invalid', `The tags adapter returned invalid data at ${path}: ${issue?.message ?? ''}`);
   }
-  return result.output;
+  const result: ParsedTagProfile = { profile: { tags: [], categories: [], intensities: new Map() }, invalid: 0, invalidTagIds: [], firstIssue: null };
+  const fail = (path: string, issues: readonly v.BaseIssue<unknown>[]) => {
+    result.invalid += 1;
+    const issue = issues[0];
+    result.firstIssue ??= `${path}${issue && v.getDotPath(issue) ? `.${v.getDotPath(issue)}` : ''}: ${issue?.message ?? ''}`;
+  };
+  const seen = new Set<string>();
+  shape.output.tags.forEach((value, index) => {
+    const tag = v.safeParse(tagSchema, value);
+    if (tag.success && !seen.has(tag.output.id)) {
+      seen.add(tag.output.id);
+      result.profile.tags.push(tag.output);
+      return;
+    }
+    if (!tag.success) {
+      fail(`tags.${index}`, tag.issues);
+      const id = v.safeParse(idSchema, (value as { id?: unknown } | null)?.id);
+      if (id.success) {
+        result.invalidTagIds.push(id.output);
+      }
+    }
+  });
+  shape.output.categories.forEach((value, index) => {
+    const category = v.safeParse(categorySchema, value);
+    if (category.success) {
+      result.profile.categories.push(category.output);
+    } else {
+      fail(`categories.${index}`, category.issues);
+    }
+  });
+  for (const [categoryId, value] of Object.entries(shape.output.intensities)) {
+    const intensity = v.safeParse(v.picklist(TAG_INTENSITIES), value);
+    if (intensity.success && categoryId !== '') {
+      result.profile.intensities.set(categoryId, intensity.output);
+    } else if (!intensity.success) {
+      fail(`intensities.${categoryId}`, intensity.issues);
+    }
+  }
+  return result;
 }
 
-/** The version of {@link StoredPendingTags} this build writes. */
-export const PENDING_TAGS_VERSION = 1;
+const argumentSchemas = {
+  remove: v.tuple([v.array(v.pipe(v.string(), v.minLength(1)))]),
+  restore: v.tuple([v.array(tagSchema)]),
+  select: v.tuple([v.array(v.object({ id: idSchema, label: labelSchema, categoryId: idSchema }))]),
+  setIntensity: v.tuple([v.pipe(v.string(), v.minLength(1)), v.picklist(TAG_INTENSITIES)]),
+  notInterested: v.tuple([
+    v.object({
+      itemId: v.pipe(v.string(), v.minLength(1)),
+      reasonId: v.optional(v.pipe(v.string(), v.minLength(1))),
+      tagIds: v.optional(v.array(v.pipe(v.string(), v.minLength(1)))),
+    }),
+  ]),
+} as const;
 
-const feedbackSchema = v.object({
-  itemId: idSchema,
-  reasonId: v.optional(idSchema),
-  tagIds: v.optional(v.array(idSchema)),
-});
-
-const pendingTagsSchema = v.object({
-  version: v.literal(PENDING_TAGS_VERSION),
-  removals: v.array(idSchema),
-  feedback: v.array(feedbackSchema),
-  updatedAt: v.pipe(v.string(), v.isoTimestamp()),
-});
-
-/** Privacy-protective tag actions kept on this device until the tags adapter confirms them. */
-export type StoredPendingTags = v.InferOutput<typeof pendingTagsSchema>;
-
-/** Validates pending tag actions read from this device; throws for anything it cannot trust. */
-export function parseStoredPendingTags(data: unknown): StoredPendingTags {
-  const result = v.safeParse(pendingTagsSchema, data);
-  if (!result.success) {
-    throw new RightsError('storage-invalid', 'Pending tag actions on this device are invalid.');
-  }
-  return result.output;
+/** Checks the arguments of a tags write read back from the outbox. */
+export function validTagsWrite(method: string, args: unknown): boolean {
+  const schema = (argumentSchemas as Record<string, (typeof argumentSchemas)[keyof typeof argumentSchemas] | undefined>)[method];
+  return schema !== undefined && v.safeParse(schema, args).success;
 }

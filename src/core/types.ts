@@ -52,8 +52,37 @@ export interface RecommendationModeData extends ScopeModes {
   strategy: string | null;
 }
 
-/** Life cycle of a slice's data. */
-export type SliceStatus = 'idle' | 'loading' | 'ready' | 'error';
+/**
+ * Where a slice's data stands: `'idle'` before anything asked for it,
+ * `'loading'` while it is read, `'ready'` once known, `'error'` when the read
+ * failed and the slice shows its privacy-protective fallback.
+ */
+export type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+/** The fields of {@link PersonalizationPreferences} that change on their own, each with its own revision. */
+export const PREFERENCE_FIELDS = ['master', 'feed', 'ads', 'push', 'search', 'strategy'] as const;
+
+/** One of {@link PREFERENCE_FIELDS}. */
+export type PreferenceField = (typeof PREFERENCE_FIELDS)[number];
+
+/**
+ * The revision of each field's last change. A revision is a number the kit
+ * issues: above every revision the device has seen, and at least the device's
+ * clock in milliseconds. Writes are ordered by revision, never by a server's
+ * timestamp, and a tie keeps the privacy-protective value.
+ */
+export type PreferenceRevisions = Record<PreferenceField, number>;
+
+/**
+ * Preferences as they travel to and from a {@link PreferencesAdapter}: the
+ * user's choices and the revision of each. A backend stores what it is sent,
+ * keeping for each field whichever value has the higher revision
+ * (`mergePreferenceRecords` does exactly that).
+ */
+export interface PreferencesRecord {
+  preferences: PersonalizationPreferences;
+  revisions: PreferenceRevisions;
+}
 
 export function isPromiseLike<T>(value: Awaitable<T>): value is PromiseLike<T> {
   return typeof value === 'object' && value !== null && typeof (value as PromiseLike<T>).then === 'function';

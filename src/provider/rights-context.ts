@@ -1,17 +1,31 @@
 import type { i18n as I18nInstance } from 'i18next';
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { GroupMessages, RightsLocale } from '../core/i18n/messages.js';
-import { addMessageGroup, type Translate } from '../core/i18n/create-rights-i18n.js';
 import { RightsDeveloperError } from '../core/errors.js';
-import type { RightsState, RightsStore } from '../core/store/create-rights-store.js';
+import type { MessageOverrides, RightsLocale } from '../core/i18n/messages.js';
+import type { RightsStore } from '../core/store/create-rights-store.js';
+import type { RightsState } from '../core/store/rights-state.js';
+import type { SliceDescriptor } from '../core/store/slice.js';
+import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect.js';
+
+/**
+ * Where a provider's strings come from. The i18next instance is made by the
+ * first component that shows text, not by the provider, so that a page that
+ * only reads `useRecommendationMode()` never loads i18next.
+ */
+export interface RightsStrings {
+  /** The host's instance, if it passed one. */
+  host: I18nInstance | undefined;
+  /** Per-locale overrides of single strings. */
+  messages: Partial<Record<RightsLocale, MessageOverrides>> | undefined;
+  /** The instance in use, once made. */
+  instance: I18nInstance | null;
+}
 
 export interface RightsContextValue {
   store: RightsStore;
   locale: RightsLocale;
-  t: Translate;
-  /** The instance strings live in; components add their groups to it. */
-  i18n: I18nInstance;
+  strings: RightsStrings;
 }
 
 export const RightsContext = createContext<RightsContextValue | null>(null);
@@ -35,12 +49,14 @@ export function useRightsStore<T>(consumerName: string, selector: (state: Rights
   return useStore(store, selector);
 }
 
-/** The typed string lookup and the active locale, after adding the string groups the caller shows. */
-export function useRightsTranslation(consumerName: string, ...groups: GroupMessages[]): { t: Translate; locale: RightsLocale } {
-  const { t, locale, i18n } = useRightsContext(consumerName);
-  // Adding is idempotent and only fills a cache, so it is safe during render, on the server too.
-  for (const group of groups) {
-    addMessageGroup(i18n, group);
-  }
-  return { t, locale };
+/**
+ * Registers the slice a component needs and starts it while the component is
+ * mounted. A page pays only for the slices it shows.
+ */
+export function useRightsSlice(consumerName: string, descriptor: SliceDescriptor): RightsStore {
+  const { store } = useRightsContext(consumerName);
+  // Idempotent, and it only adds the slice's initial state: safe during render, on the server too.
+  store.register(descriptor);
+  useIsomorphicLayoutEffect(() => store.connectSlice(descriptor.name), [store, descriptor.name]);
+  return store;
 }

@@ -1,16 +1,14 @@
 import type { i18n as I18nInstance } from 'i18next';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { createRightsI18n, createTranslate } from '../core/i18n/create-rights-i18n.js';
 import { resolveRightsLocale, type MessageOverrides, type RightsLocale } from '../core/i18n/messages.js';
 import { createRightsStore, type CreateRightsStoreOptions } from '../core/store/create-rights-store.js';
-import { RightsContext, type RightsContextValue } from './rights-context.js';
+import { RightsContext, type RightsContextValue, type RightsStrings } from './rights-context.js';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect.js';
-
 
 export interface RightsProviderProps
   extends Pick<
     CreateRightsStoreOptions,
-    'adapters' | 'initialState' | 'defaults' | 'onEvent' | 'onError' | 'writeTimeoutMs' | 'retryDelayMs'
+    'adapters' | 'initialState' | 'defaults' | 'onEvent' | 'onError' | 'writeTimeoutMs' | 'loadTimeoutMs' | 'retryDelayMs' | 'clock'
   > {
   children?: ReactNode;
   /**
@@ -41,13 +39,13 @@ function useHostLanguage(i18n: I18nInstance | undefined): string | undefined {
 }
 
 /**
- * Holds one store and one i18n instance for the controls inside it. Wrap your
- * app, or the part that shows rights controls, in one provider. Store options
- * (`adapters`, `initialState`, …) are read once, at mount: to change them,
- * remount the provider with a new `key`.
+ * Holds one store for the controls inside it. Wrap your app, or the part that
+ * shows rights controls, in one provider. Store options (`adapters`,
+ * `initialState`, …) are read once, at mount: to change them, remount the
+ * provider with a new `key`.
  */
 export function RightsProvider(props: RightsProviderProps) {
-  const { children, adapters, locale, i18n, messages, initialState, defaults, onEvent, onError, writeTimeoutMs, retryDelayMs } =
+  const { children, adapters, locale, i18n, messages, initialState, defaults, onEvent, onError, writeTimeoutMs, loadTimeoutMs, retryDelayMs, clock } =
     props;
   const callbacks = useRef({ onEvent, onError });
   // Events fire from effects and handlers, after this has run, so they always see the latest callbacks.
@@ -61,35 +59,25 @@ export function RightsProvider(props: RightsProviderProps) {
       initialState,
       defaults,
       writeTimeoutMs,
+      loadTimeoutMs,
       retryDelayMs,
+      clock,
       onEvent: (event) => callbacks.current.onEvent?.(event),
       onError: (error) => callbacks.current.onError?.(error),
     }),
   );
-  const [instance] = useState(() => createRightsI18n({ i18n, messages }));
+  const [strings] = useState<RightsStrings>(() => ({ host: i18n, messages, instance: null }));
 
   const hostLanguage = useHostLanguage(i18n);
   const activeLocale = resolveRightsLocale(locale ?? hostLanguage);
-  const value = useMemo<RightsContextValue>(
-    () => ({ store, locale: activeLocale, t: createTranslate(instance, activeLocale), i18n: instance }),
-    [store, instance, activeLocale],
-  );
+  const value = useMemo<RightsContextValue>(() => ({ store, locale: activeLocale, strings }), [store, activeLocale, strings]);
 
-  // Both slices retry their pending privacy-protective writes while a provider is mounted, and at once when back online.
-  useIsomorphicLayoutEffect(() => {
-    const disconnectPersonalization = store.getState().connectPersonalization();
-    const disconnectTags = store.getState().connectTags();
-    return () => {
-      disconnectPersonalization();
-      disconnectTags();
-    };
-  }, [store]);
+  // Reads the outbox and the slices' data (synchronous storage applies before the first paint), listens
+  // to other tabs, and sends what is pending while mounted.
+  useIsomorphicLayoutEffect(() => store.connect(), [store]);
 
   useEffect(() => {
-    const retry = () => {
-      void store.getState().retryPersonalizationSync();
-      void store.getState().retryTagSync();
-    };
+    const retry = () => void store.getState().retrySync();
     window.addEventListener('online', retry);
     return () => window.removeEventListener('online', retry);
   }, [store]);

@@ -1,28 +1,38 @@
+import { useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/shallow';
-import type { RightsErrorCode } from '../core/errors.js';
-import type { SliceStatus } from '../core/types.js';
-import { useRightsStore } from './rights-context.js';
+import type { RightsFailure } from '../core/errors.js';
+import { selectSyncPending } from '../core/store/selectors.js';
+import type { PersonalizationAction } from '../core/store/slices/personalization-slice.js';
+import type { LoadState } from '../core/types.js';
+import { useRightsContext, useRightsStore } from './rights-context.js';
 
-export interface PersonalizationStatus {
-  /** Life cycle of the personalization data. */
-  status: SliceStatus;
-  /** False until stored preferences are known. Until then {@link useRecommendationMode} reports non-personalized. */
-  known: boolean;
-  /** An opt-out is kept on this device and not yet confirmed by the adapter. */
+/** Where the personalization choice stands: what every personalization control and a waiting feed read. */
+export interface UsePersonalizationStatusResult {
+  /** Whether the stored preferences are known. */
+  load: LoadState;
+  /** True once the stored preferences are known (or failed to load, showing the protective fallback). Until then `useRecommendationMode()` reports non-personalized. */
+  hydrated: boolean;
+  /** A choice waits in the outbox: it applies here and is not yet confirmed by the adapter. */
   syncPending: boolean;
-  /** The code of the last failure, or `null`. */
-  errorCode: RightsErrorCode | null;
+  /** The last failure, or `null`. Show it with `<component>.failed.<action>`, else `errors.<code>`. */
+  failure: RightsFailure<PersonalizationAction> | null;
+  /** Sends what is pending now, and reads the preferences again if that failed. */
+  retry(): void;
+  /** Forgets the failure once the user has seen it. */
+  dismissFailure(): void;
 }
 
-/** Whether personalization data is loaded and synced: for a feed that waits for the user's choice before its first request. */
-export function usePersonalizationStatus(): PersonalizationStatus {
-  return useRightsStore(
-    'usePersonalizationStatus',
-    useShallow((state) => ({
-      status: state.personalization.status,
-      known: state.personalization.known,
-      syncPending: state.personalization.syncPending,
-      errorCode: state.personalization.error?.code ?? null,
-    })),
+/** Whether personalization is loaded and synced: for a feed that waits for the user's choice before its first request. */
+export function usePersonalizationStatus(consumerName = 'usePersonalizationStatus'): UsePersonalizationStatusResult {
+  const { store } = useRightsContext(consumerName);
+  const { load, syncPending, failure } = useRightsStore(
+    consumerName,
+    useShallow((state) => ({ load: state.personalization.load, syncPending: selectSyncPending(state, 'personalization'), failure: state.personalization.failure })),
+  );
+  const retry = useCallback(() => void store.getState().retryPersonalization(), [store]);
+  const dismissFailure = useCallback(() => store.getState().dismissPersonalizationFailure(), [store]);
+  return useMemo(
+    () => ({ load, hydrated: load === 'ready' || load === 'error', syncPending, failure, retry, dismissFailure }),
+    [load, syncPending, failure, retry, dismissFailure],
   );
 }

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/shallow';
-import { recommendationModeData } from '../core/personalization-model.js';
+import { selectRecommendationMode } from '../core/store/selectors.js';
 import type { RecommendationModeData } from '../core/types.js';
 import { useRightsStore } from './rights-context.js';
 
@@ -14,11 +14,9 @@ import { useRightsStore } from './rights-context.js';
  * ```
  *
  * The object keeps its identity until a value changes, so it is safe in
- * effect and query dependencies.
+ * effect and query dependencies. It is decided in one place,
+ * `selectRecommendationMode`, for every control and request.
  */
 export function useRecommendationMode(): Readonly<RecommendationModeData> {
-  return useRightsStore(
-    'useRecommendationMode',
-    useShallow((state) => recommendationModeData(state.personalization.preferences)),
-  );
+  return useRightsStore('useRecommendationMode', useShallow(selectRecommendationMode));
 }

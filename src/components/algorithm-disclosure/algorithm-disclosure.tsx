@@ -1,7 +1,8 @@
 import { Dialog } from 'radix-ui';
 import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { AlgorithmFiling } from '../../core/filing.js';
-import { useRightsTranslation } from '../../provider/rights-context.js';
+import { assertSafeHref } from '../../core/safe-href.js';
+import { useRightsTranslation } from '../../provider/use-rights-translation.js';
 import { PersonalizationSwitch } from '../personalization-switch/personalization-switch.js';
 import { visuallyHidden } from '../visually-hidden.js';
 import { useAlgorithmFilings } from './use-algorithm-disclosure.js';
@@ -52,6 +53,9 @@ export const AlgorithmDisclosure = forwardRef<HTMLDivElement, AlgorithmDisclosur
     props;
   const { t } = useRightsTranslation(NAME, algorithmDisclosureMessages);
   const list = useAlgorithmFilings(filings);
+  if (settingsHref !== undefined) {
+    assertSafeHref(settingsHref, NAME, 'settingsHref');
+  }
   const id = useId();
   const sections: Array<[string, string, ReactNode]> = [
     ['principles', t('algorithmDisclosure.sections.principles'), principles],

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { assertFilingNumber, FILING_RECORD_URL, type AlgorithmFiling } from '../../core/filing.js';
 import { RightsDeveloperError } from '../../core/errors.js';
+import { assertSafeHref } from '../../core/safe-href.js';
 
 const NAME = 'AlgorithmDisclosure';
 
@@ -16,6 +17,9 @@ export function useAlgorithmFilings(filings: AlgorithmFiling | readonly Algorith
     }
     for (const filing of list) {
       assertFilingNumber(filing.number, NAME);
+      if (filing.url !== undefined) {
+        assertSafeHref(filing.url, NAME, 'filings[].url');
+      }
     }
     return list.map((filing) => ({ ...filing, url: filing.url ?? FILING_RECORD_URL }));
   }, [filings]);

@@ -1,8 +1,8 @@
 import { Popover } from 'radix-ui';
 import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
-import { effectiveModes } from '../../core/personalization-model.js';
-import { useRightsStore, useRightsTranslation } from '../../provider/rights-context.js';
 import { whyRecommendedMessages } from '../../core/i18n/groups/why-recommended.js';
+import { useRightsTranslation } from '../../provider/use-rights-translation.js';
+import { useWhyRecommended } from './use-why-recommended.js';
 
 const NAME = 'WhyRecommended';
 
@@ -28,10 +28,7 @@ export interface WhyRecommendedProps extends Omit<ComponentPropsWithoutRef<'butt
 export const WhyRecommended = forwardRef<HTMLButtonElement, WhyRecommendedProps>(function WhyRecommended(props, forwardedRef) {
   const { reasons, itemLabel, open, defaultOpen, onOpenChange, ...triggerProps } = props;
   const { t } = useRightsTranslation(NAME, whyRecommendedMessages);
-  const personalized = useRightsStore(
-    NAME,
-    (state) => state.personalization.known && effectiveModes(state.personalization.preferences).feed === 'personalized',
-  );
+  const { personalized } = useWhyRecommended();
   const id = useId();
   return (
     <Popover.Root open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>

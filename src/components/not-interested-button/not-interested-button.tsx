@@ -1,9 +1,10 @@
 import { Popover } from 'radix-ui';
 import { forwardRef, useId, type ComponentPropsWithoutRef } from 'react';
 import type { NotInterestedFeedback } from '../../core/tags.js';
-import { useRightsTranslation } from '../../provider/rights-context.js';
+import { useRightsTranslation } from '../../provider/use-rights-translation.js';
 import { NOT_INTERESTED_REASONS, useNotInterestedButton, type UseNotInterestedButtonOptions } from './use-not-interested-button.js';
 import { notInterestedMessages } from '../../core/i18n/groups/not-interested.js';
+import { contractAttributes } from '../rights-status.js';
 
 const NAME = 'NotInterestedButton';
 
@@ -33,7 +34,9 @@ export interface NotInterestedButtonProps
  * took effect; if the write fails, the feedback is kept on this device and
  * retried, and the user is told so.
  *
- * @selector [data-slot="not-interested"][data-state="idle" | "sending" | "sent" | "pending"]
+ * @selector [data-slot="not-interested"][data-state="ready"] the root
+ * @selector [data-value="idle" | "sending" | "sent" | "pending"] where the feedback stands
+ * @selector [data-sync-pending] the feedback waits in the outbox: applied, not yet confirmed by the adapter
  */
 export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButtonProps>(function NotInterestedButton(props, forwardedRef) {
   const { itemId, tagIds, onNotInterested, itemLabel, reasons = true, ...rootProps } = props;
@@ -54,7 +57,7 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
   };
 
   return (
-    <div data-slot="not-interested" data-state={state.status} {...rootProps} ref={forwardedRef}>
+    <div data-slot="not-interested" {...contractAttributes({ load: 'ready', ...state })} data-value={state.status} {...rootProps} ref={forwardedRef}>
       {done ? null : choices.length === 0 ? (
         <button type="button" data-slot="not-interested-trigger" aria-label={triggerLabel} onClick={() => send()}>
           {t('notInterested.trigger')}

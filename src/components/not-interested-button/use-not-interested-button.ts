@@ -1,13 +1,14 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { RightsDeveloperError } from '../../core/errors.js';
+import { selectFeedbackStatus, tagsSlice, type FeedbackStatus } from '../../core/store/slices/tags-slice.js';
 import type { NotInterestedFeedback } from '../../core/tags.js';
-import { useRightsContext, useRightsStore } from '../../provider/rights-context.js';
+import { useRightsSlice, useRightsStore } from '../../provider/rights-context.js';
 
 /** The reasons the kit offers by default, each with a localized label under `notInterested.reasons.<id>`. */
 export const NOT_INTERESTED_REASONS = ['content', 'repetitive', 'author', 'quality'] as const;
 
 export interface UseNotInterestedButtonOptions {
-  /** The item the feedback is about. */
+  /** The item the feedback is about. Any string: ids are data, never object keys. */
   itemId: string;
   /** Tags the item was recommended for, passed on to the adapter so the recommender can weigh them down. */
   tagIds?: readonly string[];
@@ -15,27 +16,43 @@ export interface UseNotInterestedButtonOptions {
   onNotInterested?: (feedback: NotInterestedFeedback) => void;
 }
 
+/** State and behaviour of {@link NotInterestedButton}, with no markup. */
+export interface UseNotInterestedButtonResult {
+  /** `idle` before feedback; `sending` while its first write is out; `pending` once a write failed and it waits in the outbox; `sent` once confirmed. */
+  status: FeedbackStatus;
+  /** Feedback always applies; the button has no data to load. */
+  hydrated: true;
+  /** The feedback waits in the outbox. */
+  syncPending: boolean;
+  /** Feedback never fails visibly: it is kept and retried. Always `null`; here for the shared contract. */
+  failure: null;
+  /** Sends the pending feedback now. */
+  retry(): void;
+  /** Records the user's feedback: protective, so it is kept on this device until the adapter confirms it. */
+  send(feedback: NotInterestedFeedback): void;
+}
+
 const NAME = 'NotInterestedButton';
 
 /** State and behaviour of {@link NotInterestedButton}, with no markup. */
-export function useNotInterestedButton(options: UseNotInterestedButtonOptions) {
+export function useNotInterestedButton(options: UseNotInterestedButtonOptions): UseNotInterestedButtonResult {
   const { itemId, onNotInterested } = options;
-  const { store } = useRightsContext(NAME);
+  const store = useRightsSlice(NAME, tagsSlice);
   const capable = useRightsStore(NAME, (state) => state.tags.capabilities.notInterested);
   if (!capable) {
     throw new RightsDeveloperError(
-      `\`${NAME}\` needs a tags adapter with notInterested(feedback). Add it to the TagsAdapter you pass as ` +
+      `\`${NAME}\` needs a tags adapter with notInterested(feedback, options). Add it to the TagsAdapter you pass as ` +
         '`adapters.tags` to <RightsProvider>, or use createLocalStorageTagsAdapter() / createMemoryTagsAdapter().',
     );
   }
-  const status = useRightsStore(NAME, (state) => state.tags.feedback[itemId] ?? 'idle');
-  const actions = useMemo(() => store.getState(), [store]);
+  const status = useRightsStore(NAME, (state) => selectFeedbackStatus(state, itemId));
   const send = useCallback(
     (feedback: NotInterestedFeedback) => {
-      void actions.sendNotInterested(feedback);
+      void store.getState().sendNotInterested(feedback);
       onNotInterested?.(feedback);
     },
-    [actions, onNotInterested],
+    [store, onNotInterested],
   );
-  return { status, send };
+  const retry = useCallback(() => void store.getState().retryTags(), [store]);
+  return { status, hydrated: true, syncPending: status === 'pending' || status === 'sending', failure: null, retry, send };
 }

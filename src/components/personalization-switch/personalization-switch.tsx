@@ -2,10 +2,11 @@ import { Switch } from 'radix-ui';
 import { forwardRef, useId, type ComponentPropsWithoutRef } from 'react';
 import { RightsDeveloperError } from '../../core/errors.js';
 import { PERSONALIZATION_SCOPES, type PersonalizationScope } from '../../core/types.js';
-import { useRightsTranslation } from '../../provider/rights-context.js';
-import { visuallyHidden } from '../visually-hidden.js';
-import { usePersonalizationSwitch, type UsePersonalizationSwitchOptions } from './use-personalization-switch.js';
+import { failureMessage } from '../../core/i18n/create-rights-i18n.js';
 import { personalizationSwitchMessages } from '../../core/i18n/groups/personalization-switch.js';
+import { useRightsTranslation } from '../../provider/use-rights-translation.js';
+import { contractAttributes, RightsStatus } from '../rights-status.js';
+import { usePersonalizationSwitch, type UsePersonalizationSwitchOptions } from './use-personalization-switch.js';
 
 const NAME = 'PersonalizationSwitch';
 
@@ -30,9 +31,10 @@ export interface PersonalizationSwitchProps
  * persists through the provider's adapter.
  *
  * @selector [data-slot="personalization-switch"] the root
- * @selector [data-state="on" | "off" | "loading"] the master state; `loading` until stored preferences are known
- * @selector [data-sync-pending] an opt-out is saved on this device and not yet confirmed by the adapter
- * @selector [data-error] the last write or read failed; the message is shown in `personalization-switch-error`
+ * @selector [data-state="loading" | "ready" | "error"] whether the stored preferences are known; `error` shows the protective fallback
+ * @selector [data-value="on" | "off"] the master switch
+ * @selector [data-sync-pending] a choice waits in the outbox: applied, not yet confirmed by the adapter
+ * @selector [data-error] there is a failure to show, in `personalization-switch-error`
  */
 export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationSwitchProps>(function PersonalizationSwitch(
   props,
@@ -51,15 +53,13 @@ export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationS
   const switchId = `${id}-switch`;
   const descriptionId = `${id}-description`;
   const scopesLabelId = `${id}-scopes`;
-  const dataState = state.known ? (state.checked ? 'on' : 'off') : 'loading';
 
   return (
     <div
       data-slot="personalization-switch"
-      data-state={dataState}
-      data-sync-pending={state.syncPending ? '' : undefined}
-      data-error={state.errorCode ? '' : undefined}
-      aria-busy={state.known ? undefined : true}
+      {...contractAttributes(state)}
+      data-value={state.checked ? 'on' : 'off'}
+      aria-busy={state.hydrated ? undefined : true}
       {...rootProps}
       ref={forwardedRef}
     >
@@ -70,8 +70,8 @@ export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationS
         <Switch.Root
           id={switchId}
           data-slot="personalization-switch-control"
-          checked={state.known && state.checked}
-          disabled={!state.known}
+          checked={state.hydrated && state.checked}
+          disabled={!state.hydrated}
           onCheckedChange={state.setMaster}
           aria-describedby={descriptionId}
         >
@@ -95,8 +95,8 @@ export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationS
               <Switch.Root
                 id={`${id}-${scope}`}
                 data-slot="personalization-switch-scope-control"
-                checked={state.known && state.isScopeChecked(scope)}
-                disabled={!state.known}
+                checked={state.hydrated && state.isScopeChecked(scope)}
+                disabled={!state.hydrated}
                 onCheckedChange={(next) => state.setScope(scope, next)}
                 aria-describedby={`${id}-${scope}-description`}
               >
@@ -110,22 +110,14 @@ export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationS
         </div>
       ) : null}
 
-      <div role="status" data-slot="personalization-switch-status">
-        {state.known ? null : <span style={visuallyHidden}>{t('personalizationSwitch.loading')}</span>}
-        {state.syncPending ? (
-          <>
-            <span>{t('personalizationSwitch.syncPending')}</span>{' '}
-            <button type="button" data-slot="personalization-switch-retry" onClick={state.retry}>
-              {t('personalizationSwitch.retryNow')}
-            </button>
-          </>
-        ) : null}
-      </div>
-      {state.errorCode ? (
-        <p role="alert" data-slot="personalization-switch-error">
-          {t(`errors.${state.errorCode}`)}
-        </p>
-      ) : null}
+      <RightsStatus
+        slot="personalization-switch"
+        loading={state.hydrated ? null : t('personalizationSwitch.loading')}
+        syncPending={state.syncPending ? t('personalizationSwitch.syncPending') : null}
+        retryLabel={t('personalizationSwitch.retryNow')}
+        onRetry={state.retry}
+        failure={state.failure ? failureMessage(t, 'personalizationSwitch', state.failure) : null}
+      />
     </div>
   );
 });

@@ -2,63 +2,68 @@ import { useCallback } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { displayedMode, effectiveModes } from '../../core/personalization-model.js';
 import type { PersonalizationScope, ScopeModes } from '../../core/types.js';
-import { useRightsStore } from '../../provider/rights-context.js';
+import { useRightsContext, useRightsStore } from '../../provider/rights-context.js';
+import { usePersonalizationStatus, type UsePersonalizationStatusResult } from '../../provider/use-personalization-status.js';
 
 export interface UsePersonalizationSwitchOptions {
-  /** Controlled master state: wins over the store for display. */
+  /** Controlled master state: wins over the store for display. Keep it in step through `onCheckedChange`. */
   checked?: boolean;
-  /** Called with the new master state; the store is written and the `RightsEvent` emitted either way. */
-  onCheckedChange?: (checked: boolean) => void;
+  /**
+   * Called with the new master state before the store is written. Returning `false` vetoes turning
+   * personalization on (to ask first, say). Turning it off always applies, whatever this returns:
+   * ALG 17 ¶1 requires the opt-out to take effect at once.
+   */
+  onCheckedChange?: (checked: boolean) => boolean | void;
   /** Controlled per-scope state: each given scope wins over the store for display. */
   scopeChecked?: Partial<Record<PersonalizationScope, boolean>>;
-  /** Called with a scope and its new state. */
-  onScopeCheckedChange?: (scope: PersonalizationScope, checked: boolean) => void;
+  /** Called with a scope and its new state before the store is written; may veto turning a scope on, as `onCheckedChange`. */
+  onScopeCheckedChange?: (scope: PersonalizationScope, checked: boolean) => boolean | void;
+}
+
+/** State and behaviour of {@link PersonalizationSwitch}, with no markup. */
+export interface UsePersonalizationSwitchResult extends UsePersonalizationStatusResult {
+  /** Whether the master switch shows as on. */
+  checked: boolean;
+  /** Whether one scope's switch shows as on. */
+  isScopeChecked(scope: PersonalizationScope): boolean;
+  /** Turns the master switch on or off. */
+  setMaster(checked: boolean): void;
+  /** Turns one scope on or off. */
+  setScope(scope: PersonalizationScope, checked: boolean): void;
 }
 
 const NAME = 'PersonalizationSwitch';
 
 /** State and behaviour of {@link PersonalizationSwitch}, with no markup. */
-export function usePersonalizationSwitch(options: UsePersonalizationSwitchOptions = {}) {
+export function usePersonalizationSwitch(options: UsePersonalizationSwitchOptions = {}): UsePersonalizationSwitchResult {
   const { checked, onCheckedChange, scopeChecked, onScopeCheckedChange } = options;
-  const known = useRightsStore(NAME, (state) => state.personalization.known);
-  const syncPending = useRightsStore(NAME, (state) => state.personalization.syncPending);
-  const errorCode = useRightsStore(NAME, (state) => state.personalization.error?.code ?? null);
+  const { store } = useRightsContext(NAME);
+  const status = usePersonalizationStatus(NAME);
   const masterOn = useRightsStore(NAME, (state) => displayedMode(state.personalization.preferences, 'all') === 'personalized');
   const scopeModes: ScopeModes = useRightsStore(NAME, useShallow((state) => effectiveModes(state.personalization.preferences)));
-  const setPersonalization = useRightsStore(NAME, (state) => state.setPersonalization);
-  const retryPersonalizationSync = useRightsStore(NAME, (state) => state.retryPersonalizationSync);
-
   const setMaster = useCallback(
     (next: boolean) => {
-      void setPersonalization('all', next ? 'personalized' : 'non-personalized');
-      onCheckedChange?.(next);
+      if (onCheckedChange?.(next) === false && next) {
+        return;
+      }
+      void store.getState().setPersonalization('all', next ? 'personalized' : 'non-personalized');
     },
-    [setPersonalization, onCheckedChange],
+    [store, onCheckedChange],
   );
-
   const setScope = useCallback(
     (scope: PersonalizationScope, next: boolean) => {
-      void setPersonalization(scope, next ? 'personalized' : 'non-personalized');
-      onScopeCheckedChange?.(scope, next);
+      if (onScopeCheckedChange?.(scope, next) === false && next) {
+        return;
+      }
+      void store.getState().setPersonalization(scope, next ? 'personalized' : 'non-personalized');
     },
-    [setPersonalization, onScopeCheckedChange],
+    [store, onScopeCheckedChange],
   );
-
-  const isScopeChecked = (scope: PersonalizationScope): boolean =>
-    scopeChecked?.[scope] ?? scopeModes[scope] === 'personalized';
-
   return {
-    /** False until stored preferences are known; the view shows a same-size placeholder. */
-    known,
-    /** Whether the master switch shows as on. */
+    ...status,
     checked: checked ?? masterOn,
-    isScopeChecked,
+    isScopeChecked: (scope) => scopeChecked?.[scope] ?? scopeModes[scope] === 'personalized',
     setMaster,
     setScope,
-    /** A privacy-protective choice is kept on this device and not yet confirmed. */
-    syncPending,
-    /** The code of the last failure, for `errors.<code>` in the locale files. */
-    errorCode,
-    retry: useCallback(() => void retryPersonalizationSync(), [retryPersonalizationSync]),
   };
 }

@@ -4,4 +4,5 @@ export {
   useRecommendationModePicker,
   type RecommendationStrategy,
   type UseRecommendationModePickerOptions,
+  type UseRecommendationModePickerResult,
 } from './use-recommendation-mode-picker.js';

@@ -1,9 +1,11 @@
 import { RadioGroup } from 'radix-ui';
 import { forwardRef, useId, type ComponentPropsWithoutRef } from 'react';
-import { useRightsTranslation } from '../../provider/rights-context.js';
+import { failureMessage } from '../../core/i18n/create-rights-i18n.js';
+import { recommendationModePickerMessages } from '../../core/i18n/groups/recommendation-mode-picker.js';
+import { useRightsTranslation } from '../../provider/use-rights-translation.js';
+import { contractAttributes, RightsStatus } from '../rights-status.js';
 import { visuallyHidden } from '../visually-hidden.js';
 import { PERSONALIZED, useRecommendationModePicker, type UseRecommendationModePickerOptions } from './use-recommendation-mode-picker.js';
-import { recommendationModePickerMessages } from '../../core/i18n/groups/recommendation-mode-picker.js';
 
 const NAME = 'RecommendationModePicker';
 
@@ -27,9 +29,11 @@ export interface RecommendationModePickerProps
  * state with `PersonalizationSwitch`, so each reflects the other at once.
  *
  * @selector [data-slot="recommendation-mode-picker"] the root
- * @selector [data-state="personalized" | "non-personalized" | "loading"]
+ * @selector [data-state="loading" | "ready" | "error"] whether the stored preferences are known
+ * @selector [data-value="personalized" | <strategy id>] the choice
  * @selector [data-variant="inline" | "settings"]
- * @selector [data-error] the last write or read failed; the message is in `recommendation-mode-picker-error`
+ * @selector [data-sync-pending] a choice waits in the outbox: applied, not yet confirmed by the adapter
+ * @selector [data-error] there is a failure to show, in `recommendation-mode-picker-error`
  * @selector [data-slot="recommendation-mode-picker-option"][data-state="checked" | "unchecked"] one choice
  */
 export const RecommendationModePicker = forwardRef<HTMLDivElement, RecommendationModePickerProps>(function RecommendationModePicker(
@@ -55,10 +59,9 @@ export const RecommendationModePicker = forwardRef<HTMLDivElement, Recommendatio
     <div
       data-slot="recommendation-mode-picker"
       data-variant={variant}
-      data-state={state.known ? (state.value === PERSONALIZED ? 'personalized' : 'non-personalized') : 'loading'}
-      data-sync-pending={state.syncPending ? '' : undefined}
-      data-error={state.errorCode ? '' : undefined}
-      aria-busy={state.known ? undefined : true}
+      {...contractAttributes(state)}
+      data-value={state.value}
+      aria-busy={state.hydrated ? undefined : true}
       {...rootProps}
       ref={forwardedRef}
     >
@@ -70,9 +73,9 @@ export const RecommendationModePicker = forwardRef<HTMLDivElement, Recommendatio
       </p>
       <RadioGroup.Root
         data-slot="recommendation-mode-picker-options"
-        value={state.known ? state.value : ''}
+        value={state.hydrated ? state.value : ''}
         onValueChange={state.choose}
-        disabled={!state.known}
+        disabled={!state.hydrated}
         orientation={inline ? 'horizontal' : 'vertical'}
         aria-labelledby={`${id}-label`}
         aria-describedby={`${id}-description`}
@@ -81,7 +84,7 @@ export const RecommendationModePicker = forwardRef<HTMLDivElement, Recommendatio
           <div
             key={option.id}
             data-slot="recommendation-mode-picker-option"
-            data-state={state.known && state.value === option.id ? 'checked' : 'unchecked'}
+            data-state={state.hydrated && state.value === option.id ? 'checked' : 'unchecked'}
           >
             <RadioGroup.Item
               id={`${id}-${option.id}`}
@@ -106,23 +109,16 @@ export const RecommendationModePicker = forwardRef<HTMLDivElement, Recommendatio
           </div>
         ))}
       </RadioGroup.Root>
-      <div role="status" data-slot="recommendation-mode-picker-status">
-        {state.known ? null : <span style={visuallyHidden}>{t('recommendationModePicker.loading')}</span>}
+      <RightsStatus
+        slot="recommendation-mode-picker"
+        loading={state.hydrated ? null : t('recommendationModePicker.loading')}
+        syncPending={state.syncPending ? t('recommendationModePicker.syncPending') : null}
+        retryLabel={t('recommendationModePicker.retryNow')}
+        onRetry={state.retry}
+        failure={state.failure ? failureMessage(t, 'recommendationModePicker', state.failure) : null}
+      >
         {announced ? <span style={visuallyHidden}>{t('recommendationModePicker.changed', { choice: announced.label })}</span> : null}
-        {state.syncPending ? (
-          <>
-            <span>{t('recommendationModePicker.syncPending')}</span>{' '}
-            <button type="button" data-slot="recommendation-mode-picker-retry" onClick={state.retry}>
-              {t('recommendationModePicker.retryNow')}
-            </button>
-          </>
-        ) : null}
-      </div>
-      {state.errorCode ? (
-        <p role="alert" data-slot="recommendation-mode-picker-error">
-          {t(`errors.${state.errorCode}`)}
-        </p>
-      ) : null}
+      </RightsStatus>
     </div>
   );
 });

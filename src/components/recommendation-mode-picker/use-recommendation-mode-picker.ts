@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { RightsDeveloperError } from '../../core/errors.js';
 import { effectiveModes } from '../../core/personalization-model.js';
-import { useRightsStore } from '../../provider/rights-context.js';
+import { useRightsContext, useRightsStore } from '../../provider/rights-context.js';
+import { usePersonalizationStatus, type UsePersonalizationStatusResult } from '../../provider/use-personalization-status.js';
 
 /** A non-personalized way to rank the feed that the platform offers, such as "popular near you". */
 export interface RecommendationStrategy {
@@ -21,8 +22,21 @@ export interface UseRecommendationModePickerOptions {
   strategies: readonly RecommendationStrategy[];
   /** Controlled value: wins over the store for display. */
   value?: string;
-  /** Called with the new value; the store is written and the `RightsEvent` emitted either way. */
-  onValueChange?: (value: string) => void;
+  /**
+   * Called with the new value before the store is written. Returning `false` vetoes going back to the
+   * personalized feed; choosing a non-personalized strategy always applies (ALG 17 ¶1).
+   */
+  onValueChange?: (value: string) => boolean | void;
+}
+
+/** State and behaviour of {@link RecommendationModePicker}, with no markup. */
+export interface UseRecommendationModePickerResult extends UsePersonalizationStatusResult {
+  /** `'personalized'` or a strategy id. */
+  value: string;
+  /** Chooses `'personalized'` or a strategy. */
+  choose(value: string): void;
+  /** The value the user last chose here, for a polite announcement; `null` before any choice. */
+  announcement: string | null;
 }
 
 const NAME = 'RecommendationModePicker';
@@ -46,18 +60,13 @@ function assertStrategies(strategies: readonly RecommendationStrategy[]): void {
   }
 }
 
-/** State and behaviour of {@link RecommendationModePicker}, with no markup. */
-export function useRecommendationModePicker(options: UseRecommendationModePickerOptions) {
+export function useRecommendationModePicker(options: UseRecommendationModePickerOptions): UseRecommendationModePickerResult {
   const { strategies, value, onValueChange } = options;
   assertStrategies(strategies);
-  const known = useRightsStore(NAME, (state) => state.personalization.known);
-  const syncPending = useRightsStore(NAME, (state) => state.personalization.syncPending);
-  const errorCode = useRightsStore(NAME, (state) => state.personalization.error?.code ?? null);
+  const { store } = useRightsContext(NAME);
+  const status = usePersonalizationStatus(NAME);
   const feedPersonalized = useRightsStore(NAME, (state) => effectiveModes(state.personalization.preferences).feed === 'personalized');
   const storedStrategy = useRightsStore(NAME, (state) => state.personalization.preferences.strategy ?? null);
-  const setPersonalization = useRightsStore(NAME, (state) => state.setPersonalization);
-  const chooseFeedStrategy = useRightsStore(NAME, (state) => state.chooseFeedStrategy);
-  const retry = useRightsStore(NAME, (state) => state.retryPersonalizationSync);
   // Announced after the user's own change, never on load.
   const [announcement, setAnnouncement] = useState<string | null>(null);
 
@@ -70,27 +79,18 @@ export function useRecommendationModePicker(options: UseRecommendationModePicker
 
   const choose = useCallback(
     (next: string) => {
+      if (onValueChange?.(next) === false && next === PERSONALIZED) {
+        return;
+      }
       if (next === PERSONALIZED) {
-        void setPersonalization('feed', 'personalized');
+        void store.getState().setPersonalization('feed', 'personalized');
       } else {
-        void chooseFeedStrategy(next);
+        void store.getState().chooseFeedStrategy(next);
       }
       setAnnouncement(next);
-      onValueChange?.(next);
     },
-    [setPersonalization, chooseFeedStrategy, onValueChange],
+    [store, onValueChange],
   );
 
-  return {
-    known,
-    /** `'personalized'` or a strategy id. */
-    value: value ?? storeValue,
-    choose,
-    /** The value the user last chose here, for a polite announcement; `null` before any choice. */
-    announcement,
-    syncPending,
-    /** The code of the last failure, such as a rolled-back return to personalized, for `errors.<code>`. */
-    errorCode,
-    retry: useCallback(() => void retry(), [retry]),
-  };
+  return { ...status, value: value ?? storeValue, choose, announcement };
 }

@@ -1,2 +1,7 @@
 export { UserTagManager, type UserTagManagerProps } from './user-tag-manager.js';
-export { useUserTagManager, type PendingConfirmation, type UseUserTagManagerOptions } from './use-user-tag-manager.js';
+export {
+  useUserTagManager,
+  type PendingConfirmation,
+  type UseUserTagManagerOptions,
+  type UseUserTagManagerResult,
+} from './use-user-tag-manager.js';

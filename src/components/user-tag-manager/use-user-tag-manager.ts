@@ -10,9 +10,14 @@ import {
   type TagIntensity,
   type UserTag,
 } from '../../core/tags.js';
-import { useRightsContext, useRightsStore, useRightsTranslation } from '../../provider/rights-context.js';
-import { useIsomorphicLayoutEffect } from '../../provider/use-isomorphic-layout-effect.js';
+import type { RightsFailure } from '../../core/errors.js';
 import { userTagManagerMessages } from '../../core/i18n/groups/user-tag-manager.js';
+import { selectSyncPending } from '../../core/store/selectors.js';
+import { tagsSlice, type TagCapabilities, type TagsAction } from '../../core/store/slices/tags-slice.js';
+import type { LoadState } from '../../core/types.js';
+import { useRightsSlice, useRightsStore } from '../../provider/rights-context.js';
+import { useIsomorphicLayoutEffect } from '../../provider/use-isomorphic-layout-effect.js';
+import { useRightsTranslation } from '../../provider/use-rights-translation.js';
 
 const NAME = 'UserTagManager';
 
@@ -33,21 +38,63 @@ export type PendingConfirmation =
   | { kind: 'all'; ids: string[] };
 
 /** State and behaviour of {@link UserTagManager}, with no markup. */
-export function useUserTagManager(options: UseUserTagManagerOptions = {}) {
+export interface UseUserTagManagerResult {
+  /** Whether the tags are known. */
+  load: LoadState;
+  /** True once the tags are known, or failed to load. */
+  hydrated: boolean;
+  /** The last failure, or `null`: a failed load (`action: 'load'`, offer `retry`), or a choice rolled back. */
+  failure: RightsFailure<TagsAction> | null;
+  /** A deletion or feedback waits in the outbox: applied, not yet confirmed by the adapter. */
+  syncPending: boolean;
+  /** Sends what is pending now, and reads the tags again if that failed. */
+  retry(): void;
+  /** The tags to show, by category, without disallowed or blocklisted ones. */
+  groups: TagGroup<UserTag>[];
+  visibleCount: number;
+  /** How many tags the adapter sent that were invalid and are not shown. */
+  invalidCount: number;
+  intensityOf(categoryId: string): TagIntensity;
+  setIntensity(categoryId: string, intensity: TagIntensity): void;
+  capabilities: TagCapabilities;
+  selected: ReadonlySet<string>;
+  toggleSelected(id: string, selected: boolean): void;
+  clearSelection(): void;
+  deleteOne(id: string): void;
+  /** The bulk deletion waiting for the user's confirmation, or `null`. */
+  confirmation: PendingConfirmation | null;
+  requestDeleteSelected(): void;
+  requestDeleteCategory(group: TagGroup<UserTag>): void;
+  requestDeleteAll(): void;
+  cancelConfirmation(): void;
+  confirm(): void;
+  /** How many tags the last deletion removed, while undo is offered; 0 otherwise. */
+  removedCount: number;
+  canUndo: boolean;
+  undo(): void;
+  /** How many tags the last undo put back, until the next deletion. */
+  restoredCount: number;
+  catalogueGroups: TagGroup<InterestOption>[];
+  isChosen(id: string): boolean;
+  toggleInterest(option: InterestOption, chosen: boolean): void;
+}
+
+/** State and behaviour of {@link UserTagManager}, with no markup. */
+export function useUserTagManager(options: UseUserTagManagerOptions = {}): UseUserTagManagerResult {
   const { blocklist, catalogue, undoTimeoutMs = 6000 } = options;
+  const store = useRightsSlice(NAME, tagsSlice);
   const { t } = useRightsTranslation(NAME, userTagManagerMessages);
-  const status = useRightsStore(NAME, (state) => state.tags.status);
-  const known = useRightsStore(NAME, (state) => state.tags.known);
-  const errorCode = useRightsStore(NAME, (state) => state.tags.error?.code ?? null);
-  const failedAction = useRightsStore(NAME, (state) => state.tags.failedAction);
+  const load = useRightsStore(NAME, (state) => state.tags.load);
+  const failure = useRightsStore(NAME, (state) => state.tags.failure);
   const tags = useRightsStore(NAME, (state) => state.tags.tags);
   const categories = useRightsStore(NAME, (state) => state.tags.categories);
   const intensities = useRightsStore(NAME, (state) => state.tags.intensities);
-  const syncPending = useRightsStore(NAME, (state) => state.tags.syncPending);
+  const invalidCount = useRightsStore(NAME, (state) => state.tags.invalidCount);
+  const invalidTagIds = useRightsStore(NAME, (state) => state.tags.invalidTagIds);
+  const syncPending = useRightsStore(NAME, (state) => selectSyncPending(state, 'tags'));
   const lastRemoval = useRightsStore(NAME, (state) => state.tags.lastRemoval);
   const capabilities = useRightsStore(NAME, (state) => state.tags.capabilities);
   // Actions never change; reading them once keeps this hook from re-rendering on unrelated store changes.
-  const { store } = useRightsContext(NAME);
   const actions = useMemo(() => store.getState(), [store]);
 
   if (catalogue && catalogue.length > 0 && !capabilities.select) {
@@ -91,8 +138,11 @@ export function useUserTagManager(options: UseUserTagManagerOptions = {}) {
     (group: TagGroup<UserTag>) => setConfirmation({ kind: 'category', ids: group.tags.map((tag) => tag.id), categoryLabel: group.category.label }),
     [],
   );
-  // "All" also takes tags hidden as disallowed: deleting more than shown only protects the user.
-  const requestDeleteAll = useCallback(() => setConfirmation({ kind: 'all', ids: tags.map((tag) => tag.id) }), [tags]);
+  // "All" also takes tags hidden as disallowed or invalid: deleting more than shown only protects the user.
+  const requestDeleteAll = useCallback(
+    () => setConfirmation({ kind: 'all', ids: [...new Set([...tags.map((tag) => tag.id), ...invalidTagIds])] }),
+    [tags, invalidTagIds],
+  );
   const cancelConfirmation = useCallback(() => setConfirmation(null), []);
   const confirm = useCallback(() => {
     if (confirmation) {
@@ -138,16 +188,15 @@ export function useUserTagManager(options: UseUserTagManagerOptions = {}) {
   );
 
   return {
-    status,
-    known,
-    /** `errors.<code>` for a failed load; the view offers a retry. */
-    loadErrorCode: failedAction === 'load' ? errorCode : null,
-    /** What the last failed write was about, for `userTagManager.failed.<action>`. */
-    failedWrite: failedAction === 'load' ? null : failedAction,
-    retryLoad: useCallback(() => actions.loadTags({ retry: true }), [actions]),
+    load,
+    hydrated: load === 'ready' || load === 'error',
+    failure,
+    syncPending,
+    retry: useCallback(() => void actions.retryTags(), [actions]),
     groups,
     visibleCount: visible.length,
-    intensityOf: (categoryId: string): TagIntensity => intensities[categoryId] ?? 'default',
+    invalidCount,
+    intensityOf: (categoryId: string): TagIntensity => intensities.get(categoryId) ?? 'default',
     setIntensity: useCallback((categoryId: string, level: TagIntensity) => void actions.setTagIntensity(categoryId, level), [actions]),
     capabilities,
     selected,
@@ -160,13 +209,10 @@ export function useUserTagManager(options: UseUserTagManagerOptions = {}) {
     requestDeleteAll,
     cancelConfirmation,
     confirm,
-    /** How many tags the last deletion removed, while undo is offered; 0 otherwise. */
     removedCount: lastRemoval?.tags.length ?? 0,
     canUndo: capabilities.restore && lastRemoval !== null,
     undo,
     restoredCount,
-    syncPending,
-    retrySync: useCallback(() => void actions.retryTagSync(), [actions]),
     catalogueGroups,
     isChosen: (id: string) => present.has(id),
     toggleInterest,

@@ -1,6 +1,8 @@
 import { AlertDialog } from 'radix-ui';
 import { forwardRef, useCallback, useId, useRef, type ComponentPropsWithoutRef } from 'react';
-import { useRightsTranslation } from '../../provider/rights-context.js';
+import { failureMessage } from '../../core/i18n/create-rights-i18n.js';
+import { useRightsTranslation } from '../../provider/use-rights-translation.js';
+import { contractAttributes, RightsStatus } from '../rights-status.js';
 import { visuallyHidden } from '../visually-hidden.js';
 import { InterestCatalogue } from './interest-catalogue.js';
 import { UserTagList } from './user-tag-list.js';
@@ -40,8 +42,10 @@ function confirmationTitle(t: ReturnType<typeof useRightsTranslation>['t'], conf
  * interests from the platform's catalogue; an intensity per category.
  * Disallowed and blocklisted tags are never shown or offered.
  *
- * @selector [data-slot="user-tag-manager"][data-state="loading" | "error" | "empty" | "ready"]
- * @selector [data-sync-pending] a deletion is kept on this device and not yet confirmed
+ * @selector [data-slot="user-tag-manager"][data-state="loading" | "ready" | "error"] whether the tags are known
+ * @selector [data-empty] the user has no tags to show
+ * @selector [data-sync-pending] a deletion or feedback waits in the outbox: applied, not yet confirmed by the adapter
+ * @selector [data-error] there is a failure to show
  * @selector [data-slot="user-tag-manager-tag"][data-state="selected" | "idle"] one tag
  */
 export const UserTagManager = forwardRef<HTMLElement, UserTagManagerProps>(function UserTagManager(props, forwardedRef) {
@@ -88,13 +92,14 @@ export const UserTagManager = forwardRef<HTMLElement, UserTagManagerProps>(funct
       open(...args);
     };
   const Heading = `h${headingLevel}` as const;
-  const dataState = state.loadErrorCode ? 'error' : !state.known ? 'loading' : state.visibleCount === 0 ? 'empty' : 'ready';
+  const loadFailed = state.failure?.action === 'load';
+  const dataState = loadFailed ? 'error' : !state.hydrated ? 'loading' : state.visibleCount === 0 ? 'empty' : 'ready';
 
   return (
     <section
       data-slot="user-tag-manager"
-      data-state={dataState}
-      data-sync-pending={state.syncPending ? '' : undefined}
+      {...contractAttributes({ load: loadFailed ? 'error' : state.load, syncPending: state.syncPending, failure: state.failure })}
+      data-empty={dataState === 'empty' ? '' : undefined}
       aria-labelledby={`${id}-title`}
       aria-busy={dataState === 'loading' ? true : undefined}
       {...rootProps}
@@ -110,19 +115,29 @@ export const UserTagManager = forwardRef<HTMLElement, UserTagManagerProps>(funct
           <span style={visuallyHidden}>{t('userTagManager.loading')}</span>
         </div>
       ) : null}
-      {state.loadErrorCode ? (
+      {loadFailed ? (
         <div data-slot="user-tag-manager-load-error">
           <p role="alert">
-            {t('userTagManager.loadFailed')} {state.loadErrorCode === 'tags-invalid' ? t('errors.tags-invalid') : null}
+            {t('userTagManager.loadFailed')} {state.failure?.code === 'tags-invalid' ? t('errors.tags-invalid') : null}
           </p>
-          <button type="button" data-slot="user-tag-manager-retry-load" onClick={state.retryLoad}>
+          <button type="button" data-slot="user-tag-manager-retry-load" onClick={state.retry}>
             {t('userTagManager.retryLoad')}
           </button>
         </div>
       ) : null}
       {dataState === 'empty' ? <p data-slot="user-tag-manager-empty">{t('userTagManager.empty')}</p> : null}
+      {state.invalidCount > 0 ? (
+        <p data-slot="user-tag-manager-invalid">{t('userTagManager.invalid', { count: state.invalidCount })}</p>
+      ) : null}
 
-      <div role="status" data-slot="user-tag-manager-status">
+      <RightsStatus
+        slot="user-tag-manager"
+        loading={null}
+        syncPending={state.syncPending ? t('userTagManager.syncPending') : null}
+        retryLabel={t('userTagManager.retryNow')}
+        onRetry={state.retry}
+        failure={state.failure && !loadFailed ? failureMessage(t, 'userTagManager', state.failure) : null}
+      >
         {state.removedCount > 0 ? (
           <>
             <span>{t('userTagManager.removed', { count: state.removedCount })}</span>{' '}
@@ -132,24 +147,10 @@ export const UserTagManager = forwardRef<HTMLElement, UserTagManagerProps>(funct
               </button>
             ) : null}
           </>
-        ) : state.restoredCount > 0 && !state.failedWrite ? (
+        ) : state.restoredCount > 0 && !state.failure ? (
           <span>{t('userTagManager.restored', { count: state.restoredCount })}</span>
         ) : null}
-        {state.syncPending ? (
-          <>
-            {' '}
-            <span>{t('userTagManager.syncPending')}</span>{' '}
-            <button type="button" data-slot="user-tag-manager-retry-sync" onClick={state.retrySync}>
-              {t('userTagManager.retryNow')}
-            </button>
-          </>
-        ) : null}
-      </div>
-      {state.failedWrite ? (
-        <p role="alert" data-slot="user-tag-manager-error">
-          {t(`userTagManager.failed.${state.failedWrite}`)}
-        </p>
-      ) : null}
+      </RightsStatus>
 
       {dataState === 'ready' ? (
         <>
@@ -186,7 +187,7 @@ export const UserTagManager = forwardRef<HTMLElement, UserTagManagerProps>(funct
         </>
       ) : null}
 
-      {state.known && state.catalogueGroups.length > 0 ? (
+      {state.hydrated && state.catalogueGroups.length > 0 ? (
         <InterestCatalogue id={id} groups={state.catalogueGroups} t={t} isChosen={state.isChosen} onToggle={state.toggleInterest} />
       ) : null}
 

@@ -1,15 +1,14 @@
-import type { InterestOption, NotInterestedFeedback, StoredPendingTags, TagIntensity, UserTag, UserTagProfile } from '../tags.js';
-import { createJsonStorageCell, createLocalStorageCellAdapter, createMemoryCellAdapter, type KeyValueStorage } from './json-storage.js';
-import type { MemoryCell } from './memory-preferences-adapter.js';
-import type { PendingTagsAdapter, TagsAdapter } from './types.js';
+import type { InterestOption, NotInterestedFeedback, TagIntensity, UserTag, UserTagProfile } from '../tags.js';
+import { createJsonStorageCell, memoryCellChannel, throwIfAborted, type KeyValueStorage, type MemoryCell } from './storage.js';
+import type { Subscribe, TagsAdapter, WriteOptions } from './types.js';
 
 /** The version of {@link StoredTags}. */
-export const STORED_TAGS_VERSION = 1;
+export const STORED_TAGS_VERSION = 2;
 
-/**
- * What the memory and localStorage tags adapters store, and what
- * `runTagsAdapterConformance` expects an independent reader to return.
- */
+/** How many recent idempotency keys the embedded adapters remember, so a retried write has one effect. */
+const REMEMBERED_KEYS = 500;
+
+/** What the memory and localStorage tags adapters store on the device. */
 export interface StoredTags {
   version: typeof STORED_TAGS_VERSION;
   tags: UserTag[];
@@ -17,6 +16,8 @@ export interface StoredTags {
   intensities: Record<string, TagIntensity>;
   /** Every "not interested" feedback received, oldest first. */
   feedback: NotInterestedFeedback[];
+  /** Idempotency keys of recent writes, newest last. */
+  keys: string[];
 }
 
 /** Turns a profile into what the embedded adapters store, for seeding them. */
@@ -25,91 +26,106 @@ export function toStoredTags(profile: UserTagProfile): StoredTags {
     version: STORED_TAGS_VERSION,
     tags: profile.tags,
     categories: profile.categories,
-    intensities: profile.intensities ?? {},
+    intensities: { ...profile.intensities },
     feedback: [],
+    keys: [],
   };
-}
-
-/** Where an embedded adapter keeps its {@link StoredTags}; `read` may return the live object, which the adapter never hands out. */
-interface StoredTagsCell {
-  read(): StoredTags | null;
-  write(value: StoredTags): void;
 }
 
 function emptyTags(): StoredTags {
-  return { version: STORED_TAGS_VERSION, tags: [], categories: [], intensities: {}, feedback: [] };
+  return { version: STORED_TAGS_VERSION, tags: [], categories: [], intensities: {}, feedback: [], keys: [] };
 }
 
-function tagsAdapterOn(cell: StoredTagsCell): Required<TagsAdapter> {
+/** Reads version 1, which kept no keys, as version 2. */
+function upgrade(stored: Partial<StoredTags> | null): StoredTags | null {
+  if (stored === null || typeof stored !== 'object') {
+    return null;
+  }
+  return { ...emptyTags(), ...stored, version: STORED_TAGS_VERSION, intensities: { ...stored.intensities }, keys: stored.keys ?? [] };
+}
+
+function tagsAdapterOn(cell: { read(): StoredTags | null; write(value: StoredTags): void; subscribe: Subscribe }): Required<TagsAdapter> {
   // The embedded adapters trust their own format; the store validates what `load` returns.
-  // Edits work on what `read` returns and never on a caller's objects, so only `load`'s answer and the inputs are copied.
-  const change = (edit: (stored: StoredTags) => void) => {
+  const change = (options: WriteOptions, edit: (stored: StoredTags) => void) => {
+    throwIfAborted(options);
     const stored = cell.read() ?? emptyTags();
+    if (stored.keys.includes(options.idempotencyKey)) {
+      return;
+    }
     edit(stored);
+    stored.keys = [...stored.keys, options.idempotencyKey].slice(-REMEMBERED_KEYS);
     cell.write(stored);
   };
   return {
-    load() {
+    load(options) {
+      throwIfAborted(options);
       const stored = cell.read();
       if (stored === null) {
         return null;
       }
       return structuredClone({ tags: stored.tags, categories: stored.categories, intensities: stored.intensities });
     },
-    remove(ids) {
+    remove(ids, options) {
       const removed = new Set(ids);
-      change((stored) => {
+      change(options, (stored) => {
         stored.tags = stored.tags.filter((tag) => !removed.has(tag.id));
       });
     },
-    restore(tags) {
-      change((stored) => {
+    restore(tags, options) {
+      change(options, (stored) => {
         const present = new Set(stored.tags.map((tag) => tag.id));
         stored.tags.push(...tags.filter((tag) => !present.has(tag.id)).map((tag) => structuredClone(tag)));
       });
     },
-    select(interests: readonly InterestOption[]) {
-      change((stored) => {
+    select(interests: readonly InterestOption[], options) {
+      change(options, (stored) => {
         const present = new Set(stored.tags.map((tag) => tag.id));
-        const createdAt = new Date().toISOString();
         for (const interest of interests) {
           if (!present.has(interest.id)) {
-            stored.tags.push({ id: interest.id, label: interest.label, categoryId: interest.categoryId, source: 'selected', createdAt });
+            stored.tags.push({ id: interest.id, label: interest.label, categoryId: interest.categoryId, source: 'selected' });
           }
         }
       });
     },
-    setIntensity(categoryId, intensity) {
-      change((stored) => {
+    setIntensity(categoryId, intensity, options) {
+      change(options, (stored) => {
         stored.intensities[categoryId] = intensity;
       });
     },
-    notInterested(feedback) {
-      change((stored) => {
+    notInterested(feedback, options) {
+      change(options, (stored) => {
         stored.feedback.push(structuredClone(feedback));
       });
     },
+    subscribe: cell.subscribe,
   };
 }
 
 export interface MemoryTagsAdapterOptions {
-  /** The box to store into. Default: a new one. Tests read it to check writes independently. */
+  /** The box to store into. Default: a new one. Tests read it to check writes independently; two adapters may share one. */
   cell?: MemoryCell;
   /** Tags to start with, such as a story's sample user. */
   initial?: UserTagProfile;
 }
 
-/** Keeps tags in memory, for tests and stories. Values are copied in and out. */
+/** Keeps tags in memory, for tests and stories. Writes edit the stored object in place; `load` hands out a copy. */
 export function createMemoryTagsAdapter(options: MemoryTagsAdapterOptions = {}): Required<TagsAdapter> {
-  const cell = options.cell ?? { value: null };
+  const box = options.cell ?? { value: null };
   if (options.initial) {
-    cell.value = structuredClone(toStoredTags(options.initial));
+    box.value = structuredClone(toStoredTags(options.initial));
   }
+  const channel = memoryCellChannel(box, {});
   return tagsAdapterOn({
-    read: () => (cell.value === null || cell.value === undefined ? null : (cell.value as StoredTags)),
-    write: (value) => {
-      cell.value = value;
+    read: () => {
+      const stored = upgrade(box.value as Partial<StoredTags> | null);
+      box.value = stored;
+      return stored;
     },
+    write: (value) => {
+      box.value = value;
+      channel.announce();
+    },
+    subscribe: channel.subscribe,
   });
 }
 
@@ -122,20 +138,14 @@ export interface LocalStorageTagsAdapterOptions {
 
 /**
  * Keeps tags in the browser's localStorage: the embedded default, for a
- * platform that keeps its tag profile on the device. Corrupt JSON is reported
- * as `storage-corrupt`.
+ * platform that keeps its tag profile on the device. Tabs and providers hear
+ * of each other's changes. Corrupt JSON is `storage-corrupt`.
  */
 export function createLocalStorageTagsAdapter(options: LocalStorageTagsAdapterOptions = {}): Required<TagsAdapter> {
-  const json = createJsonStorageCell(options.key ?? 'algorights:tags', options.storage, 'tags');
-  return tagsAdapterOn({ read: () => json.read() as StoredTags | null, write: (value) => json.write(value) });
-}
-
-/** Pending tag actions in memory, for tests and stories. */
-export function createMemoryPendingTagsAdapter(options: { cell?: MemoryCell } = {}): PendingTagsAdapter {
-  return createMemoryCellAdapter<StoredPendingTags>(options.cell ?? { value: null });
-}
-
-/** Pending tag actions in localStorage: the default. */
-export function createLocalStoragePendingTagsAdapter(options: LocalStorageTagsAdapterOptions = {}): PendingTagsAdapter {
-  return createLocalStorageCellAdapter<StoredPendingTags>(options.key ?? 'algorights:pending-tags', options.storage, 'pending tag actions');
+  const json = createJsonStorageCell(options.key ?? 'algorights:tags', options.storage);
+  return tagsAdapterOn({
+    read: () => upgrade(json.read() as Partial<StoredTags> | null),
+    write: (value) => json.write(value),
+    subscribe: json.subscribe,
+  });
 }

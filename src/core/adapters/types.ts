@@ -1,29 +1,53 @@
-import type { StoredPreferences } from '../schema.js';
-import type { InterestOption, NotInterestedFeedback, StoredPendingTags, TagIntensity, UserTag, UserTagProfile } from '../tags.js';
-import type { Awaitable } from '../types.js';
+import type { OutboxEntry } from '../store/outbox.js';
+import type { InterestOption, NotInterestedFeedback, TagIntensity, UserTag, UserTagProfile } from '../tags.js';
+import type { Awaitable, PreferencesRecord } from '../types.js';
+
+/** What every read gets: a signal the kit aborts when it stops waiting (a timeout, or the provider unmounting). */
+export interface ReadOptions {
+  signal: AbortSignal;
+}
+
+/**
+ * What every write gets as its last argument.
+ * - `idempotencyKey`: the same on every retry of one write, and new for every new write. A backend that
+ *   has already carried out a write with this key answers as before and does not do it again.
+ * - `signal`: aborted when the kit gives up on this attempt (a timeout, or the provider unmounting). Stop
+ *   the request if you can; a write that resolves after its signal aborted counts as failed and is retried.
+ */
+export interface WriteOptions {
+  idempotencyKey: string;
+  signal: AbortSignal;
+}
+
+/**
+ * Lets the kit hear of changes made elsewhere: another tab, another provider
+ * on the page, or the server. Call `onChange` whenever the stored data may have
+ * changed; the kit reads it again and merges. Returns the function that stops
+ * listening.
+ */
+export type Subscribe = (onChange: () => void) => () => void;
 
 /**
  * Reads and writes a user's personalization preferences (ALG 17, PIPL 24).
- *
  * The platform's backend stays the source of truth; the kit validates what
- * `load` returns, so an adapter may pass through whatever it stored.
+ * `load` returns.
  */
 export interface PreferencesAdapter {
   /**
    * Reads the stored preferences.
-   * @returns the stored value, or `null` when none is stored.
-   * Throw (or reject) when the read itself fails; the kit then falls back to
-   * non-personalized for every scope and reports the failure.
+   * @returns the stored record, or `null` when none is stored. Throw (or reject) when the read itself
+   * fails; the kit then falls back to non-personalized for every scope and reports the failure.
    */
-  load(): Awaitable<StoredPreferences | null>;
+  load(options: ReadOptions): Awaitable<PreferencesRecord | null>;
   /**
-   * Replaces the stored preferences with `preferences`. Resolve only once the
-   * write is durable. Reject on failure: the kit keeps privacy-protective
-   * choices and retries them, and rolls other choices back.
+   * Stores `record`, keeping for each field whichever value has the higher revision, and on equal
+   * revisions the privacy-protective one: store `mergePreferenceRecords(stored, record)`. Resolve once
+   * it is durable, optionally with the record now stored. Reject on failure: the kit keeps
+   * privacy-protective choices and retries them, and rolls other choices back.
    */
-  save(preferences: StoredPreferences): Awaitable<void>;
-  /** Removes the stored preferences, so that a later `load` returns `null`. */
-  clear(): Awaitable<void>;
+  save(record: PreferencesRecord, options: WriteOptions): Awaitable<PreferencesRecord | void>;
+  /** Optional: tells the kit when the preferences changed elsewhere. */
+  subscribe?: Subscribe;
 }
 
 /**
@@ -35,50 +59,66 @@ export interface PreferencesAdapter {
 export interface TagsAdapter {
   /**
    * Reads the user's tags, their categories and intensities.
-   * @returns the profile, or `null` when the user has none. Throw (or reject)
-   * when the read fails; the manager shows a localized message and a retry.
+   * @returns the profile, or `null` when the user has none. Throw (or reject) when the read fails; the
+   * manager shows a localized message and a retry. Entries that fail validation are set aside and
+   * reported; the others are shown.
    */
-  load(): Awaitable<UserTagProfile | null>;
+  load(options: ReadOptions): Awaitable<UserTagProfile | null>;
   /**
-   * Deletes tags, so that the recommender no longer uses them. Resolve only
-   * once the deletion is durable. On failure the tags stay deleted on screen,
-   * the ids are kept on this device, and the kit retries.
+   * Deletes tags, so that the recommender no longer uses them. Resolve once durable. On failure the tags
+   * stay deleted on screen, the deletion is kept on this device, and the kit retries with the same key.
+   * Deleting a tag that is already gone is not an error.
    */
-  remove(ids: readonly string[]): Awaitable<void>;
+  remove(ids: readonly string[], options: WriteOptions): Awaitable<void>;
   /** Puts back tags the user just deleted, for "undo". Without it the manager offers no undo. */
-  restore?(tags: readonly UserTag[]): Awaitable<void>;
+  restore?(tags: readonly UserTag[], options: WriteOptions): Awaitable<void>;
   /** Adds interests the user chose from the platform's catalogue. Without it the manager offers no catalogue. */
-  select?(interests: readonly InterestOption[]): Awaitable<void>;
+  select?(interests: readonly InterestOption[], options: WriteOptions): Awaitable<void>;
   /** Sets how much of a category the user wants (减少 / 默认 / 增加). Without it the manager shows no intensity. */
-  setIntensity?(categoryId: string, intensity: TagIntensity): Awaitable<void>;
-  /** Records "not interested" feedback on one item. `NotInterestedButton` needs it. */
-  notInterested?(feedback: NotInterestedFeedback): Awaitable<void>;
+  setIntensity?(categoryId: string, intensity: TagIntensity, options: WriteOptions): Awaitable<void>;
+  /** Records "not interested" feedback on one item, once per idempotency key. `NotInterestedButton` needs it. */
+  notInterested?(feedback: NotInterestedFeedback, options: WriteOptions): Awaitable<void>;
+  /** Optional: tells the kit when the tags changed elsewhere. */
+  subscribe?: Subscribe;
 }
 
-/** A store on this device for tag deletions and feedback that the tags adapter has not yet confirmed. */
-export interface PendingTagsAdapter {
-  /** @returns what is pending, or `null` when nothing is. */
-  load(): Awaitable<StoredPendingTags | null>;
-  save(pending: StoredPendingTags): Awaitable<void>;
-  clear(): Awaitable<void>;
+/**
+ * The durable outbox on this device: every write the kit must not lose, from
+ * before its adapter is called until the adapter confirms it. Entries are
+ * JSON; the kit validates each one it reads, and sets aside what it cannot
+ * trust, so one bad entry never blocks the others or new writes.
+ */
+export interface OutboxAdapter {
+  /**
+   * Reads every entry, oldest first, as stored.
+   * @returns the entries, or `null` when there are none. Throw (or reject) when the outbox itself cannot
+   * be read (corrupt, or written by a newer kit): the kit then treats a privacy-protective choice as
+   * possibly lost, falls back to protective values and says so.
+   */
+  load(options: ReadOptions): Awaitable<readonly unknown[] | null>;
+  /** Adds entries, replacing any with the same key. Resolve once durable; reject when it cannot be stored. */
+  put(entries: readonly OutboxEntry[]): Awaitable<void>;
+  /** Removes the entries with these keys; unknown keys are ignored. */
+  delete(keys: readonly string[]): Awaitable<void>;
+  /** Moves entries the kit could not validate out of the outbox, keeping them for inspection. `entries` are values `load` returned. */
+  setAside(entries: readonly unknown[]): Awaitable<void>;
+  /** Optional: tells the kit when another tab or provider changed the outbox. */
+  subscribe?: Subscribe;
 }
 
-/** The adapters a `RightsProvider` or `createRightsStore` works through. */
+/** The adapters a `RightsProvider` or `createRightsStore` works through. Each defaults to the browser's localStorage. */
 export interface RightsAdapters {
   /** Where preferences live. Default: {@link createLocalStoragePreferencesAdapter}. */
   preferences?: PreferencesAdapter;
-  /**
-   * A store on this device for privacy-protective choices that `preferences`
-   * has not yet confirmed, so that no opt-out is lost across a reload while a
-   * backend is failing. Default: localStorage under `algorights:pending-sync`.
-   */
-  pendingSync?: PreferencesAdapter;
   /** Where the user's tags live. Default: {@link createLocalStorageTagsAdapter}. */
   tags?: TagsAdapter;
   /**
-   * A store on this device for tag deletions and "not interested" feedback
-   * that `tags` has not yet confirmed. Default: localStorage under
-   * `algorights:pending-tags`.
+   * Where writes wait until their adapter confirms them, on this device: opt-outs, tag deletions and
+   * feedback survive a failing backend, a reload and a closed tab. Default:
+   * {@link createLocalStorageOutboxAdapter}, shared by every tab and provider of the page's origin.
    */
-  pendingTags?: PendingTagsAdapter;
+  outbox?: OutboxAdapter;
 }
+
+/** The name of one adapter in {@link RightsAdapters}. */
+export type AdapterName = keyof RightsAdapters;

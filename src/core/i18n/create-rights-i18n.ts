@@ -14,7 +14,11 @@ import {
 export type MessageValues = Record<string, string | number>;
 
 /** Looks up one of the kit's strings in one locale. */
-export type Translate = (key: MessageKey, values?: MessageValues) => string;
+export interface Translate {
+  (key: MessageKey, values?: MessageValues): string;
+  /** Whether a key has a string, in this locale or the source locale: for keys built at run time. */
+  exists(key: string): boolean;
+}
 
 export interface RightsI18nOptions {
   /** A host's i18next instance: the kit adds its namespace to it and never changes its language. */
@@ -77,10 +81,23 @@ export function addMessageGroup(instance: I18nInstance, messages: GroupMessages)
 /** A typed lookup bound to one locale and the kit's namespace. */
 export function createTranslate(instance: I18nInstance, locale: RightsLocale): Translate {
   const fixed = instance.getFixedT(locale, RIGHTS_NAMESPACE);
-  return (key, values) => {
+  const translate = (key: MessageKey, values?: MessageValues) => {
     const result = fixed(key, { ...values, fallbackLng: 'zh-CN', interpolation: { escapeValue: false } });
     return typeof result === 'string' ? result : key;
   };
+  return Object.assign(translate, {
+    exists: (key: string) => instance.exists(key, { lng: locale, ns: RIGHTS_NAMESPACE, fallbackLng: 'zh-CN' }),
+  });
+}
+
+/**
+ * The message for a failure: the component's own words for the action
+ * (`<component>.failed.<action>`), else the general words for the code
+ * (`errors.<code>`). Every component shows failures this way.
+ */
+export function failureMessage(t: Translate, component: string, failure: { code: string; action: string }): string {
+  const own = `${component}.failed.${failure.action}`;
+  return t((t.exists(own) ? own : `errors.${failure.code}`) as MessageKey);
 }
 
 export { resolveRightsLocale };

@@ -1,19 +1,23 @@
-import type { UserTag } from '../../tags.js';
+import type { NotInterestedFeedback, TagIntensity, UserTag, UserTagProfile } from '../../tags.js';
 import type { Awaitable } from '../../types.js';
-import { STORED_TAGS_VERSION, type StoredTags } from '../tags-adapters.js';
 import type { TagsAdapter } from '../types.js';
-import type { ConformanceRunner } from './run-adapter-conformance.js';
+import { abortedOptions, fails, readOptions, writeOptions, type ConformanceRunner } from './runner.js';
 
 /** The optional methods of a {@link TagsAdapter}. */
 export type TagsAdapterCapability = 'restore' | 'select' | 'setIntensity' | 'notInterested';
 
-/** One fresh tags adapter plus an independent view of what it stored. */
-export interface TagsConformanceSubject {
-  adapter: TagsAdapter;
-  /** Reads what is stored, without going through the adapter, in the {@link StoredTags} shape: `null` when nothing is. */
-  read(): Awaitable<StoredTags | null>;
-  /** Stores a value without going through the adapter. */
-  write(value: StoredTags): Awaitable<void>;
+/** Reads and seeds a tags adapter's storage without going through it, entity by entity. */
+export interface TagsInspector {
+  /** Stores a user's profile as the platform would. */
+  seed(profile: UserTagProfile): Awaitable<void>;
+  /** The ids of the stored tags, in any order. */
+  tagIds(): Awaitable<string[]>;
+  /** One stored tag, or `null`. */
+  tag(id: string): Awaitable<UserTag | null>;
+  /** A category's stored intensity, or `null` when none is set. */
+  intensity(categoryId: string): Awaitable<TagIntensity | null>;
+  /** Every "not interested" feedback recorded, oldest first. */
+  feedback(): Awaitable<NotInterestedFeedback[]>;
 }
 
 export interface TagsAdapterConformanceOptions {
@@ -21,8 +25,8 @@ export interface TagsAdapterConformanceOptions {
   name: string;
   /** The optional methods the adapter has; each is tested, and the adapter must have exactly these. */
   capabilities: readonly TagsAdapterCapability[];
-  /** Returns a new, empty adapter for each test. */
-  setup(): Awaitable<TagsConformanceSubject>;
+  /** Returns a new, empty adapter for each test, with an inspector of its storage. */
+  setup(): Awaitable<{ adapter: TagsAdapter; inspector: TagsInspector }>;
 }
 
 const ALL_CAPABILITIES: readonly TagsAdapterCapability[] = ['restore', 'select', 'setIntensity', 'notInterested'];
@@ -31,24 +35,22 @@ function tag(id: string, categoryId = 'travel'): UserTag {
   return { id, label: `label ${id}`, categoryId, source: 'inferred', createdAt: '2026-11-01T08:00:00.000Z' };
 }
 
-function sample(): StoredTags {
+function sample(): UserTagProfile {
   return {
-    version: STORED_TAGS_VERSION,
     tags: [tag('camping'), tag('hiking'), tag('football', 'sports')],
     categories: [
       { id: 'travel', label: 'Travel' },
       { id: 'sports', label: 'Sports' },
     ],
     intensities: { sports: 'less' },
-    feedback: [],
   };
 }
 
-const ids = (stored: StoredTags | null) => (stored?.tags ?? []).map((entry) => entry.id).sort();
+const sorted = (ids: readonly string[]) => [...ids].sort();
 
 /**
- * Checks a {@link TagsAdapter} against the interface's contract, through an
- * independent reader, the same way `runAdapterConformance` checks a
+ * Checks a {@link TagsAdapter} against contract v2, reading back through the
+ * inspector you supply, the way `runPreferencesAdapterConformance` checks a
  * preferences adapter:
  *
  * ```ts
@@ -60,87 +62,105 @@ export function runTagsAdapterConformance(runner: ConformanceRunner, options: Ta
   const { describe, test, beforeEach, expect } = runner;
   const has = (capability: TagsAdapterCapability) => options.capabilities.includes(capability);
   describe(`TagsAdapter conformance: ${options.name}`, () => {
-    let subject: TagsConformanceSubject;
+    let adapter: TagsAdapter;
+    let inspector: TagsInspector;
     beforeEach(async () => {
-      subject = await options.setup();
+      ({ adapter, inspector } = await options.setup());
     });
 
     test('has load() and remove(), and exactly the optional methods it declares', async () => {
-      expect([typeof subject.adapter.load, typeof subject.adapter.remove]).toEqual(['function', 'function']);
-      const present = ALL_CAPABILITIES.filter((capability) => typeof subject.adapter[capability] === 'function');
-      expect(present).toEqual(ALL_CAPABILITIES.filter(has));
+      expect([typeof adapter.load, typeof adapter.remove]).toEqual(['function', 'function']);
+      expect(ALL_CAPABILITIES.filter((capability) => typeof adapter[capability] === 'function')).toEqual(ALL_CAPABILITIES.filter(has));
     });
 
     test('load() returns null when nothing is stored', async () => {
-      expect(await subject.adapter.load()).toBeNull();
+      expect(await adapter.load(readOptions())).toBeNull();
     });
 
-    test('load() returns the tags, categories and intensities another writer stored', async () => {
-      const stored = sample();
-      await subject.write(stored);
-      const loaded = await subject.adapter.load();
-      expect(loaded?.tags).toEqual(stored.tags);
-      expect(loaded?.categories).toEqual(stored.categories);
-      expect(loaded?.intensities ?? {}).toEqual(stored.intensities);
+    test('load() returns the tags, categories and intensities the platform stored', async () => {
+      await inspector.seed(sample());
+      const loaded = await adapter.load(readOptions());
+      expect(loaded?.tags).toEqual(sample().tags);
+      expect(loaded?.categories).toEqual(sample().categories);
+      expect(loaded?.intensities ?? {}).toEqual(sample().intensities);
     });
 
-    test('remove() deletes exactly the given tags, as an independent reader sees it', async () => {
-      await subject.write(sample());
-      await subject.adapter.remove(['camping', 'football']);
-      expect(ids(await subject.read())).toEqual(['hiking']);
+    test('remove() deletes exactly the given tags, as the inspector sees it', async () => {
+      await inspector.seed(sample());
+      await adapter.remove(['camping', 'football'], writeOptions());
+      expect(sorted(await inspector.tagIds())).toEqual(['hiking']);
     });
 
     test('remove() of tags that are already gone is not an error', async () => {
-      await subject.write(sample());
-      await subject.adapter.remove(['camping']);
-      await subject.adapter.remove(['camping', 'no-such-tag']);
-      expect(ids(await subject.read())).toEqual(['football', 'hiking']);
+      await inspector.seed(sample());
+      await adapter.remove(['camping'], writeOptions());
+      await adapter.remove(['camping', 'no-such-tag'], writeOptions());
+      expect(sorted(await inspector.tagIds())).toEqual(['football', 'hiking']);
+    });
+
+    test('a remove() whose signal is aborted fails and deletes nothing', async () => {
+      await inspector.seed(sample());
+      expect(await fails(() => adapter.remove(['camping'], abortedOptions()))).toEqual(true);
+      expect(sorted(await inspector.tagIds())).toEqual(['camping', 'football', 'hiking']);
     });
 
     test('changing a loaded profile afterwards does not change what is stored', async () => {
-      await subject.write(sample());
-      const loaded = await subject.adapter.load();
+      await inspector.seed(sample());
+      const loaded = await adapter.load(readOptions());
       loaded?.tags.splice(0, 1);
-      expect(ids(await subject.read())).toEqual(['camping', 'football', 'hiking']);
+      expect(sorted(await inspector.tagIds())).toEqual(['camping', 'football', 'hiking']);
     });
 
     if (has('restore')) {
       test('restore() puts deleted tags back once, with what they carried', async () => {
-        await subject.write(sample());
-        await subject.adapter.remove(['camping']);
-        await subject.adapter.restore?.([tag('camping')]);
-        await subject.adapter.restore?.([tag('camping')]);
-        const stored = await subject.read();
-        expect(ids(stored)).toEqual(['camping', 'football', 'hiking']);
-        expect(stored?.tags.find((entry) => entry.id === 'camping')).toEqual(tag('camping'));
+        await inspector.seed(sample());
+        await adapter.remove(['camping'], writeOptions());
+        await adapter.restore?.([tag('camping')], writeOptions());
+        await adapter.restore?.([tag('camping')], writeOptions());
+        expect(sorted(await inspector.tagIds())).toEqual(['camping', 'football', 'hiking']);
+        expect(await inspector.tag('camping')).toEqual(tag('camping'));
       });
     }
 
     if (has('select')) {
       test('select() adds chosen interests once, marked as selected', async () => {
-        await subject.write(sample());
-        await subject.adapter.select?.([{ id: 'cycling', label: 'Cycling', categoryId: 'sports' }]);
-        await subject.adapter.select?.([{ id: 'cycling', label: 'Cycling', categoryId: 'sports' }]);
-        const stored = await subject.read();
-        expect(ids(stored)).toEqual(['camping', 'cycling', 'football', 'hiking']);
-        const cycling = stored?.tags.find((entry) => entry.id === 'cycling');
+        await inspector.seed(sample());
+        await adapter.select?.([{ id: 'cycling', label: 'Cycling', categoryId: 'sports' }], writeOptions());
+        await adapter.select?.([{ id: 'cycling', label: 'Cycling', categoryId: 'sports' }], writeOptions());
+        expect(sorted(await inspector.tagIds())).toEqual(['camping', 'cycling', 'football', 'hiking']);
+        const cycling = await inspector.tag('cycling');
         expect([cycling?.label, cycling?.categoryId, cycling?.source]).toEqual(['Cycling', 'sports', 'selected']);
       });
     }
 
     if (has('setIntensity')) {
       test('setIntensity() records the intensity of one category', async () => {
-        await subject.write(sample());
-        await subject.adapter.setIntensity?.('travel', 'more');
-        expect((await subject.read())?.intensities).toEqual({ sports: 'less', travel: 'more' });
+        await inspector.seed(sample());
+        await adapter.setIntensity?.('travel', 'more', writeOptions());
+        expect([await inspector.intensity('travel'), await inspector.intensity('sports')]).toEqual(['more', 'less']);
       });
     }
 
     if (has('notInterested')) {
       test('notInterested() records the feedback with its reason', async () => {
-        await subject.write(sample());
-        await subject.adapter.notInterested?.({ itemId: 'item-7', reasonId: 'seen-too-often' });
-        expect((await subject.read())?.feedback).toEqual([{ itemId: 'item-7', reasonId: 'seen-too-often' }]);
+        await inspector.seed(sample());
+        await adapter.notInterested?.({ itemId: 'item-7', reasonId: 'repetitive' }, writeOptions());
+        expect(await inspector.feedback()).toEqual([{ itemId: 'item-7', reasonId: 'repetitive' }]);
+      });
+
+      test('notInterested() retried with the same idempotency key has one effect', async () => {
+        await inspector.seed(sample());
+        const options = writeOptions();
+        await adapter.notInterested?.({ itemId: 'item-7' }, options);
+        await adapter.notInterested?.({ itemId: 'item-7' }, options);
+        await adapter.notInterested?.({ itemId: 'item-7' }, writeOptions());
+        expect((await inspector.feedback()).length).toEqual(2);
+      });
+
+      test('a notInterested() whose signal is aborted fails and records nothing', async () => {
+        await inspector.seed(sample());
+        expect(await fails(() => adapter.notInterested?.({ itemId: 'item-7' }, abortedOptions()))).toEqual(true);
+        expect(await inspector.feedback()).toEqual([]);
       });
     }
   });

@@ -1,331 +1,373 @@
-import type { StateCreator } from 'zustand/vanilla';
-import type { PreferencesAdapter } from '../../adapters/types.js';
-import { RightsError } from '../../errors.js';
-import { createCorrelationId, type PersonalizationEventType } from '../../events.js';
+import { createLocalStoragePreferencesAdapter } from '../../adapters/preferences-adapters.js';
+import { toRightsError, type RightsError, type RightsFailure } from '../../errors.js';
+import { createCorrelationId } from '../../events.js';
 import {
+  allRevisions,
   allScopes,
   applyChange,
+  changedFields,
   displayedMode,
-  isProtective,
+  dominates,
+  fieldValue,
+  highestRevision,
+  mergePreferenceRecords,
   protectivePreferences,
-  samePreferences,
+  withField,
 } from '../../personalization-model.js';
-import { parseStoredPreferences, toStoredPreferences } from '../../schema.js';
-import { attempt, createRetrySchedule, withTimeout, type Outcome, type SliceContext } from '../async.js';
+import { parsePreferencesRecord } from '../../schema.js';
 import {
-  isPromiseLike,
-  type Awaitable,
+  PREFERENCE_FIELDS,
+  type LoadState,
   type PersonalizationPreferences,
   type PersonalizationTarget,
+  type PreferenceField,
+  type PreferenceRevisions,
+  type PreferencesRecord,
   type RecommendationMode,
-  type SliceStatus,
 } from '../../types.js';
+import type { OutboxEntry } from '../outbox.js';
+import type { SliceContext, SliceDescriptor } from '../slice.js';
+import { andThen, type Outcome, type WriteRequest } from '../write-engine.js';
+
+/**
+ * What a personalization failure is about:
+ * - `load`: the stored preferences could not be read; every scope shows non-personalized;
+ * - `personalize`: turning personalization back on could not be saved and was rolled back;
+ * - `recover`: choices kept on this device could not be read; every scope shows non-personalized;
+ * - `persist`: a choice could not be kept on this device; it applies, is held in memory and retried.
+ */
+export type PersonalizationAction = 'load' | 'personalize' | 'recover' | 'persist';
 
 /** The personalization slice's data. */
 export interface PersonalizationState {
-  /** `'idle'` until loading starts; `'error'` when the last load or write failed (see `error`). */
-  status: SliceStatus;
-  /** The last failure, or `null`. The values shown are still safe: a fallback, or the choice rolled back. */
-  error: RightsError | null;
-  /** False until stored preferences are known (loaded, or given as `initialState`); controls render a same-size placeholder until then. */
-  known: boolean;
+  /** Whether the stored preferences are known. `'ready'` at once when `initialState` gave them. */
+  load: LoadState;
+  /** The last failure, or `null`. The values shown are safe even then: a fallback, or the choice rolled back. */
+  failure: RightsFailure<PersonalizationAction> | null;
   /** The user's choices. */
   preferences: PersonalizationPreferences;
-  /** True while a privacy-protective choice is kept on this device and not yet confirmed by the adapter. */
-  syncPending: boolean;
+  /** The revision of each choice; `-1` for a value not known yet. */
+  revisions: PreferenceRevisions;
+  /** Choices the user made in this session before the stored preferences were known: the load does not override them. */
+  choicesBeforeLoad: readonly PreferenceField[];
 }
 
 /** The personalization slice: its data under `personalization`, and its actions. */
 export interface PersonalizationSlice {
   personalization: PersonalizationState;
-  /** Reads stored preferences once; later calls do nothing. */
-  loadPersonalization(): void;
   /**
-   * Sets the master switch (`'all'`) or one scope. The change applies at once;
-   * the promise settles when its write has succeeded, been kept for retry, or
-   * been rolled back.
+   * Sets the master switch (`'all'`) or one scope. The change applies at once. Turning something off
+   * is protective: kept on this device and retried until confirmed. Turning it on is reducing: rolled
+   * back with a message if it cannot be saved. The promise settles when the write has.
    */
   setPersonalization(target: PersonalizationTarget, mode: RecommendationMode): Promise<void>;
-  /**
-   * Makes the feed non-personalized with the given strategy, in one write
-   * (ALG 17 ¶1, DSA 27(3)). It protects privacy, so it is kept even if the write fails.
-   */
+  /** Makes the feed non-personalized with the given strategy, in one protective write (ALG 17 ¶1, DSA 27(3)). */
   chooseFeedStrategy(strategy: string): Promise<void>;
-  /** Retries a pending write now, instead of waiting for the next scheduled retry. */
-  retryPersonalizationSync(): Promise<void>;
-  /** Starts scheduled retries; returns the function that stops them. Providers call it on mount. */
-  connectPersonalization(): () => void;
+  /** Sends pending writes now, and reads the preferences again if that failed. */
+  retryPersonalization(): Promise<void>;
+  /** Forgets the last failure, once the user has seen it. */
+  dismissPersonalizationFailure(): void;
 }
 
-export interface PersonalizationSliceDependencies extends SliceContext {
-  preferences: PreferencesAdapter;
-  pendingSync: PreferencesAdapter;
-  /** What a user with nothing stored starts with. */
-  defaults: PersonalizationPreferences;
-}
-
-function toReadError(error: unknown): RightsError {
-  if (error instanceof RightsError) {
-    return error;
-  }
-  return new RightsError('read-failed', 'The preferences adapter failed to read.', { cause: error });
-}
-
-interface Change {
-  target: PersonalizationTarget;
-  oldValue: RecommendationMode;
-  newValue: RecommendationMode;
-  /** The feed strategy the change chose, if it chose one. */
-  strategy?: string;
-  correlationId: string;
-  /** The preferences before and after the change, to undo it exactly when nothing changed since. */
-  before?: PersonalizationPreferences;
-  after?: PersonalizationPreferences;
-}
-
-export function createPersonalizationSlice<State extends PersonalizationSlice>(
-  dependencies: PersonalizationSliceDependencies,
-  initial: PersonalizationPreferences | undefined,
-): StateCreator<State, [], [], PersonalizationSlice> {
-  return (set, get) => {
-    const update = (patch: Partial<PersonalizationState>) =>
-      set((state) => ({ personalization: { ...state.personalization, ...patch } }) as Partial<State>);
-
-    let revision = 0;
-    let confirmedRevision = 0;
-    let protectiveRevision = 0;
-    let lastProtectiveChange: Change | null = null;
-    let queue: Promise<void> = Promise.resolve();
-
-    const event = (type: PersonalizationEventType, change: Change, errorCode?: RightsError['code']) => {
-      dependencies.emit({
-        type,
-        scope: change.target,
-        oldValue: change.oldValue,
-        newValue: change.newValue,
-        ...(change.strategy === undefined ? {} : { strategy: change.strategy }),
-        timestamp: dependencies.now().toISOString(),
-        correlationId: change.correlationId,
-        ...(errorCode ? { errorCode } : {}),
-      });
-    };
-
-    const keepOnDevice = () => {
-      const snapshot = toStoredPreferences(get().personalization.preferences, dependencies.now());
-      const outcome = attempt(() => dependencies.pendingSync.save(snapshot));
-      const onFailure = (result: Outcome<void>) => {
-        if (!result.ok) {
-          dependencies.reportError(
-            new RightsError('write-failed', 'Could not keep a pending choice on this device.', { cause: result.error }),
-          );
-        }
-      };
-      if (isPromiseLike(outcome)) {
-        void outcome.then(onFailure);
-      } else {
-        onFailure(outcome);
-      }
-    };
-
-    const clearFromDevice = () => {
-      void Promise.resolve(attempt(() => dependencies.pendingSync.clear()));
-    };
-
-    const retries = createRetrySchedule({
-      context: dependencies,
-      isPending: () => protectiveRevision > confirmedRevision,
-      retry: () => flush(null),
-    });
-    const scheduleRetry = retries.schedule;
-
-    /** Writes the current preferences; `change` is the user action that asked for it, or `null` for a retry. */
-    const flush = (change: Change | null): Promise<void> => {
-      const task = async () => {
-        const sentRevision = revision;
-        const snapshot = toStoredPreferences(get().personalization.preferences, dependencies.now());
-        try {
-          await withTimeout(dependencies.preferences.save(snapshot), dependencies.writeTimeoutMs);
-        } catch (cause) {
-          onWriteFailed(change, new RightsError('write-failed', 'The preferences adapter failed to write.', { cause }));
-          return;
-        }
-        confirmedRevision = Math.max(confirmedRevision, sentRevision);
-        const confirmed = change ?? lastProtectiveChange;
-        if (protectiveRevision <= confirmedRevision) {
-          retries.succeeded();
-          if (get().personalization.syncPending) {
-            clearFromDevice();
-          }
-          update({ syncPending: false });
-        }
-        if (confirmed) {
-          event('personalization.synced', confirmed);
-        }
-      };
-      const next = queue.then(task);
-      queue = next.catch(() => {});
-      return next;
-    };
-
-    const onWriteFailed = (change: Change | null, error: RightsError) => {
-      dependencies.reportError(error);
-      if (change === null || isProtective(change.newValue)) {
-        const pending = change ?? lastProtectiveChange;
-        if (pending) {
-          event('personalization.sync-pending', pending, error.code);
-        }
-        scheduleRetry();
-        return;
-      }
-      const { preferences } = get().personalization;
-      // Nothing changed since: restore exactly what was there, remembered scopes included.
-      // Otherwise undo only this change, so that later changes the user made stay.
-      const reverted =
-        change.before && change.after && samePreferences(preferences, change.after)
-          ? change.before
-          : applyChange(preferences, change.target, 'non-personalized');
-      update({ preferences: reverted, status: 'error', error });
-      // Writes are serialized and each sends the state of its own moment, so no later
-      // write can have carried the undone choice: nothing more to write.
-      event('personalization.rolled-back', change, error.code);
-    };
-
-    const applyLoaded = (stored: Outcome<unknown>, pending: Outcome<unknown>) => {
-      let preferences: PersonalizationPreferences;
-      let error: RightsError | null = null;
-      let storedAt = '';
-      if (!stored.ok) {
-        error = toReadError(stored.error);
-        preferences = protectivePreferences();
-      } else if (stored.value === null || stored.value === undefined) {
-        preferences = initial ?? dependencies.defaults;
-      } else {
-        try {
-          const parsed = parseStoredPreferences(stored.value);
-          preferences = parsed.personalization;
-          storedAt = parsed.updatedAt;
-        } catch (cause) {
-          error = toReadError(cause);
-          preferences = protectivePreferences();
-        }
-      }
-      let restored = false;
-      if (pending.ok && pending.value !== null && pending.value !== undefined) {
-        try {
-          const parsed = parseStoredPreferences(pending.value);
-          if (parsed.updatedAt >= storedAt) {
-            preferences = parsed.personalization;
-            restored = true;
-          } else {
-            clearFromDevice();
-          }
-        } catch {
-          clearFromDevice();
-        }
-      }
-      if (revision > 0) {
-        // The user changed something before the load finished; what they chose wins.
-        update({ status: error ? 'error' : 'ready', error, known: true });
-        if (error) {
-          dependencies.reportError(error);
-        }
-        return;
-      }
-      update({ status: error ? 'error' : 'ready', error, known: true, preferences, syncPending: restored });
-      if (error) {
-        dependencies.reportError(error);
-      }
-      if (restored) {
-        revision += 1;
-        protectiveRevision = revision;
-        lastProtectiveChange = {
-          target: 'all',
-          oldValue: displayedMode(preferences, 'all'),
-          newValue: displayedMode(preferences, 'all'),
-          correlationId: createCorrelationId(),
-        };
-        event('personalization.restored', lastProtectiveChange);
-        void flush(null);
-      }
-    };
-
-    const applyUserChange = (target: PersonalizationTarget, mode: RecommendationMode, strategy?: string): Promise<void> => {
-      const { preferences } = get().personalization;
-      const oldValue = displayedMode(preferences, target);
-      const next = applyChange(preferences, target, mode, strategy);
-      // Before stored preferences are known, the placeholder already reads as non-personalized;
-      // an opt-out then is still a choice to record, or the loaded state would overwrite it.
-      if (get().personalization.known && samePreferences(next, preferences)) {
-        return Promise.resolve();
-      }
-      const record: Change = {
-        target,
-        oldValue,
-        newValue: mode,
-        ...(strategy === undefined ? {} : { strategy }),
-        correlationId: createCorrelationId(),
-        before: preferences,
-        after: next,
-      };
-      revision += 1;
-      // A new choice supersedes whatever the last failure was about.
-      update({ preferences: next, status: 'ready', error: null });
-      event('personalization.changed', record);
-      if (isProtective(mode)) {
-        protectiveRevision = revision;
-        lastProtectiveChange = record;
-        update({ syncPending: true });
-        keepOnDevice();
-      }
-      return flush(record);
-    };
-
-    return {
-      personalization: {
-        status: 'idle',
-        error: null,
-        known: initial !== undefined,
-        preferences: initial ?? protectivePreferences(),
-        syncPending: false,
-      },
-
-      loadPersonalization() {
-        if (get().personalization.status !== 'idle') {
-          return;
-        }
-        update({ status: 'loading' });
-        const stored = attempt(() => dependencies.preferences.load() as Awaitable<unknown>);
-        const pending = attempt(() => dependencies.pendingSync.load() as Awaitable<unknown>);
-        // Synchronous adapters (localStorage) apply before the first paint, so nothing flashes.
-        if (!isPromiseLike(stored) && !isPromiseLike(pending)) {
-          applyLoaded(stored, pending);
-          return;
-        }
-        void Promise.all([stored, pending]).then(([storedOutcome, pendingOutcome]) => applyLoaded(storedOutcome, pendingOutcome));
-      },
-
-      setPersonalization(target, mode) {
-        return applyUserChange(target, mode);
-      },
-
-      chooseFeedStrategy(strategy) {
-        return applyUserChange('feed', 'non-personalized', strategy);
-      },
-
-      retryPersonalizationSync() {
-        return retries.now();
-      },
-
-      connectPersonalization() {
-        const disconnect = retries.connect();
-        get().loadPersonalization();
-        return disconnect;
-      },
-    };
-  };
-}
+const SLICE = 'personalization';
 
 /** What a user with nothing stored starts with when the platform sets no other default. */
 export function defaultPersonalization(): PersonalizationPreferences {
   return { master: 'personalized', scopes: allScopes('personalized'), strategy: null };
+}
+
+function recordOf(entry: OutboxEntry): PreferencesRecord | null {
+  if (entry.method !== 'save') {
+    return null;
+  }
+  try {
+    return parsePreferencesRecord(entry.args[0]);
+  } catch {
+    return null;
+  }
+}
+
+/** The personalization slice, always part of the store. */
+export const personalizationSlice: SliceDescriptor<PersonalizationSlice> = {
+  name: SLICE,
+  requiredMethods: { preferences: ['load', 'save'] },
+  advice: {
+    preferences:
+      'start from createMemoryPreferencesAdapter() or createLocalStoragePreferencesAdapter(), and check yours with runPreferencesAdapterConformance()',
+  },
+  defaults: { preferences: () => createLocalStoragePreferencesAdapter() },
+
+  create(context) {
+    return (set, get) => {
+      const update = (patch: Partial<PersonalizationState>) => set((state) => ({ personalization: { ...state.personalization, ...patch } }));
+      const current = (): PreferencesRecord => ({ preferences: get().personalization.preferences, revisions: get().personalization.revisions });
+      const hydrated = () => get().personalization.load === 'ready' || get().personalization.load === 'error';
+      // Above every revision this device has seen, and at least its clock: offline changes on two devices order as made.
+      const nextRevision = () => Math.max(highestRevision(get().personalization.revisions) + 1, Math.floor(context.clock.now()));
+
+      /** Merges what another writer stored, keeping every newer choice of ours. */
+      const mergeIn = (record: PreferencesRecord) => {
+        const merged = mergePreferenceRecords(current(), record);
+        update({ preferences: merged.preferences, revisions: merged.revisions });
+      };
+
+      const write = (target: PersonalizationTarget, mode: RecommendationMode, strategy?: string): Promise<void> => {
+        const state = get().personalization;
+        const before = state.preferences;
+        const next = applyChange(before, target, mode, strategy);
+        let fields = changedFields(before, next);
+        if (fields.length === 0) {
+          if (hydrated()) {
+            return Promise.resolve();
+          }
+          // Before the stored preferences are known the placeholder already reads non-personalized; the
+          // user's opt-out is still a choice to record, or the load would override it.
+          fields = target === 'all' ? ['master'] : strategy === undefined ? [target] : [target, 'strategy'];
+        }
+        const revision = nextRevision();
+        const revisions = { ...state.revisions };
+        for (const field of fields) {
+          revisions[field] = revision;
+        }
+        const record: PreferencesRecord = { preferences: next, revisions };
+        const protective = mode === 'non-personalized';
+        const details = { scope: target, oldValue: displayedMode(before, target), newValue: mode, ...(strategy === undefined ? {} : { strategy }) };
+        const request: WriteRequest = {
+          slice: SLICE,
+          action: protective ? 'opt-out' : 'personalize',
+          policy: protective ? 'protective' : 'reducing',
+          adapter: 'preferences',
+          method: 'save',
+          args: [record],
+          target: 'preferences',
+          details,
+          correlationId: createCorrelationId(),
+          apply() {
+            const failure = get().personalization.failure;
+            update({
+              preferences: next,
+              revisions,
+              // A new choice supersedes the message about an earlier one; a failed load stays until it is retried.
+              ...(failure && failure.action !== 'load' ? { failure: null } : {}),
+              ...(hydrated() ? {} : { choicesBeforeLoad: [...new Set([...get().personalization.choicesBeforeLoad, ...fields])] }),
+            });
+            context.emit({ type: 'personalization.changed', ...details, timestamp: context.timestamp(), correlationId: request.correlationId ?? '' });
+          },
+          rollback() {
+            // Undo only what this write changed and nothing changed since, so a later opt-out stays.
+            const now = get().personalization;
+            const undone = fields.filter((field) => now.revisions[field] === revision);
+            if (undone.length === 0) {
+              return null;
+            }
+            const back = nextRevision();
+            let preferences = now.preferences;
+            const backRevisions = { ...now.revisions };
+            for (const field of undone) {
+              preferences = withField(preferences, field, fieldValue(before, field));
+              backRevisions[field] = back;
+            }
+            update({ preferences, revisions: backRevisions });
+            return {
+              ...request,
+              action: 'opt-out',
+              policy: 'protective',
+              args: [{ preferences, revisions: backRevisions }],
+              details: { scope: target, oldValue: mode, newValue: displayedMode(before, target) },
+              apply: undefined,
+              rollback: undefined,
+            };
+          },
+          // A write every field of which is at least as new makes an older one pointless.
+          supersede(entry) {
+            const older = recordOf(entry);
+            return older && dominates(record.revisions, older.revisions) ? 'drop' : 'keep';
+          },
+        };
+        return context.engine.write(request);
+      };
+
+      context.handle({
+        validate: (entry) => recordOf(entry) !== null,
+        setFailure(failure, onlyIfAction) {
+          const existing = get().personalization.failure;
+          if (onlyIfAction === undefined || existing?.action === onlyIfAction) {
+            update({ failure: failure as RightsFailure<PersonalizationAction> | null });
+          }
+        },
+        confirmed(batch) {
+          for (const { result } of batch) {
+            if (result !== undefined && result !== null) {
+              try {
+                mergeIn(parsePreferencesRecord(result));
+              } catch (cause) {
+                context.reportError(toRightsError(cause, 'storage-invalid', 'The preferences adapter answered save() with invalid preferences.'));
+              }
+            }
+          }
+        },
+        // Choices waiting in the outbox, this tab's or another's, are choices the user made: they show.
+        outboxChanged(entries) {
+          for (const entry of entries) {
+            const record = recordOf(entry);
+            if (record) {
+              mergeIn(record);
+            }
+          }
+        },
+      });
+
+      const initial = context.options.initialState?.personalization;
+      return {
+        personalization: {
+          load: initial ? 'ready' : 'idle',
+          failure: null,
+          preferences: initial ? { ...initial, strategy: initial.strategy ?? null } : protectivePreferences(),
+          revisions: allRevisions(initial ? 0 : -1),
+          choicesBeforeLoad: [],
+        },
+        setPersonalization: (target, mode) => write(target, mode),
+        chooseFeedStrategy: (strategy) => write('feed', 'non-personalized', strategy),
+        retryPersonalization: async () => {
+          if (get().personalization.failure?.action === 'load') {
+            await loadPreferences(context, get, update);
+          }
+          await context.engine.flush(SLICE);
+        },
+        dismissPersonalizationFailure: () => {
+          if (get().personalization.failure) {
+            update({ failure: null });
+          }
+        },
+      };
+    };
+  },
+
+  starting(store) {
+    if (store.getState().personalization.load === 'idle') {
+      store.setState((state) => ({ personalization: { ...state.personalization, load: 'loading' } }));
+    }
+  },
+
+  connect(store, context) {
+    const get = store.getState;
+    const update = (patch: Partial<PersonalizationState>) => store.setState((state) => ({ personalization: { ...state.personalization, ...patch } }));
+    let stopped = false;
+    let retryTimer: unknown = null;
+    let retryAttempt = 0;
+    const load = () => {
+      const result = loadPreferences(context, get, update);
+      void Promise.resolve(result).then(() => {
+        // A read that failed for want of an answer is tried again with backoff; corrupt data is not.
+        const failure = get().personalization.failure;
+        if (!stopped && failure?.action === 'load' && failure.code === 'read-failed') {
+          const delay = Math.min(2000 * 2 ** retryAttempt, 60_000);
+          retryAttempt += 1;
+          retryTimer = context.clock.setTimeout(load, delay);
+        }
+      });
+    };
+    load();
+    const adapter = context.adapter('preferences');
+    const unsubscribe = adapter.subscribe?.(() => {
+      void andThen(
+        context.engine.read((options) => adapter.load(options) as unknown),
+        (outcome) => {
+          if (outcome.ok && outcome.value !== null && outcome.value !== undefined) {
+            try {
+              const record = parsePreferencesRecord(outcome.value);
+              store.setState((state) => {
+                const merged = mergePreferenceRecords({ preferences: state.personalization.preferences, revisions: state.personalization.revisions }, record);
+                return { personalization: { ...state.personalization, preferences: merged.preferences, revisions: merged.revisions } };
+              });
+            } catch (cause) {
+              context.reportError(toRightsError(cause, 'storage-invalid', 'Preferences changed elsewhere are invalid.'));
+            }
+          }
+        },
+      );
+    });
+    return () => {
+      stopped = true;
+      if (retryTimer !== null) {
+        context.clock.clearTimeout(retryTimer);
+      }
+      unsubscribe?.();
+    };
+  },
+};
+
+/**
+ * Reads the stored preferences and merges them with what this device knows:
+ * choices waiting in the outbox, and choices made before the read answered.
+ * A failed read shows every scope non-personalized.
+ */
+function loadPreferences(
+  context: SliceContext,
+  get: () => { personalization: PersonalizationState; setPersonalization: PersonalizationSlice['setPersonalization'] },
+  update: (patch: Partial<PersonalizationState>) => void,
+) {
+  const initial = context.options.initialState?.personalization;
+  if (get().personalization.load === 'idle') {
+    update({ load: 'loading' });
+  }
+  const adapter = context.adapter('preferences');
+  return andThen(
+    context.engine.read((options) => adapter.load(options) as unknown),
+    (outcome: Outcome<unknown>) => {
+      const state = get().personalization;
+      const local: PreferencesRecord = { preferences: state.preferences, revisions: state.revisions };
+      let error: RightsError | null = null;
+      let remote: PreferencesRecord | null = null;
+      if (!outcome.ok) {
+        error = toRightsError(outcome.error, 'read-failed', 'The preferences adapter failed to read.');
+      } else if (outcome.value !== null && outcome.value !== undefined) {
+        try {
+          remote = parsePreferencesRecord(outcome.value);
+        } catch (cause) {
+          error = toRightsError(cause, 'storage-invalid', 'Stored preferences are invalid.');
+        }
+      }
+      let merged = remote ? mergePreferenceRecords(local, remote) : local;
+      // What no one has chosen yet (revision -1) is the platform's default once the read succeeded, and
+      // non-personalized when it failed: fail toward privacy, except for choices the user made on this
+      // device (revision above 0), which stand.
+      const base = error
+        ? protectivePreferences()
+        : { strategy: null, ...(initial ?? context.options.defaults?.personalization ?? defaultPersonalization()) };
+      for (const field of PREFERENCE_FIELDS) {
+        if (error ? merged.revisions[field] <= 0 : merged.revisions[field] < 0) {
+          merged = { preferences: withField(merged.preferences, field, fieldValue(base, field)), revisions: { ...merged.revisions, [field]: error ? merged.revisions[field] : 0 } };
+        }
+      }
+      const unreadable = context.outbox().unreadable;
+      const recovered = unreadable.includes(SLICE) || unreadable.includes('*');
+      if (recovered && state.failure?.action !== 'recover') {
+        // A choice kept on this device may be lost: show every scope non-personalized until the user chooses again.
+        const revision = Math.max(highestRevision(merged.revisions) + 1, Math.floor(context.clock.now()));
+        for (const field of ['master', 'feed', 'ads', 'push', 'search'] as const) {
+          if (fieldValue(merged.preferences, field) === 'personalized') {
+            merged = { preferences: withField(merged.preferences, field, 'non-personalized'), revisions: { ...merged.revisions, [field]: revision } };
+          }
+        }
+      }
+      // What the user chose before the read answered wins over what was stored: it is their latest choice.
+      const reissue = state.choicesBeforeLoad.filter(
+        (field) => fieldValue(merged.preferences, field) !== fieldValue(local.preferences, field) && fieldValue(local.preferences, field) === 'non-personalized',
+      );
+      update({
+        load: error ? 'error' : 'ready',
+        failure: error ? { code: error.code, action: 'load' } : recovered ? { code: 'outbox-unreadable', action: 'recover' } : state.failure?.action === 'load' ? null : state.failure,
+        preferences: merged.preferences,
+        revisions: merged.revisions,
+        choicesBeforeLoad: [],
+      });
+      if (error) {
+        context.reportError(error);
+      }
+      for (const field of reissue) {
+        void get().setPersonalization(field === 'strategy' ? 'feed' : field === 'master' ? 'all' : field, 'non-personalized');
+      }
+    },
+  );
 }

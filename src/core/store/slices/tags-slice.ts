@@ -1,25 +1,30 @@
-import type { StateCreator } from 'zustand/vanilla';
-import type { PendingTagsAdapter, TagsAdapter } from '../../adapters/types.js';
-import { RightsError } from '../../errors.js';
-import { createCorrelationId, type TagsEvent, type TagsEventType } from '../../events.js';
+import { createLocalStorageTagsAdapter } from '../../adapters/tags-adapters.js';
+import { RightsError, toRightsError, type RightsFailure } from '../../errors.js';
+import { createCorrelationId } from '../../events.js';
 import {
-  PENDING_TAGS_VERSION,
-  parseStoredPendingTags,
   parseUserTagProfile,
+  validTagsWrite,
   type InterestOption,
   type NotInterestedFeedback,
   type TagCategory,
   type TagIntensity,
   type UserTag,
 } from '../../tags.js';
-import { isPromiseLike, type SliceStatus } from '../../types.js';
-import { attempt, createRetrySchedule, createSerialQueue, withTimeout, type Outcome, type SliceContext } from '../async.js';
+import type { LoadState } from '../../types.js';
+import type { OutboxEntry } from '../outbox.js';
+import type { RightsState } from '../rights-state.js';
+import type { SliceContext, SliceDescriptor } from '../slice.js';
+import { andThen, type WriteRequest } from '../write-engine.js';
 
-/** The user action whose failure `TagsState.error` reports, so the view can say what did not happen. */
-export type TagsFailedAction = 'load' | 'select' | 'restore' | 'intensity';
+/**
+ * What a tags failure is about: `load` (the tags could not be read), `select`, `restore` and `intensity`
+ * (a choice rolled back), `recover` (deletions kept on this device could not be read) and `persist` (a
+ * deletion or feedback could not be kept on this device; it applies, is held in memory and retried).
+ */
+export type TagsAction = 'load' | 'select' | 'restore' | 'intensity' | 'recover' | 'persist';
 
 /** Where one item's "not interested" feedback stands. */
-export type FeedbackStatus = 'sending' | 'sent' | 'pending';
+export type FeedbackStatus = 'idle' | 'sending' | 'sent' | 'pending';
 
 /** Which optional methods the tags adapter has: the manager offers only what the adapter can do. */
 export interface TagCapabilities {
@@ -31,25 +36,25 @@ export interface TagCapabilities {
 
 /** The tags slice's data. */
 export interface TagsState {
-  /** `'idle'` until a tag component asks for the tags. */
-  status: SliceStatus;
+  /** Whether the tags are known. `'idle'` until a tag component asks for them. */
+  load: LoadState;
   /** The last failure, or `null`. */
-  error: RightsError | null;
-  /** What the last failure was about. */
-  failedAction: TagsFailedAction | null;
-  /** False until the tags are loaded. */
-  known: boolean;
-  /** The user's tags, deleted ones already gone, including any the platform marked disallowed (views filter those out). */
-  tags: UserTag[];
-  categories: TagCategory[];
-  /** Intensity per category id; absent means `'default'`. */
-  intensities: Record<string, TagIntensity>;
-  /** True while a deletion or feedback is kept on this device and not yet confirmed by the adapter. */
-  syncPending: boolean;
+  failure: RightsFailure<TagsAction> | null;
+  /** The tags as the user should see them: deleted ones already gone, including any the platform marked disallowed (views filter those out). */
+  tags: readonly UserTag[];
+  categories: readonly TagCategory[];
+  /** Intensity per category id; absent means `'default'`. Ids are data, so this is a `Map`. */
+  intensities: ReadonlyMap<string, TagIntensity>;
+  /** The tags as last read, in their order, so that undo puts a tag back where it was. */
+  loaded: readonly UserTag[];
+  /** How many entries of the last read failed validation and are not shown. */
+  invalidCount: number;
+  /** Ids of tags that failed validation, so that "delete all" still reaches them. */
+  invalidTagIds: readonly string[];
   /** The last deletion, which "undo" puts back; `null` once undone or dismissed. */
-  lastRemoval: { tags: UserTag[]; correlationId: string } | null;
-  /** "Not interested" feedback by item id. */
-  feedback: Record<string, FeedbackStatus>;
+  lastRemoval: { tags: readonly UserTag[]; correlationId: string } | null;
+  /** Items whose "not interested" feedback the adapter confirmed in this session. */
+  sentFeedback: ReadonlySet<string>;
   capabilities: TagCapabilities;
 }
 
@@ -58,400 +63,380 @@ export interface TagsSlice {
   tags: TagsState;
   /** Reads the tags once; with `{ retry: true }`, again after a failed read. */
   loadTags(options?: { retry?: boolean }): void;
-  /** Deletes tags at once (ALG 17 ¶2). A failed write keeps them deleted, on this device, and retries. */
+  /** Deletes tags at once (ALG 17 ¶2). Protective: kept on this device and retried until confirmed. */
   removeTags(ids: readonly string[]): Promise<void>;
-  /** Puts back the last deletion, where the adapter can restore. A failed write deletes them again. */
+  /** Puts back the last deletion, where the adapter can restore. Reducing: a failed write deletes them again. */
   undoTagRemoval(): Promise<void>;
   /** Forgets the last deletion, so it can no longer be undone. */
   dismissTagRemoval(): void;
-  /** Adds interests the user chose. A failed write removes them again, with a message. */
+  /** Adds interests the user chose. Reducing: a failed write removes them again, with a message. */
   selectInterests(interests: readonly InterestOption[]): Promise<void>;
-  /** Sets a category's intensity. A failed write restores the previous one, with a message. */
+  /** Sets a category's intensity. Reducing: a failed write restores the previous one, with a message. */
   setTagIntensity(categoryId: string, intensity: TagIntensity): Promise<void>;
-  /** Sends "not interested" feedback. A failed write keeps it on this device and retries. */
+  /** Sends "not interested" feedback. Protective: kept on this device and retried until confirmed. */
   sendNotInterested(feedback: NotInterestedFeedback): Promise<void>;
-  /** Retries pending deletions and feedback now. */
-  retryTagSync(): Promise<void>;
-  /** Restores pending actions from this device and starts retries; returns the function that stops them. */
-  connectTags(): () => void;
+  /** Sends pending writes now, and reads the tags again if that failed. */
+  retryTags(): Promise<void>;
+  /** Forgets the last failure, once the user has seen it. */
+  dismissTagsFailure(): void;
 }
 
-export interface TagsSliceDependencies extends SliceContext {
-  tags: TagsAdapter;
-  pendingTags: PendingTagsAdapter;
+const SLICE = 'tags';
+
+/** Tag ids that deletions waiting in the outbox remove. */
+export function pendingRemovals(entries: readonly OutboxEntry[]): Set<string> {
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    if (entry.slice === SLICE && entry.method === 'remove') {
+      for (const id of entry.args[0] as string[]) {
+        ids.add(id);
+      }
+    }
+  }
+  return ids;
 }
 
-function writeError(cause: unknown): RightsError {
-  return new RightsError('write-failed', 'The tags adapter failed to write.', { cause });
+/** Where one item's feedback stands: waiting in the outbox, confirmed, or not given. */
+export function selectFeedbackStatus(state: RightsState, itemId: string): FeedbackStatus {
+  const target = `feedback:${itemId}`;
+  let status: FeedbackStatus | null = null;
+  for (const entry of state.outbox.entries) {
+    if (entry.target === target && entry.slice === SLICE) {
+      status = entry.attempts > 0 || status === 'pending' ? 'pending' : 'sending';
+    }
+  }
+  return status ?? (state.tags.sentFeedback.has(itemId) ? 'sent' : 'idle');
 }
 
-export function createTagsSlice<State extends TagsSlice>(dependencies: TagsSliceDependencies): StateCreator<State, [], [], TagsSlice> {
-  return (set, get) => {
-    const update = (patch: Partial<TagsState>) => set((state) => ({ tags: { ...state.tags, ...patch } }) as Partial<State>);
-    const enqueue = createSerialQueue();
-    const adapter = dependencies.tags;
+/** An earlier deletion no longer wanted once these ids are back: dropped, or left with the other ids. */
+const withoutIds = (ids: ReadonlySet<string>) => (entry: OutboxEntry): 'keep' | 'drop' | { args: unknown[] } => {
+  if (entry.method !== 'remove') {
+    return 'keep';
+  }
+  const before = entry.args[0] as string[];
+  const rest = before.filter((id) => !ids.has(id));
+  return rest.length === before.length ? 'keep' : rest.length === 0 ? 'drop' : { args: [rest] };
+};
 
-    // Privacy-protective actions the adapter has not confirmed, mirrored on this device.
-    const pendingRemovals = new Set<string>();
-    let pendingFeedback: NotInterestedFeedback[] = [];
-    let pendingRestored = false;
-    // The order tags were loaded in, so that undo puts a tag back where it was.
-    let order = new Map<string, number>();
+/** The tags slice: registered by the first tag component that renders. */
+export const tagsSlice: SliceDescriptor<TagsSlice> = {
+  name: SLICE,
+  requiredMethods: { tags: ['load', 'remove'] },
+  advice: {
+    tags: 'start from createMemoryTagsAdapter() or createLocalStorageTagsAdapter(), and check yours with runTagsAdapterConformance()',
+  },
+  defaults: { tags: () => createLocalStorageTagsAdapter() },
 
-    const event = (type: TagsEventType, correlationId: string, details: Partial<TagsEvent> = {}) => {
-      dependencies.emit({ type, tagIds: [], ...details, timestamp: dependencies.now().toISOString(), correlationId });
-    };
+  create(context) {
+    return (set, get) => {
+      const update = (patch: Partial<TagsState>) => set((state) => ({ tags: { ...state.tags, ...patch } }));
+      const adapter = context.adapter('tags');
 
-    const hasPending = () => pendingRemovals.size > 0 || pendingFeedback.length > 0;
-
-    const persistPending = () => {
-      const outcome = attempt(() =>
-        hasPending()
-          ? dependencies.pendingTags.save({
-              version: PENDING_TAGS_VERSION,
-              removals: [...pendingRemovals],
-              feedback: pendingFeedback.map((entry) => ({ ...entry })),
-              updatedAt: dependencies.now().toISOString(),
-            })
-          : dependencies.pendingTags.clear(),
-      );
-      const report = (result: Outcome<void>) => {
-        if (!result.ok) {
-          dependencies.reportError(new RightsError('write-failed', 'Could not keep pending tag actions on this device.', { cause: result.error }));
+      const inLoadOrder = (tags: UserTag[]) => {
+        const order = new Map(get().tags.loaded.map((tag, index) => [tag.id, index]));
+        return tags.sort((first, second) => (order.get(first.id) ?? Number.MAX_SAFE_INTEGER) - (order.get(second.id) ?? Number.MAX_SAFE_INTEGER));
+      };
+      const without = (ids: ReadonlySet<string>) => get().tags.tags.filter((tag) => !ids.has(tag.id));
+      const withTags = (added: readonly UserTag[]) => {
+        const present = new Set(get().tags.tags.map((tag) => tag.id));
+        return inLoadOrder([...get().tags.tags, ...added.filter((tag) => !present.has(tag.id))]);
+      };
+      // A new choice supersedes the message about an earlier one; a failed load stays until it is retried.
+      const clearActionFailure = () => {
+        const failure = get().tags.failure;
+        if (failure && failure.action !== 'load') {
+          update({ failure: null });
         }
       };
-      if (isPromiseLike(outcome)) {
-        void outcome.then(report);
-      } else {
-        report(outcome);
-      }
-      update({ syncPending: hasPending() });
-    };
+      const event = (type: string, correlationId: string, details: Record<string, unknown>) =>
+        context.emit({ type, tagIds: [], ...details, timestamp: context.timestamp(), correlationId } as never);
 
-    const retries = createRetrySchedule({ context: dependencies, isPending: hasPending, retry: () => flushPending() });
-    const scheduleRetry = retries.schedule;
-
-    const write = (call: () => unknown) => withTimeout(Promise.resolve().then(call), dependencies.writeTimeoutMs);
-
-    /** Sends every pending deletion and feedback; what succeeds leaves the device store. */
-    const flushPending = (): Promise<void> =>
-      enqueue(async () => {
-        const correlationId = createCorrelationId();
-        let failure: RightsError | null = null;
-        if (pendingRemovals.size > 0) {
-          const ids = [...pendingRemovals];
-          try {
-            await write(() => adapter.remove(ids));
-            ids.forEach((id) => pendingRemovals.delete(id));
-            event('tags.synced', correlationId, { tagIds: ids });
-          } catch (cause) {
-            failure = writeError(cause);
-          }
-        }
-        for (const feedback of [...pendingFeedback]) {
-          try {
-            await write(() => adapter.notInterested?.(feedback));
-            pendingFeedback = pendingFeedback.filter((entry) => entry !== feedback);
-            update({ feedback: { ...get().tags.feedback, [feedback.itemId]: 'sent' } });
-            event('tags.synced', correlationId, { itemId: feedback.itemId });
-          } catch (cause) {
-            failure = writeError(cause);
-            break;
-          }
-        }
-        persistPending();
-        if (failure) {
-          dependencies.reportError(failure);
-          event('tags.sync-pending', correlationId, { errorCode: failure.code });
-          scheduleRetry();
-        } else {
-          retries.succeeded();
-        }
+      const removal = (ids: readonly string[], correlationId: string, action = 'remove'): WriteRequest => ({
+        slice: SLICE,
+        action,
+        policy: 'protective',
+        adapter: 'tags',
+        method: 'remove',
+        args: [[...ids]],
+        target: 'tags',
+        details: { tagIds: [...ids] },
+        correlationId,
       });
 
-    const restorePending = () => {
-      if (pendingRestored) {
-        return;
-      }
-      pendingRestored = true;
-      const outcome = attempt(() => dependencies.pendingTags.load() as unknown);
-      const apply = (result: Outcome<unknown>) => {
-        if (!result.ok || result.value === null || result.value === undefined) {
-          return;
-        }
-        try {
-          const stored = parseStoredPendingTags(result.value);
-          stored.removals.forEach((id) => pendingRemovals.add(id));
-          pendingFeedback.push(...stored.feedback);
-        } catch {
-          void Promise.resolve(attempt(() => dependencies.pendingTags.clear()));
-          return;
-        }
-        if (hasPending()) {
-          const { tags } = get().tags;
-          update({
-            syncPending: true,
-            tags: tags.filter((tag) => !pendingRemovals.has(tag.id)),
-            feedback: { ...get().tags.feedback, ...Object.fromEntries(pendingFeedback.map((entry) => [entry.itemId, 'pending'])) },
-          });
-          event('tags.recovered', createCorrelationId(), { tagIds: [...pendingRemovals] });
-          void flushPending();
-        }
-      };
-      if (isPromiseLike(outcome)) {
-        void outcome.then(apply);
-      } else {
-        apply(outcome);
-      }
-    };
+      context.handle({
+        validate: (entry) => validTagsWrite(entry.method, entry.args),
+        setFailure(failure, onlyIfAction) {
+          if (onlyIfAction === undefined || get().tags.failure?.action === onlyIfAction) {
+            update({ failure: failure as RightsFailure<TagsAction> | null });
+          }
+        },
+        confirmed(batch) {
+          const sent = batch.filter(({ entry }) => entry.method === 'notInterested').map(({ entry }) => (entry.args[0] as NotInterestedFeedback).itemId);
+          if (sent.length > 0) {
+            update({ sentFeedback: new Set([...get().tags.sentFeedback, ...sent]) });
+          }
+        },
+        outboxChanged(entries) {
+          const removed = pendingRemovals(entries);
+          if (removed.size > 0 && get().tags.tags.some((tag) => removed.has(tag.id))) {
+            update({ tags: without(removed) });
+          }
+        },
+      });
 
-    const applyLoaded = (result: Outcome<unknown>) => {
-      if (!result.ok) {
-        const error =
-          result.error instanceof RightsError
-            ? result.error
-            : new RightsError('read-failed', 'The tags adapter failed to read.', { cause: result.error });
-        update({ status: 'error', error, failedAction: 'load' });
-        dependencies.reportError(error);
+      return {
+        tags: {
+          load: 'idle',
+          failure: null,
+          tags: [],
+          categories: [],
+          intensities: new Map(),
+          loaded: [],
+          invalidCount: 0,
+          invalidTagIds: [],
+          lastRemoval: null,
+          sentFeedback: new Set(),
+          capabilities: {
+            restore: typeof adapter.restore === 'function',
+            select: typeof adapter.select === 'function',
+            setIntensity: typeof adapter.setIntensity === 'function',
+            notInterested: typeof adapter.notInterested === 'function',
+          },
+        },
+
+        loadTags(options = {}) {
+          const { load } = get().tags;
+          if (load === 'loading' || load === 'ready' || (load === 'error' && !options.retry)) {
+            return;
+          }
+          update({ load: 'loading' });
+          void readTags(context, get, update);
+        },
+
+        removeTags(ids) {
+          const unique = [...new Set(ids)];
+          if (unique.length === 0) {
+            return Promise.resolve();
+          }
+          const correlationId = createCorrelationId();
+          const removed = new Set(unique);
+          return context.engine.write({
+            ...removal(unique, correlationId),
+            apply() {
+              update({ tags: without(removed), lastRemoval: { tags: get().tags.tags.filter((tag) => removed.has(tag.id)), correlationId } });
+              clearActionFailure();
+              event('tags.removed', correlationId, { tagIds: unique });
+            },
+          });
+        },
+
+        undoTagRemoval() {
+          const last = get().tags.lastRemoval;
+          if (!last || !get().tags.capabilities.restore) {
+            return Promise.resolve();
+          }
+          const ids = last.tags.map((tag) => tag.id);
+          const back = new Set(ids);
+          return context.engine.write({
+            slice: SLICE,
+            action: 'restore',
+            policy: 'reducing',
+            adapter: 'tags',
+            method: 'restore',
+            args: [last.tags],
+            target: 'tags',
+            details: { tagIds: ids },
+            correlationId: last.correlationId,
+            apply() {
+              update({ lastRemoval: null, tags: withTags(last.tags) });
+              clearActionFailure();
+              event('tags.removal-undone', last.correlationId, { tagIds: ids });
+            },
+            rollback() {
+              // Putting data back reduces privacy: undo the undo, and keep the deletion.
+              update({ tags: without(back) });
+              return removal(ids, last.correlationId);
+            },
+            supersede: withoutIds(back),
+          });
+        },
+
+        dismissTagRemoval() {
+          if (get().tags.lastRemoval) {
+            update({ lastRemoval: null });
+          }
+        },
+
+        selectInterests(interests) {
+          const present = new Set(get().tags.tags.map((tag) => tag.id));
+          const chosen = interests.filter((interest) => !present.has(interest.id) && interest.disallowed !== true);
+          if (!get().tags.capabilities.select || chosen.length === 0) {
+            return Promise.resolve();
+          }
+          const createdAt = context.timestamp();
+          const added: UserTag[] = chosen.map(({ id, label, categoryId }) => ({ id, label, categoryId, source: 'selected', createdAt }));
+          const ids = added.map((tag) => tag.id);
+          const correlationId = createCorrelationId();
+          return context.engine.write({
+            slice: SLICE,
+            action: 'select',
+            policy: 'reducing',
+            adapter: 'tags',
+            method: 'select',
+            args: [chosen.map(({ id, label, categoryId }) => ({ id, label, categoryId }))],
+            target: 'tags',
+            details: { tagIds: ids },
+            correlationId,
+            apply() {
+              update({ tags: [...get().tags.tags, ...added] });
+              clearActionFailure();
+              event('tags.selected', correlationId, { tagIds: ids });
+            },
+            rollback() {
+              update({ tags: without(new Set(ids)) });
+              // The backend may have stored the interests before failing: delete them again, protectively.
+              return removal(ids, correlationId);
+            },
+            supersede: withoutIds(new Set(ids)),
+          });
+        },
+
+        setTagIntensity(categoryId, intensity) {
+          const previous = get().tags.intensities.get(categoryId) ?? 'default';
+          if (!get().tags.capabilities.setIntensity || previous === intensity) {
+            return Promise.resolve();
+          }
+          const correlationId = createCorrelationId();
+          const details = { categoryId, oldIntensity: previous, newIntensity: intensity };
+          const set = (level: TagIntensity) => update({ intensities: new Map([...get().tags.intensities, [categoryId, level]]) });
+          const target = `intensity:${categoryId}`;
+          return context.engine.write({
+            slice: SLICE,
+            action: 'intensity',
+            policy: 'reducing',
+            adapter: 'tags',
+            method: 'setIntensity',
+            args: [categoryId, intensity],
+            target,
+            details,
+            correlationId,
+            apply() {
+              set(intensity);
+              clearActionFailure();
+              event('tags.intensity-changed', correlationId, details);
+            },
+            rollback() {
+              if ((get().tags.intensities.get(categoryId) ?? 'default') !== intensity) {
+                return null;
+              }
+              set(previous);
+              return {
+                slice: SLICE,
+                action: 'intensity',
+                policy: 'protective',
+                adapter: 'tags',
+                method: 'setIntensity',
+                args: [categoryId, previous],
+                target,
+                details: { categoryId, oldIntensity: intensity, newIntensity: previous },
+              };
+            },
+            supersede: (entry) => (entry.target === target ? 'drop' : 'keep'),
+          });
+        },
+
+        sendNotInterested(feedback) {
+          if (!get().tags.capabilities.notInterested) {
+            return Promise.resolve();
+          }
+          const correlationId = createCorrelationId();
+          const copy: NotInterestedFeedback = {
+            itemId: feedback.itemId,
+            ...(feedback.reasonId ? { reasonId: feedback.reasonId } : {}),
+            ...(feedback.tagIds ? { tagIds: [...feedback.tagIds] } : {}),
+          };
+          const details = { itemId: copy.itemId, tagIds: copy.tagIds ?? [], ...(copy.reasonId ? { reasonId: copy.reasonId } : {}) };
+          return context.engine.write({
+            slice: SLICE,
+            action: 'not-interested',
+            policy: 'protective',
+            adapter: 'tags',
+            method: 'notInterested',
+            args: [copy],
+            target: `feedback:${copy.itemId}`,
+            details,
+            correlationId,
+            apply() {
+              event('tags.not-interested', correlationId, details);
+            },
+          });
+        },
+
+        async retryTags() {
+          if (get().tags.failure?.action === 'load') {
+            get().loadTags({ retry: true });
+          }
+          await context.engine.flush(SLICE);
+        },
+
+        dismissTagsFailure() {
+          if (get().tags.failure) {
+            update({ failure: null });
+          }
+        },
+      };
+    };
+  },
+
+  connect(store, context) {
+    const update = (patch: Partial<TagsState>) => store.setState((state) => ({ tags: { ...state.tags, ...patch } }));
+    const unreadable = context.outbox().unreadable;
+    if (unreadable.includes(SLICE) || unreadable.includes('*')) {
+      update({ failure: { code: 'outbox-unreadable', action: 'recover' } });
+    }
+    const unsubscribe = context.adapter('tags').subscribe?.(() => {
+      if (store.getState().tags.load === 'ready') {
+        void readTags(context, store.getState, update);
+      }
+    });
+    return () => unsubscribe?.();
+  },
+};
+
+/** Reads the tags, validates them entry by entry, and hides those whose deletion waits in the outbox. */
+function readTags(context: SliceContext, get: () => RightsState, update: (patch: Partial<TagsState>) => void) {
+  const adapter = context.adapter('tags');
+  return andThen(
+    context.engine.read((options) => adapter.load(options) as unknown),
+    (outcome) => {
+      if (!outcome.ok) {
+        const error = toRightsError(outcome.error, 'read-failed', 'The tags adapter failed to read.');
+        update({ load: 'error', failure: { code: error.code, action: 'load' } });
+        context.reportError(error);
         return;
       }
       try {
-        const profile = parseUserTagProfile(result.value ?? { tags: [], categories: [] });
-        order = new Map(profile.tags.map((tag, index) => [tag.id, index]));
+        const parsed = parseUserTagProfile(outcome.value ?? { tags: [], categories: [] });
+        if (parsed.invalid > 0) {
+          context.reportError(new RightsError('tags-invalid', `${parsed.invalid} entries from the tags adapter are invalid and not shown; the first at ${parsed.firstIssue ?? ''}`));
+        }
+        const removed = pendingRemovals(get().outbox.entries);
+        const failure = get().tags.failure;
         update({
-          status: 'ready',
-          error: null,
-          failedAction: null,
-          known: true,
-          tags: profile.tags.filter((tag) => !pendingRemovals.has(tag.id)),
-          categories: profile.categories,
-          intensities: profile.intensities ?? {},
+          load: 'ready',
+          ...(failure?.action === 'load' ? { failure: null } : {}),
+          loaded: parsed.profile.tags,
+          tags: parsed.profile.tags.filter((tag) => !removed.has(tag.id)),
+          categories: parsed.profile.categories,
+          intensities: parsed.profile.intensities,
+          invalidCount: parsed.invalid,
+          invalidTagIds: parsed.invalidTagIds,
         });
       } catch (cause) {
-        const error = cause instanceof RightsError ? cause : new RightsError('tags-invalid', 'The tags adapter returned invalid data.');
-        update({ status: 'error', error, failedAction: 'load' });
-        dependencies.reportError(error);
+        const error = toRightsError(cause, 'tags-invalid', 'The tags adapter returned invalid data.');
+        update({ load: 'error', failure: { code: error.code, action: 'load' } });
+        context.reportError(error);
       }
-    };
-
-    const inLoadOrder = (tags: UserTag[]) =>
-      tags.sort((first, second) => (order.get(first.id) ?? Number.MAX_SAFE_INTEGER) - (order.get(second.id) ?? Number.MAX_SAFE_INTEGER));
-
-    /** Deletes tags locally and keeps the deletion pending on this device; the caller writes it. */
-    const removeLocally = (ids: readonly string[]) => {
-      const removed = new Set(ids);
-      update({ tags: get().tags.tags.filter((tag) => !removed.has(tag.id)) });
-      ids.forEach((id) => pendingRemovals.add(id));
-      persistPending();
-    };
-
-    const writeRemoval = (ids: readonly string[], correlationId: string) =>
-      enqueue(async () => {
-        try {
-          await write(() => adapter.remove(ids));
-        } catch (cause) {
-          const error = writeError(cause);
-          dependencies.reportError(error);
-          event('tags.sync-pending', correlationId, { tagIds: ids, errorCode: error.code });
-          scheduleRetry();
-          return;
-        }
-        ids.forEach((id) => pendingRemovals.delete(id));
-        persistPending();
-        event('tags.synced', correlationId, { tagIds: ids });
-      });
-
-    // A new choice supersedes the message about an earlier one; a failed load stays until it is retried.
-    const clearActionError = () => {
-      const { error, failedAction } = get().tags;
-      if (error && failedAction !== 'load') {
-        update({ status: 'ready', error: null, failedAction: null });
-      }
-    };
-
-    const failed = (action: TagsFailedAction, error: RightsError) => {
-      dependencies.reportError(error);
-      update({ status: 'error', error, failedAction: action });
-    };
-
-    return {
-      tags: {
-        status: 'idle',
-        error: null,
-        failedAction: null,
-        known: false,
-        tags: [],
-        categories: [],
-        intensities: {},
-        syncPending: false,
-        lastRemoval: null,
-        feedback: {},
-        capabilities: {
-          restore: typeof adapter.restore === 'function',
-          select: typeof adapter.select === 'function',
-          setIntensity: typeof adapter.setIntensity === 'function',
-          notInterested: typeof adapter.notInterested === 'function',
-        },
-      },
-
-      loadTags(options = {}) {
-        const { status, known, failedAction } = get().tags;
-        const failedToLoad = status === 'error' && failedAction === 'load';
-        if (status === 'loading' || known || (failedToLoad && !options.retry)) {
-          return;
-        }
-        restorePending();
-        update({ status: 'loading', error: null, failedAction: null });
-        const outcome = attempt(() => adapter.load() as unknown);
-        if (isPromiseLike(outcome)) {
-          void outcome.then(applyLoaded);
-        } else {
-          applyLoaded(outcome);
-        }
-      },
-
-      removeTags(ids) {
-        const unique = [...new Set(ids)];
-        if (unique.length === 0) {
-          return Promise.resolve();
-        }
-        const removed = new Set(unique);
-        const correlationId = createCorrelationId();
-        const removedTags = get().tags.tags.filter((tag) => removed.has(tag.id));
-        removeLocally(unique);
-        update({ lastRemoval: { tags: removedTags, correlationId } });
-        clearActionError();
-        event('tags.removed', correlationId, { tagIds: unique });
-        return writeRemoval(unique, correlationId);
-      },
-
-      undoTagRemoval() {
-        const last = get().tags.lastRemoval;
-        const restore = adapter.restore;
-        if (!last || typeof restore !== 'function') {
-          return Promise.resolve();
-        }
-        const ids = last.tags.map((tag) => tag.id);
-        ids.forEach((id) => pendingRemovals.delete(id));
-        persistPending();
-        const present = new Set(get().tags.tags.map((tag) => tag.id));
-        update({ lastRemoval: null, tags: inLoadOrder([...get().tags.tags, ...last.tags.filter((tag) => !present.has(tag.id))]) });
-        event('tags.restored', last.correlationId, { tagIds: ids });
-        return enqueue(async () => {
-          try {
-            await write(() => restore.call(adapter, last.tags));
-          } catch (cause) {
-            // Putting data back reduces privacy: undo the undo, and keep the deletion.
-            const error = writeError(cause);
-            removeLocally(ids);
-            failed('restore', error);
-            event('tags.rolled-back', last.correlationId, { tagIds: ids, errorCode: error.code });
-            void writeRemoval(ids, last.correlationId);
-            return;
-          }
-          event('tags.synced', last.correlationId, { tagIds: ids });
-        });
-      },
-
-      dismissTagRemoval() {
-        if (get().tags.lastRemoval) {
-          update({ lastRemoval: null });
-        }
-      },
-
-      selectInterests(interests) {
-        const select = adapter.select;
-        const present = new Set(get().tags.tags.map((tag) => tag.id));
-        const chosen = interests.filter((interest) => !present.has(interest.id) && interest.disallowed !== true);
-        if (typeof select !== 'function' || chosen.length === 0) {
-          return Promise.resolve();
-        }
-        const createdAt = dependencies.now().toISOString();
-        const added: UserTag[] = chosen.map(({ id, label, categoryId }) => ({ id, label, categoryId, source: 'selected', createdAt }));
-        const ids = added.map((tag) => tag.id);
-        chosen.forEach((interest) => pendingRemovals.delete(interest.id));
-        const correlationId = createCorrelationId();
-        update({ tags: [...get().tags.tags, ...added] });
-        clearActionError();
-        event('tags.selected', correlationId, { tagIds: ids });
-        return enqueue(async () => {
-          try {
-            await write(() => select.call(adapter, chosen));
-          } catch (cause) {
-            const error = writeError(cause);
-            const undone = new Set(ids);
-            update({ tags: get().tags.tags.filter((tag) => !undone.has(tag.id)) });
-            failed('select', error);
-            event('tags.rolled-back', correlationId, { tagIds: ids, errorCode: error.code });
-            return;
-          }
-          event('tags.synced', correlationId, { tagIds: ids });
-        });
-      },
-
-      setTagIntensity(categoryId, intensity) {
-        const setIntensity = adapter.setIntensity;
-        const previous = get().tags.intensities[categoryId] ?? 'default';
-        if (typeof setIntensity !== 'function' || previous === intensity) {
-          return Promise.resolve();
-        }
-        const correlationId = createCorrelationId();
-        const details = { categoryId, oldIntensity: previous, newIntensity: intensity };
-        update({ intensities: { ...get().tags.intensities, [categoryId]: intensity } });
-        clearActionError();
-        event('tags.intensity-changed', correlationId, details);
-        return enqueue(async () => {
-          try {
-            await write(() => setIntensity.call(adapter, categoryId, intensity));
-          } catch (cause) {
-            const error = writeError(cause);
-            if ((get().tags.intensities[categoryId] ?? 'default') === intensity) {
-              update({ intensities: { ...get().tags.intensities, [categoryId]: previous } });
-            }
-            failed('intensity', error);
-            event('tags.rolled-back', correlationId, { ...details, errorCode: error.code });
-            return;
-          }
-          event('tags.synced', correlationId, details);
-        });
-      },
-
-      sendNotInterested(feedback) {
-        const notInterested = adapter.notInterested;
-        if (typeof notInterested !== 'function') {
-          return Promise.resolve();
-        }
-        const correlationId = createCorrelationId();
-        const details = { itemId: feedback.itemId, tagIds: feedback.tagIds ?? [], ...(feedback.reasonId ? { reasonId: feedback.reasonId } : {}) };
-        update({ feedback: { ...get().tags.feedback, [feedback.itemId]: 'sending' } });
-        event('tags.not-interested', correlationId, details);
-        return enqueue(async () => {
-          try {
-            await write(() => notInterested.call(adapter, feedback));
-          } catch (cause) {
-            // Negative feedback protects the user: keep it and retry.
-            const error = writeError(cause);
-            pendingFeedback.push(feedback);
-            persistPending();
-            update({ feedback: { ...get().tags.feedback, [feedback.itemId]: 'pending' } });
-            dependencies.reportError(error);
-            event('tags.sync-pending', correlationId, { ...details, errorCode: error.code });
-            scheduleRetry();
-            return;
-          }
-          update({ feedback: { ...get().tags.feedback, [feedback.itemId]: 'sent' } });
-          event('tags.synced', correlationId, details);
-        });
-      },
-
-      retryTagSync() {
-        return retries.now();
-      },
-
-      connectTags() {
-        restorePending();
-        return retries.connect();
-      },
-    };
-  };
+    },
+  );
 }

@@ -1,0 +1,80 @@
+import * as v from 'valibot';
+import type { AdapterName } from '../adapters/types.js';
+
+/**
+ * How a write behaves when its adapter fails:
+ * - `protective`: a choice that protects the user (opting out, deleting a tag, "not interested",
+ *   withdrawing consent, entering minor mode). Applied at once, put in the outbox before the adapter is
+ *   called, retried until the adapter confirms it, never rolled back.
+ * - `reducing`: a choice that gives up some protection (opting back in, choosing an interest, undoing a
+ *   deletion, granting consent, leaving minor mode). Applied at once and rolled back exactly, with a
+ *   message, if the adapter fails; the rolled-back value is then written as a protective write, since the
+ *   backend may have stored the change before failing. It never drops another action's pending write.
+ * - `submit-once`: a submission that must reach the backend once (a complaint, a consent receipt). Kept
+ *   in the outbox with its idempotency key until the adapter returns a result, which the slice stores.
+ */
+export type WritePolicy = 'protective' | 'reducing' | 'submit-once';
+
+/** One write waiting in the outbox. Plain JSON, so it survives a reload. */
+export interface OutboxEntry {
+  /** The idempotency key: the same on every attempt of this write, so the backend carries it out once. */
+  key: string;
+  /** The slice that made it, such as `'personalization'` or `'tags'`. */
+  slice: string;
+  /** The user action it carries out, for events and messages, such as `'opt-out'` or `'remove'`. */
+  action: string;
+  /** The adapter and method that carry it out. */
+  adapter: AdapterName;
+  method: string;
+  /** The method's arguments, before the write options, as JSON. */
+  args: unknown[];
+  policy: Exclude<WritePolicy, 'reducing'>;
+  /** What it writes, such as `'preferences'` or `'feedback:item-7'`. */
+  target: string;
+  /** Joins this write's events in the audit log. */
+  correlationId: string;
+  /** When the user made the choice, as an ISO 8601 string: for records only, never compared. */
+  createdAt: string;
+  /** Failed attempts so far. */
+  attempts: number;
+  /** Ids and values its audit events carry. */
+  details?: Record<string, unknown>;
+}
+
+const text = v.pipe(v.string(), v.minLength(1));
+
+const entrySchema = v.object({
+  key: v.pipe(text, v.maxLength(128)),
+  slice: v.pipe(text, v.maxLength(64)),
+  action: v.pipe(text, v.maxLength(64)),
+  adapter: v.pipe(text, v.maxLength(64)),
+  method: v.pipe(text, v.maxLength(64)),
+  args: v.array(v.unknown()),
+  policy: v.picklist(['protective', 'submit-once']),
+  target: text,
+  correlationId: v.pipe(text, v.maxLength(128)),
+  createdAt: v.string(),
+  attempts: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+  details: v.optional(v.record(v.string(), v.unknown())),
+});
+
+/**
+ * Splits what an outbox adapter returned into entries the kit can trust and
+ * values it cannot, which are set aside and reported. One bad entry never
+ * costs the others.
+ */
+export function parseOutboxEntries(values: readonly unknown[]): { entries: OutboxEntry[]; invalid: unknown[] } {
+  const entries: OutboxEntry[] = [];
+  const invalid: unknown[] = [];
+  const seen = new Set<string>();
+  for (const value of values) {
+    const result = v.safeParse(entrySchema, value);
+    if (result.success && !seen.has(result.output.key)) {
+      seen.add(result.output.key);
+      entries.push(result.output as OutboxEntry);
+    } else if (!result.success) {
+      invalid.push(value);
+    }
+  }
+  return { entries, invalid };
+}

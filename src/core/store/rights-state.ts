@@ -1,0 +1,17 @@
+import type { PersonalizationSlice } from './slices/personalization-slice.js';
+import type { TagsSlice } from './slices/tags-slice.js';
+import type { OutboxState } from './write-engine.js';
+
+/** What the store holds apart from its slices: the outbox every write passes through. */
+export interface CoreSlice {
+  outbox: OutboxState;
+  /** Sends every pending write now, in every slice, and reads again what failed to load. */
+  retrySync(): Promise<void>;
+}
+
+/**
+ * The whole store: the outbox, then one slice per concern. Personalization is
+ * always there; other slices (tags, …) appear when the first component that
+ * needs them renders, or when passed to `createRightsStore({ slices })`.
+ */
+export type RightsState = CoreSlice & PersonalizationSlice & TagsSlice;

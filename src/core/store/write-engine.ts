@@ -1,0 +1,602 @@
+import type { AdapterName, OutboxAdapter, ReadOptions } from '../adapters/types.js';
+import type { RightsClock } from '../clock.js';
+import { RightsError, toRightsError, type RightsErrorCode, type RightsFailure } from '../errors.js';
+import { createCorrelationId, type RightsEvent } from '../events.js';
+import { isPromiseLike, type Awaitable, type LoadState } from '../types.js';
+import { parseOutboxEntries, type OutboxEntry, type WritePolicy } from './outbox.js';
+
+/** The result of calling an adapter: its value, or what it threw. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown; timedOut?: boolean };
+
+/** Calls `read`, catching what it throws; stays synchronous when `read` is, so synchronous storage applies before the first paint. */
+export function attempt<T>(read: () => Awaitable<T>): Awaitable<Outcome<T>> {
+  try {
+    const value = read();
+    if (isPromiseLike(value)) {
+      return Promise.resolve(value).then(
+        (resolved): Outcome<T> => ({ ok: true, value: resolved }),
+        (error: unknown): Outcome<T> => ({ ok: false, error }),
+      );
+    }
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** Runs `next` on a value that may or may not be a promise, staying synchronous when it is not. */
+export function andThen<T, R>(value: Awaitable<T>, next: (value: T) => R): Awaitable<R> {
+  return isPromiseLike(value) ? Promise.resolve(value).then(next) : next(value);
+}
+
+/** What a slice asks the engine to write. */
+export interface WriteRequest {
+  slice: string;
+  /** The user action, for the failure a view shows and for the audit log. */
+  action: string;
+  policy: WritePolicy;
+  adapter: AdapterName;
+  method: string;
+  /** The method's arguments, before the write options. JSON only: the same arguments go with every retry. */
+  args: unknown[];
+  /** What it writes, such as `'preferences'` or `'feedback:item-7'`. */
+  target: string;
+  /** Ids and values the audit events of this write carry (never personal data beyond ids). */
+  details?: Record<string, unknown>;
+  correlationId?: string;
+  /** Applies the change to the store at once. */
+  apply?(): void;
+  /**
+   * `reducing` only: undoes exactly what `apply` did, after the adapter failed, and returns the
+   * protective write that puts the rolled-back value back on the backend (which may have stored the
+   * change before failing), or `null` when there is nothing to put back.
+   */
+  rollback?(error: RightsError): WriteRequest | null;
+  /**
+   * Which earlier outbox entries this write makes obsolete: `'drop'` them, replace their arguments (the
+   * entry then gets a new idempotency key), or `'keep'` them. A protective write supersedes once it is in
+   * the outbox; a reducing one once the adapter confirms it.
+   */
+  supersede?(entry: OutboxEntry): 'keep' | 'drop' | { args: unknown[] };
+}
+
+/** What the engine needs from each slice. */
+export interface SliceWriteHandler {
+  /** Writes of this slice the adapter confirmed, in order, with what it returned. */
+  confirmed?(batch: readonly { entry: OutboxEntry; result: unknown }[]): void;
+  /** The outbox was read or changed elsewhere: re-derive what depends on it. */
+  outboxChanged?(entries: readonly OutboxEntry[]): void;
+  /** Checks an entry's arguments before it is sent; an entry that fails is set aside and reported. */
+  validate?(entry: OutboxEntry): boolean;
+  /** Sets the slice's failure, for its views. */
+  setFailure(failure: RightsFailure | null, onlyIfAction?: string): void;
+}
+
+/** The engine's own state, in the store under `outbox`. */
+export interface OutboxState {
+  /** `'ready'` once the outbox on this device has been read; `'error'` when it could not be. */
+  load: LoadState;
+  /** Every write not yet confirmed by its adapter, oldest first. Pending flags are derived from it. */
+  entries: readonly OutboxEntry[];
+  /** Keys of entries that could not yet be stored on this device (storage full or unavailable); they are kept in memory and retried. */
+  unsaved: readonly string[];
+  /** Slices whose earlier choices on this device could not be read and may be lost: they show privacy-protective values. */
+  unreadable: readonly string[];
+}
+
+export interface WriteEngineOptions {
+  clock: RightsClock;
+  outbox: OutboxAdapter;
+  /** The adapter behind a name, or `undefined` while no slice that provides it is registered. */
+  adapter(name: AdapterName): object | undefined;
+  /** The handler of a registered slice. */
+  handler(slice: string): SliceWriteHandler | undefined;
+  /** The slices registered so far. */
+  slices(): readonly string[];
+  getState(): OutboxState;
+  setState(patch: Partial<OutboxState>): void;
+  emit(event: RightsEvent): void;
+  reportError(error: RightsError): void;
+  writeTimeoutMs: number;
+  loadTimeoutMs: number;
+  retryDelayMs: number;
+  maxRetryDelayMs: number;
+}
+
+/** Confirmations are applied to the store and the device in batches, so replaying thousands of entries stays linear. */
+const BATCH = 64;
+
+/**
+ * The one write path under every right. It applies a write at once, keeps
+ * protective and submit-once writes in a durable outbox before the adapter is
+ * called, sends each with its idempotency key and an abort signal, times it
+ * out, retries with backoff and when the browser comes back online, rolls
+ * reducing writes back exactly, and emits the audit events. Slices declare
+ * what a write does; none writes that sequence itself.
+ */
+export function createWriteEngine(options: WriteEngineOptions) {
+  const { clock } = options;
+  const queues = new Map<string, Promise<void>>();
+  const queuedRounds = new Map<string, { waitFor: Promise<unknown>[]; done: Promise<void> }>();
+  // Entries being stored on the device: never sent before they are there.
+  const storing = new Set<string>();
+  const retries = new Map<string, { timer: unknown; attempt: number }>();
+  const inFlight = new Set<AbortController>();
+  let connections = 0;
+  let abortTimer: unknown = null;
+
+  const entriesOf = (slice: string) => options.getState().entries.filter((entry) => entry.slice === slice);
+  const timestamp = () => new Date(clock.now()).toISOString();
+
+  const emit = (type: string, entry: Pick<OutboxEntry, 'details' | 'correlationId'>, errorCode?: RightsErrorCode) => {
+    options.emit({
+      ...(entry.details as object),
+      type,
+      timestamp: timestamp(),
+      correlationId: entry.correlationId,
+      ...(errorCode ? { errorCode } : {}),
+    } as RightsEvent);
+  };
+
+  /** Runs tasks of one slice one after another, so writes reach the adapter in the order the user made them. */
+  const enqueue = (slice: string, task: () => Promise<void>): Promise<void> => {
+    const next = (queues.get(slice) ?? Promise.resolve()).then(task);
+    queues.set(
+      slice,
+      next.catch(() => {}),
+    );
+    return next;
+  };
+
+  /** Calls an adapter with a timeout and an abort signal; a late answer counts as failed. */
+  const call = <T>(timeoutMs: number, invoke: (signal: AbortSignal) => Awaitable<T>, code: RightsErrorCode = 'write-failed'): Awaitable<Outcome<T>> => {
+    const controller = new AbortController();
+    const immediate = attempt(() => invoke(controller.signal));
+    if (!isPromiseLike(immediate)) {
+      return immediate;
+    }
+    inFlight.add(controller);
+    return new Promise<Outcome<T>>((resolve) => {
+      const timer = clock.setTimeout(() => {
+        controller.abort(new RightsError(code, `No answer within ${timeoutMs} ms.`));
+        resolve({ ok: false, error: controller.signal.reason, timedOut: true });
+      }, timeoutMs);
+      void Promise.resolve(immediate).then((outcome) => {
+        clock.clearTimeout(timer);
+        inFlight.delete(controller);
+        resolve(controller.signal.aborted ? { ok: false, error: controller.signal.reason, timedOut: true } : outcome);
+      });
+    });
+  };
+
+  const send = (entry: OutboxEntry): Awaitable<Outcome<unknown>> | null => {
+    const adapter = options.adapter(entry.adapter) as Record<string, unknown> | undefined;
+    const method = adapter?.[entry.method];
+    if (typeof method !== 'function') {
+      // The adapter is not available yet (its slice is not registered): the entry waits.
+      return null;
+    }
+    const args = structuredClone(entry.args);
+    return call(options.writeTimeoutMs, (signal) =>
+      (method as (...parameters: unknown[]) => unknown).call(adapter, ...args, { idempotencyKey: entry.key, signal }),
+    );
+  };
+
+  /* ---------------------------------------------------------------------------------------------
+   * The outbox on the device
+   * -------------------------------------------------------------------------------------------*/
+
+  const reportDeviceFailure = (slices: Iterable<string>, cause: unknown) => {
+    options.reportError(toRightsError(cause, 'device-write-failed', 'Could not keep a write in the outbox on this device.'));
+    for (const slice of new Set(slices)) {
+      options.handler(slice)?.setFailure({ code: 'device-write-failed', action: 'persist' });
+    }
+  };
+
+  /** Stores new entries and removes superseded ones on the device; what fails stays in memory, marked unsaved, and is retried. */
+  const persist = async (added: readonly OutboxEntry[], removed: readonly string[]): Promise<boolean> => {
+    const outcome = await attempt(async () => {
+      if (removed.length > 0) {
+        await options.outbox.delete(removed);
+      }
+      if (added.length > 0) {
+        await options.outbox.put(added);
+      }
+    });
+    const addedKeys = new Set(added.map((entry) => entry.key));
+    const { unsaved } = options.getState();
+    if (outcome.ok) {
+      if (unsaved.some((key) => addedKeys.has(key))) {
+        options.setState({ unsaved: unsaved.filter((key) => !addedKeys.has(key)) });
+      }
+      for (const slice of new Set(added.map((entry) => entry.slice))) {
+        options.handler(slice)?.setFailure(null, 'persist');
+      }
+      return true;
+    }
+    options.setState({ unsaved: [...new Set([...unsaved, ...addedKeys])] });
+    reportDeviceFailure(
+      added.map((entry) => entry.slice),
+      outcome.error,
+    );
+    return false;
+  };
+
+  /** Tries again to store entries that could not be stored on the device. */
+  const persistUnsaved = async (slice: string) => {
+    const unsaved = new Set(options.getState().unsaved);
+    const waiting = entriesOf(slice).filter((entry) => unsaved.has(entry.key));
+    return waiting.length === 0 ? true : persist(waiting, []);
+  };
+
+  /* ---------------------------------------------------------------------------------------------
+   * Confirmations, in batches
+   * -------------------------------------------------------------------------------------------*/
+
+  const commit = async (slice: string, confirmed: { entry: OutboxEntry; result: unknown }[], failedKeys: Set<string>) => {
+    if (confirmed.length === 0 && failedKeys.size === 0) {
+      return;
+    }
+    const done = new Set(confirmed.map(({ entry }) => entry.key));
+    const { entries, unsaved } = options.getState();
+    options.setState({
+      entries: entries.flatMap((entry) =>
+        done.has(entry.key) ? [] : failedKeys.has(entry.key) ? [{ ...entry, attempts: entry.attempts + 1 }] : [entry],
+      ),
+      ...(unsaved.some((key) => done.has(key)) ? { unsaved: unsaved.filter((key) => !done.has(key)) } : {}),
+    });
+    if (confirmed.length > 0) {
+      options.handler(slice)?.confirmed?.(confirmed);
+      // Forgetting a confirmed entry can wait: if it fails, a retry carries the same key and has no second effect.
+      await attempt(() => options.outbox.delete([...done]));
+    }
+  };
+
+  /** Applies what a confirmed write makes obsolete: earlier entries are dropped or rewritten with a new key. */
+  const supersede = async (request: WriteRequest, skipKey?: string) => {
+    if (!request.supersede) {
+      return;
+    }
+    const dropped: string[] = [];
+    const rewritten: OutboxEntry[] = [];
+    const next = options.getState().entries.flatMap((entry) => {
+      if (entry.key === skipKey || entry.slice !== request.slice) {
+        return [entry];
+      }
+      const verdict = request.supersede?.(entry) ?? 'keep';
+      if (verdict === 'keep') {
+        return [entry];
+      }
+      dropped.push(entry.key);
+      if (verdict === 'drop') {
+        return [];
+      }
+      const replacement = { ...entry, args: verdict.args, key: createCorrelationId(), attempts: 0 };
+      rewritten.push(replacement);
+      return [replacement];
+    });
+    if (dropped.length > 0) {
+      options.setState({ entries: next });
+      await persist(rewritten, dropped);
+    }
+  };
+
+  /* ---------------------------------------------------------------------------------------------
+   * Sending the outbox, and retrying it
+   * -------------------------------------------------------------------------------------------*/
+
+  const cancelRetry = (slice: string) => {
+    const retry = retries.get(slice);
+    if (retry?.timer !== null && retry?.timer !== undefined) {
+      clock.clearTimeout(retry.timer);
+      retry.timer = null;
+    }
+  };
+
+  const scheduleRetry = (slice: string) => {
+    const retry = retries.get(slice) ?? { timer: null, attempt: 0 };
+    retries.set(slice, retry);
+    if (retry.timer !== null || connections === 0) {
+      return;
+    }
+    const delay = Math.min(options.retryDelayMs * 2 ** retry.attempt, options.maxRetryDelayMs);
+    retry.attempt += 1;
+    retry.timer = clock.setTimeout(() => {
+      retry.timer = null;
+      void flush(slice);
+    }, delay);
+  };
+
+  /**
+   * Sends every entry of one slice, oldest first, after `stored` (the device copy of new entries) is
+   * done. Requests made while a round waits to start join it, so a burst of writes is one round.
+   */
+  const flush = (slice: string, stored?: Promise<unknown>): Promise<void> => {
+    const queued = queuedRounds.get(slice);
+    if (queued) {
+      if (stored) {
+        queued.waitFor.push(stored);
+      }
+      return queued.done;
+    }
+    const round = { waitFor: stored ? [stored] : [], done: Promise.resolve() };
+    queuedRounds.set(slice, round);
+    round.done = enqueue(slice, async () => {
+      queuedRounds.delete(slice);
+      await Promise.all(round.waitFor);
+      await sendOutbox(slice);
+    });
+    return round.done;
+  };
+
+  const sendOutbox = async (slice: string) => {
+    cancelRetry(slice);
+    const savedAll = await persistUnsaved(slice);
+    const registered = options.handler(slice) !== undefined;
+    let confirmed: { entry: OutboxEntry; result: unknown }[] = [];
+    let failedKeys = new Set<string>();
+    let failure: { entry: OutboxEntry; error: unknown } | null = null;
+    let seen: readonly OutboxEntry[] | null = null;
+    let present = new Set<string>();
+    for (const entry of entriesOf(slice)) {
+      // Another write or tab may have confirmed or superseded it meanwhile.
+      if (seen !== options.getState().entries) {
+        seen = options.getState().entries;
+        present = new Set(seen.map((current) => current.key));
+      }
+      if (!present.has(entry.key) || storing.has(entry.key)) {
+        continue;
+      }
+      // A submission waits for its slice, which stores the result; any other write goes out with its adapter.
+      const sent = entry.policy === 'submit-once' && !registered ? null : send(entry);
+      if (sent === null) {
+        continue;
+      }
+      const outcome = await sent;
+      if (outcome.ok) {
+        confirmed.push({ entry, result: outcome.value });
+        emit(`${slice}.synced`, entry);
+      } else {
+        failedKeys.add(entry.key);
+        failure = { entry, error: outcome.error };
+        if (entry.attempts === 0) {
+          emit(`${slice}.sync-pending`, entry, toRightsError(outcome.error, 'write-failed', '').code);
+        }
+      }
+      if (confirmed.length + failedKeys.size >= BATCH) {
+        await commit(slice, confirmed, failedKeys);
+        confirmed = [];
+        failedKeys = new Set();
+      }
+      if (!outcome.ok && outcome.timedOut) {
+        break;
+      }
+    }
+    await commit(slice, confirmed, failedKeys);
+    if (failure) {
+      options.reportError(toRightsError(failure.error, 'write-failed', `The ${failure.entry.adapter} adapter failed to ${failure.entry.method}.`));
+    }
+    const retry = retries.get(slice);
+    if (!failure && savedAll && retry) {
+      retry.attempt = 0;
+    }
+    if (failure || !savedAll) {
+      scheduleRetry(slice);
+    }
+  };
+
+  const flushAll = () => Promise.all([...new Set([...options.slices(), ...options.getState().entries.map((entry) => entry.slice)])].map(flush));
+
+  /* ---------------------------------------------------------------------------------------------
+   * Writes
+   * -------------------------------------------------------------------------------------------*/
+
+  const makeEntry = (request: WriteRequest, policy: OutboxEntry['policy']): OutboxEntry => ({
+    key: createCorrelationId(),
+    slice: request.slice,
+    action: request.action,
+    adapter: request.adapter,
+    method: request.method,
+    args: request.args,
+    policy,
+    target: request.target,
+    correlationId: request.correlationId ?? createCorrelationId(),
+    createdAt: timestamp(),
+    attempts: 0,
+    ...(request.details ? { details: request.details } : {}),
+  });
+
+  /** Puts a protective or submit-once write in the outbox (first in memory, then on the device) and sends it. */
+  const keep = (request: WriteRequest, policy: OutboxEntry['policy']): Promise<void> => {
+    const entry = makeEntry(request, policy);
+    const dropped: string[] = [];
+    const kept = options.getState().entries.filter((existing) => {
+      if (existing.slice !== request.slice || !request.supersede || request.supersede(existing) !== 'drop') {
+        return true;
+      }
+      dropped.push(existing.key);
+      return false;
+    });
+    options.setState({ entries: [...kept, entry] });
+    // Stored on the device at once, and before the adapter is called: a reload or a closed tab cannot lose it.
+    storing.add(entry.key);
+    const stored = persist([entry], dropped).finally(() => storing.delete(entry.key));
+    // Queued at once, so that a later write of the same slice cannot overtake it.
+    return flush(request.slice, stored);
+  };
+
+  /** Sends a reducing write once; on failure rolls it back and keeps the rolled-back value as a protective write. */
+  const reduce = (request: WriteRequest) =>
+    enqueue(request.slice, async () => {
+      const entry = makeEntry(request, 'protective');
+      const sent = send(entry);
+      const outcome = sent === null ? ({ ok: false, error: new Error(`No ${request.adapter} adapter.`) } as const) : await sent;
+      if (outcome.ok) {
+        emit(`${request.slice}.synced`, entry);
+        options.handler(request.slice)?.confirmed?.([{ entry, result: outcome.value }]);
+        await supersede(request);
+        return;
+      }
+      const error = toRightsError(outcome.error, 'write-failed', `The ${request.adapter} adapter failed to ${request.method}.`);
+      options.reportError(error);
+      const compensation = request.rollback?.(error) ?? null;
+      options.handler(request.slice)?.setFailure({ code: error.code, action: request.action });
+      emit(`${request.slice}.rolled-back`, entry, error.code);
+      if (compensation) {
+        // Not awaited: it joins the queue behind this task.
+        void keep({ ...compensation, correlationId: entry.correlationId }, 'protective');
+      }
+    });
+
+  return {
+    /**
+     * Carries out one write under its policy. It applies at once; the promise settles when the write is
+     * confirmed, kept for retry, or rolled back.
+     */
+    write(request: WriteRequest): Promise<void> {
+      request.apply?.();
+      if (request.policy === 'reducing') {
+        return reduce(request);
+      }
+      return keep(request, request.policy);
+    },
+
+    /** Reads through an adapter with a timeout and an abort signal; synchronous adapters stay synchronous. */
+    read<T>(invoke: (options: ReadOptions) => Awaitable<T>): Awaitable<Outcome<T>> {
+      return call(options.loadTimeoutMs, (signal) => invoke({ signal }), 'read-failed');
+    },
+
+    /** Sends what is pending now, instead of at the next scheduled retry. */
+    flush,
+    flushAll,
+
+    /** Reads the outbox on this device: valid entries join the store, invalid ones are set aside and reported. */
+    loadOutbox(): Awaitable<void> {
+      const state = options.getState();
+      if (state.load === 'loading') {
+        return;
+      }
+      options.setState({ load: 'loading' });
+      return andThen(
+        call(options.loadTimeoutMs, (signal) => options.outbox.load({ signal }), 'read-failed'),
+        (outcome) => {
+          if (!outcome.ok) {
+            options.reportError(toRightsError(outcome.error, 'outbox-unreadable', 'The outbox on this device could not be read.'));
+            markUnreadable(['*']);
+            options.setState({ load: 'error' });
+            notifySlices();
+            return;
+          }
+          const { entries, invalid } = parseOutboxEntries(outcome.value ?? []);
+          const checked = entries.filter((entry) => options.handler(entry.slice)?.validate?.(entry) ?? true);
+          const rejected = [...invalid, ...entries.filter((entry) => !checked.includes(entry))];
+          const known = new Set(options.getState().entries.map((entry) => entry.key));
+          const stored = new Set(checked.map((entry) => entry.key));
+          options.setState({
+            load: 'ready',
+            // Entries made before the outbox was read stay, after those it held.
+            entries: [...checked.filter((entry) => !known.has(entry.key)), ...options.getState().entries.filter((entry) => !stored.has(entry.key) || known.has(entry.key))],
+          });
+          for (const entry of checked) {
+            if (!known.has(entry.key)) {
+              emit(`${entry.slice}.replayed`, entry);
+            }
+          }
+          if (rejected.length > 0) {
+            setAside(rejected);
+          }
+          notifySlices();
+        },
+      );
+    },
+
+    /** Another tab or provider changed the outbox: take its entries, keep ours that are not stored yet. */
+    reloadOutbox(): Awaitable<void> {
+      return andThen(
+        call(options.loadTimeoutMs, (signal) => options.outbox.load({ signal }), 'read-failed'),
+        (outcome) => {
+          if (!outcome.ok) {
+            return;
+          }
+          const { entries } = parseOutboxEntries(outcome.value ?? []);
+          const unsaved = new Set(options.getState().unsaved);
+          const stored = new Set(entries.map((entry) => entry.key));
+          const current = options.getState().entries;
+          const attempts = new Map(current.map((entry) => [entry.key, entry.attempts]));
+          options.setState({
+            entries: [
+              ...entries.filter((entry) => options.handler(entry.slice)?.validate?.(entry) ?? true).map((entry) => ({ ...entry, attempts: attempts.get(entry.key) ?? entry.attempts })),
+              ...current.filter((entry) => unsaved.has(entry.key) && !stored.has(entry.key)),
+            ],
+          });
+          notifySlices();
+          for (const slice of new Set(entries.filter((entry) => !attempts.has(entry.key)).map((entry) => entry.slice))) {
+            scheduleRetry(slice);
+          }
+        },
+      );
+    },
+
+    /** Checks the entries of a slice registered after the outbox was read, and tells it what is pending. */
+    adoptSlice(slice: string) {
+      const handler = options.handler(slice);
+      const mine = entriesOf(slice);
+      const rejected = mine.filter((entry) => !(handler?.validate?.(entry) ?? true));
+      if (rejected.length > 0) {
+        const keys = new Set(rejected.map((entry) => entry.key));
+        options.setState({ entries: options.getState().entries.filter((entry) => !keys.has(entry.key)) });
+        setAside(rejected);
+      }
+      handler?.outboxChanged?.(entriesOf(slice));
+    },
+
+    /** Starts retries while at least one provider is connected; returns the disconnect. */
+    connect(): () => void {
+      connections += 1;
+      if (abortTimer !== null) {
+        clock.clearTimeout(abortTimer);
+        abortTimer = null;
+      }
+      return () => {
+        connections -= 1;
+        if (connections > 0) {
+          return;
+        }
+        for (const slice of retries.keys()) {
+          cancelRetry(slice);
+        }
+        // Deferred, so that a provider remounted at once (StrictMode, a quick route change) keeps its requests.
+        abortTimer = clock.setTimeout(() => {
+          abortTimer = null;
+          for (const controller of inFlight) {
+            controller.abort(new RightsError('write-failed', 'The provider unmounted.'));
+          }
+        }, 0);
+      };
+    },
+  };
+
+  function markUnreadable(slices: readonly string[]) {
+    const unreadable = new Set([...options.getState().unreadable, ...slices]);
+    options.setState({ unreadable: [...unreadable] });
+  }
+
+  function notifySlices() {
+    for (const slice of options.slices()) {
+      options.handler(slice)?.outboxChanged?.(entriesOf(slice));
+    }
+  }
+
+  function setAside(values: readonly unknown[]) {
+    void attempt(() => options.outbox.setAside(values));
+    options.reportError(new RightsError('outbox-unreadable', `${values.length} entries of the outbox on this device could not be read and were set aside.`));
+    const slices = values.map((value) => {
+      const slice = (value as { slice?: unknown } | null)?.slice;
+      return typeof slice === 'string' ? slice : '*';
+    });
+    markUnreadable(slices);
+  }
+}
+
+/** The engine a store runs on. */
+export type WriteEngine = ReturnType<typeof createWriteEngine>;
