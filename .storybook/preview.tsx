@@ -2,7 +2,7 @@ import type { Decorator, Preview } from '@storybook/react-vite';
 import { useState, type ReactNode } from 'react';
 import {
   RightsProvider,
-  createMemoryPendingTagsAdapter,
+  createMemoryOutboxAdapter,
   createMemoryPreferencesAdapter,
   createMemoryTagsAdapter,
   resolveRightsLocale,
@@ -23,9 +23,8 @@ export interface RightsStoryParameters {
 function StoryProvider(props: { locale: string; rights: RightsStoryParameters; children: ReactNode }) {
   const [adapters] = useState(() => ({
     preferences: createMemoryPreferencesAdapter(),
-    pendingSync: createMemoryPreferencesAdapter(),
     tags: createMemoryTagsAdapter(),
-    pendingTags: createMemoryPendingTagsAdapter(),
+    outbox: createMemoryOutboxAdapter(),
     ...props.rights.adapters?.(resolveRightsLocale(props.locale)),
   }));
   return (

@@ -1,6 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
-import { AlgorithmDisclosure, RIGHTS_LOCALES, RightsProvider, WhyRecommended, createMemoryPreferencesAdapter } from '../src/index.js';
+import {
+  AlgorithmDisclosure,
+  RIGHTS_LOCALES,
+  RightsProvider,
+  WhyRecommended,
+  createMemoryOutboxAdapter,
+  createMemoryPreferencesAdapter,
+} from '../src/index.js';
 import { FILING, SECOND_FILING, disclosure } from './support/demo-content.js';
 import { localeOf, messagesFor } from './support/messages.js';
 import { RecommendedFeed } from './support/recommended-feed.js';
@@ -129,7 +136,7 @@ export const AllLocales: Story = {
     <div style={{ display: 'grid', gap: 16 }}>
       {RIGHTS_LOCALES.map((locale) => (
         <div key={locale} lang={locale}>
-          <RightsProvider locale={locale} adapters={{ preferences: createMemoryPreferencesAdapter(), pendingSync: createMemoryPreferencesAdapter() }}>
+          <RightsProvider locale={locale} adapters={{ preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter() }}>
             <AlgorithmDisclosure
               principles={disclosure[locale].principles}
               purpose={disclosure[locale].purpose}

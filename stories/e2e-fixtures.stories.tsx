@@ -1,7 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import {
   PersonalizationSwitch,
+  createLocalStorageOutboxAdapter,
   createLocalStoragePreferencesAdapter,
+  createMemoryOutboxAdapter,
   createMemoryPreferencesAdapter,
   withAdapterFaults,
 } from '../src/index.js';
@@ -30,19 +32,19 @@ export const LocalStorage: Story = {
     rights: {
       adapters: () => ({
         preferences: createLocalStoragePreferencesAdapter({ key: 'algorights-e2e:preferences' }),
-        pendingSync: createLocalStoragePreferencesAdapter({ key: 'algorights-e2e:pending-sync' }),
+        outbox: createLocalStorageOutboxAdapter({ key: 'algorights-e2e:outbox' }),
       }),
     },
   },
 };
 
-/** A backend that stores nothing and rejects every write; only the on-device pending copy can carry an opt-out across a reload. */
+/** A backend that stores nothing and rejects every write; only the outbox on the device can carry an opt-out across a reload. */
 export const FailingBackend: Story = {
   parameters: {
     rights: {
       adapters: () => ({
         preferences: withAdapterFaults(createMemoryPreferencesAdapter(), { reject: ['save'] }),
-        pendingSync: createLocalStoragePreferencesAdapter({ key: 'algorights-e2e:pending-sync' }),
+        outbox: createLocalStorageOutboxAdapter({ key: 'algorights-e2e:outbox' }),
       }),
     },
   },
@@ -54,16 +56,18 @@ export const SlowLoad: Story = {
     rights: {
       adapters: () => {
         const preferences = createMemoryPreferencesAdapter();
-        void preferences.save({
-          version: 2,
-          personalization: {
-            master: 'non-personalized',
-            scopes: { feed: 'personalized', ads: 'personalized', push: 'personalized', search: 'personalized' },
-            strategy: null,
+        void preferences.save(
+          {
+            preferences: {
+              master: 'non-personalized',
+              scopes: { feed: 'personalized', ads: 'personalized', push: 'personalized', search: 'personalized' },
+              strategy: null,
+            },
+            revisions: { master: 1, feed: 1, ads: 1, push: 1, search: 1, strategy: 1 },
           },
-          updatedAt: '2026-11-22T08:00:00.000Z',
-        });
-        return { preferences: withAdapterFaults(preferences, { latencyMs: 1500 }), pendingSync: createMemoryPreferencesAdapter() };
+          { idempotencyKey: 'story-seed', signal: new AbortController().signal },
+        );
+        return { preferences: withAdapterFaults(preferences, { latencyMs: 1500 }), outbox: createMemoryOutboxAdapter() };
       },
     },
   },

@@ -7,10 +7,10 @@ import {
   RecommendationModePicker,
   RightsProvider,
   UserTagManager,
-  createLocalStoragePendingTagsAdapter,
+  createLocalStorageOutboxAdapter,
   createLocalStoragePreferencesAdapter,
   createLocalStorageTagsAdapter,
-  createMemoryPendingTagsAdapter,
+  createMemoryOutboxAdapter,
   createMemoryPreferencesAdapter,
   createMemoryTagsAdapter,
   toStoredTags,
@@ -35,7 +35,7 @@ type Story = StoryObj<typeof meta>;
 
 const localPreferences = () => ({
   preferences: createLocalStoragePreferencesAdapter({ key: 'algorights-e2e:preferences' }),
-  pendingSync: createLocalStoragePreferencesAdapter({ key: 'algorights-e2e:pending-sync' }),
+  outbox: createLocalStorageOutboxAdapter({ key: 'algorights-e2e:outbox' }),
 });
 
 /** The tags of the sample user, in localStorage; seeded the first time, so deletions survive a reload. */
@@ -44,7 +44,7 @@ function localTags(locale: RightsLocale) {
   if (localStorage.getItem(key) === null) {
     localStorage.setItem(key, JSON.stringify(toStoredTags(sampleProfile(locale))));
   }
-  return { tags: createLocalStorageTagsAdapter({ key }), pendingTags: createLocalStoragePendingTagsAdapter({ key: 'algorights-e2e:pending-tags' }) };
+  return { tags: createLocalStorageTagsAdapter({ key }), outbox: createLocalStorageOutboxAdapter({ key: 'algorights-e2e:outbox' }) };
 }
 
 /** The disclosure above a feed, with the filing number linked to the public record. */
@@ -146,9 +146,8 @@ function Bench() {
           locale="zh-CN"
           adapters={{
             preferences: createMemoryPreferencesAdapter(),
-            pendingSync: createMemoryPreferencesAdapter(),
             tags: createMemoryTagsAdapter({ initial: largeProfile(run.count) }),
-            pendingTags: createMemoryPendingTagsAdapter(),
+            outbox: createMemoryOutboxAdapter(),
           }}
         >
           <UserTagManager virtualizeAbove={run.virtualizeAbove} />

@@ -6,6 +6,7 @@ import {
   RIGHTS_LOCALES,
   RightsProvider,
   createLocalStoragePreferencesAdapter,
+  createMemoryOutboxAdapter,
   createMemoryPreferencesAdapter,
   withAdapterFaults,
 } from '../src/index.js';
@@ -98,7 +99,7 @@ export const PendingSync: Story = {
     rights: {
       adapters: () => ({
         preferences: withAdapterFaults(createMemoryPreferencesAdapter(), { latencyMs: 1200 }),
-        pendingSync: createMemoryPreferencesAdapter(),
+        outbox: createMemoryOutboxAdapter(),
       }),
     },
   },
@@ -120,7 +121,7 @@ export const FailedWrite: Story = {
     rights: {
       adapters: () => ({
         preferences: withAdapterFaults(createMemoryPreferencesAdapter(), { reject: ['save'] }),
-        pendingSync: createMemoryPreferencesAdapter(),
+        outbox: createMemoryOutboxAdapter(),
       }),
     },
   },
@@ -134,7 +135,7 @@ export const FailedWrite: Story = {
     await expect(canvas.getByRole('button', { name: m.personalizationSwitch.retryNow })).toBeVisible();
 
     await userEvent.click(control);
-    await expect(await canvas.findByRole('alert')).toHaveTextContent(m.errors['write-failed']);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(m.personalizationSwitch.failed.personalize);
     await expect(control).not.toBeChecked();
   },
 };
@@ -154,7 +155,7 @@ export const CorruptStorage: Story = {
             removeItem: () => {},
           },
         }),
-        pendingSync: createMemoryPreferencesAdapter(),
+        outbox: createMemoryOutboxAdapter(),
       }),
     },
   },
@@ -172,7 +173,7 @@ export const Loading: Story = {
     rights: {
       adapters: () => ({
         preferences: withAdapterFaults(createMemoryPreferencesAdapter(), { hang: ['load'] }),
-        pendingSync: createMemoryPreferencesAdapter(),
+        outbox: createMemoryOutboxAdapter(),
       }),
     },
   },
@@ -194,7 +195,7 @@ export const AllLocales: Story = {
         <div key={locale} lang={locale}>
           <RightsProvider
             locale={locale}
-            adapters={{ preferences: createMemoryPreferencesAdapter(), pendingSync: createMemoryPreferencesAdapter() }}
+            adapters={{ preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter() }}
           >
             <PersonalizationSwitch scopes={['feed', 'ads']} />
           </RightsProvider>

@@ -5,6 +5,7 @@ import {
   RIGHTS_LOCALES,
   RecommendationModePicker,
   RightsProvider,
+  createMemoryOutboxAdapter,
   createMemoryPreferencesAdapter,
   withAdapterFaults,
 } from '../src/index.js';
@@ -124,7 +125,7 @@ export const FailedWrite: Story = {
     await userEvent.click(radio);
     await expect(await canvas.findByText(m.recommendationModePicker.syncPending)).toBeVisible();
     await userEvent.click(canvas.getByRole('radio', { name: m.recommendationModePicker.personalized.label }));
-    await expect(await canvas.findByRole('alert')).toHaveTextContent(m.errors['write-failed']);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(m.recommendationModePicker.failed.personalize);
     await expect(radio).toBeChecked();
   },
 };
@@ -148,7 +149,7 @@ export const AllLocales: Story = {
     <div style={{ display: 'grid', gap: 16 }}>
       {RIGHTS_LOCALES.map((locale) => (
         <div key={locale} lang={locale}>
-          <RightsProvider locale={locale} adapters={{ preferences: createMemoryPreferencesAdapter(), pendingSync: createMemoryPreferencesAdapter() }}>
+          <RightsProvider locale={locale} adapters={{ preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter() }}>
             <RecommendationModePicker strategies={strategies[locale]} />
           </RightsProvider>
         </div>

@@ -4,9 +4,10 @@ import {
   RIGHTS_LOCALES,
   RightsProvider,
   UserTagManager,
-  createMemoryPendingTagsAdapter,
+  createMemoryOutboxAdapter,
   createMemoryTagsAdapter,
   withAdapterFaults,
+  type RightsLocale,
 } from '../src/index.js';
 import { BLOCKLIST, largeProfile, sampleCatalogue, sampleProfile } from './support/demo-content.js';
 import { localeOf, messagesFor } from './support/messages.js';
@@ -178,10 +179,35 @@ export const LoadError: Story = {
 
 /** Data from the adapter that is not a valid tag profile: a plain message, and no tags it cannot trust. */
 export const InvalidData: Story = {
-  parameters: { rights: { adapters: () => ({ tags: { load: () => ({ tags: [{ id: 1 }] }) as never, remove: () => {} } }) } },
+  parameters: { rights: { adapters: () => ({ tags: { load: () => ({ tags: 'not a list' }) as never, remove: () => {} } }) } },
   play: async ({ canvas, globals }) => {
     const m = messagesFor(globals.locale);
     await expect(canvas.getByRole('alert')).toHaveTextContent(m.errors['tags-invalid']);
+  },
+};
+
+/**
+ * One bad entry (a label over 200 characters, an id that is not a string) is set aside and counted;
+ * every other tag is shown and can be deleted, and "delete all" still reaches the bad ones.
+ */
+export const InvalidEntries: Story = {
+  parameters: {
+    rights: {
+      adapters: (locale: RightsLocale) => {
+        const profile = sampleProfile(locale);
+        return {
+          tags: createMemoryTagsAdapter({
+            initial: { ...profile, tags: [...profile.tags, { id: 'too-long', label: '长'.repeat(201), categoryId: 'travel' }, { id: 7 as never, label: '?', categoryId: 'travel' }] },
+          }),
+        };
+      },
+    },
+  },
+  play: async ({ canvas, globals }) => {
+    const m = messagesFor(globals.locale);
+    const first = sampleProfile(localeOf(globals)).tags[0]?.label ?? '';
+    await expect(canvas.getByRole('checkbox', { name: first })).toBeVisible();
+    await expect(canvas.getByText(m.userTagManager.invalid_other.replace('{{count, number}}', '2'))).toBeVisible();
   },
 };
 
@@ -206,7 +232,7 @@ export const AllLocales: Story = {
         <div key={locale} lang={locale}>
           <RightsProvider
             locale={locale}
-            adapters={{ tags: createMemoryTagsAdapter({ initial: sampleProfile(locale) }), pendingTags: createMemoryPendingTagsAdapter() }}
+            adapters={{ tags: createMemoryTagsAdapter({ initial: sampleProfile(locale) }), outbox: createMemoryOutboxAdapter() }}
           >
             <UserTagManager blocklist={BLOCKLIST} headingLevel={3} />
           </RightsProvider>

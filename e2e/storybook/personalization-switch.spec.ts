@@ -67,7 +67,7 @@ for (const locale of LOCALES) {
 
       // Opting back in cannot be saved, so it is rolled back with a message.
       await settings.master.click();
-      await expect(settings.errorAlert).toHaveText(settings.errorMessage('write-failed'));
+      await expect(settings.errorAlert).toHaveText(settings.failureMessage('personalizationSwitch', { code: 'write-failed', action: 'personalize' }));
       await expect(settings.master).not.toBeChecked();
       await expectNoAxeViolations(page);
     });
@@ -93,7 +93,8 @@ test('while stored preferences load, the switch holds its place: nothing shifts 
   const feedBefore = await page.locator('[data-feed]').boundingBox();
   await expectNoAxeViolations(page);
 
-  await expect(root).toHaveAttribute('data-state', 'off', { timeout: 5000 });
+  await expect(root).toHaveAttribute('data-value', 'off', { timeout: 5000 });
+  await expect(root).toHaveAttribute('data-state', 'ready');
   await expect(settings.master).toBeEnabled();
   expect(await root.boundingBox()).toEqual(before);
   expect(await page.locator('[data-feed]').boundingBox()).toEqual(feedBefore);

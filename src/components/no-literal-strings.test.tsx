@@ -1,12 +1,13 @@
 import { act, render, waitFor, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { describe, expect, test } from 'vitest';
-import { createMemoryPreferencesAdapter } from '../core/adapters/memory-preferences-adapter.js';
+import { createMemoryOutboxAdapter } from '../core/adapters/outbox-adapters.js';
+import { createMemoryPreferencesAdapter } from '../core/adapters/preferences-adapters.js';
 import { withAdapterFaults } from '../core/adapters/fault-injection.js';
 import { bundledMessages } from '../core/i18n/all-messages.js';
 import type { MessageOverrides } from '../core/i18n/messages.js';
 import { RightsProvider } from '../provider/rights-provider.js';
-import { createMemoryPendingTagsAdapter, createMemoryTagsAdapter } from '../core/adapters/tags-adapters.js';
+import { createMemoryTagsAdapter } from '../core/adapters/tags-adapters.js';
 import { AlgorithmDisclosure } from './algorithm-disclosure/algorithm-disclosure.js';
 import { WhyRecommended } from './algorithm-disclosure/why-recommended.js';
 import { NotInterestedButton } from './not-interested-button/not-interested-button.js';
@@ -48,7 +49,7 @@ function literalStrings(root: HTMLElement): string[] {
   return found;
 }
 
-function renderMarked(ui: ReactElement, adapters: Record<string, unknown> = { preferences: createMemoryPreferencesAdapter(), pendingSync: createMemoryPreferencesAdapter() }) {
+function renderMarked(ui: ReactElement, adapters: Record<string, unknown> = { preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter() }) {
   return render(
     <RightsProvider locale="zh-CN" messages={{ 'zh-CN': marked }} adapters={adapters as never}>
       {ui}
@@ -66,7 +67,7 @@ describe('no visible or assistive string is a literal', () => {
   test('PersonalizationSwitch while loading', () => {
     const { container } = renderMarked(<PersonalizationSwitch />, {
       preferences: withAdapterFaults(createMemoryPreferencesAdapter(), { hang: ['load'] }),
-      pendingSync: createMemoryPreferencesAdapter(),
+      outbox: createMemoryOutboxAdapter(),
     });
     expect(container.textContent).toContain('«personalizationSwitch.loading»');
     expect(literalStrings(container)).toEqual([]);
@@ -75,7 +76,7 @@ describe('no visible or assistive string is a literal', () => {
   test('PersonalizationSwitch pending sync and rolled back', async () => {
     const { container } = renderMarked(<PersonalizationSwitch />, {
       preferences: withAdapterFaults(createMemoryPreferencesAdapter(), { reject: ['save'] }),
-      pendingSync: createMemoryPreferencesAdapter(),
+      outbox: createMemoryOutboxAdapter(),
     });
     const view = within(container);
     await waitFor(() => expect(view.getByRole('switch')).toBeEnabled());
@@ -83,7 +84,7 @@ describe('no visible or assistive string is a literal', () => {
     await act(async () => view.getByRole('switch').click());
     await view.findByRole('alert');
     expect(container.textContent).toContain('«personalizationSwitch.syncPending»');
-    expect(container.textContent).toContain('«errors.write-failed»');
+    expect(container.textContent).toContain('«personalizationSwitch.failed.personalize»');
     expect(literalStrings(container)).toEqual([]);
   });
 
@@ -126,7 +127,7 @@ describe('no visible or assistive string is a literal', () => {
     });
     const { container } = renderMarked(<UserTagManager catalogue={[{ id: 'i', label: '«i»', categoryId: 'c' }]} />, {
       tags,
-      pendingTags: createMemoryPendingTagsAdapter(),
+      outbox: createMemoryOutboxAdapter(),
     });
     const view = within(container);
     await act(async () => view.getByRole('checkbox').click());
@@ -138,7 +139,7 @@ describe('no visible or assistive string is a literal', () => {
   test('NotInterestedButton, sent', async () => {
     const { container } = renderMarked(<NotInterestedButton itemId="x" reasons={false} />, {
       tags: createMemoryTagsAdapter(),
-      pendingTags: createMemoryPendingTagsAdapter(),
+      outbox: createMemoryOutboxAdapter(),
     });
     await act(async () => within(container).getByRole('button').click());
     await within(container).findByText('«notInterested.sent»');

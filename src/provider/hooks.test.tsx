@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, test, vi } from 'vitest';
-import { createMemoryPreferencesAdapter } from '../core/adapters/memory-preferences-adapter.js';
+import { createMemoryOutboxAdapter } from '../core/adapters/outbox-adapters.js';
+import { createMemoryPreferencesAdapter } from '../core/adapters/preferences-adapters.js';
 import { withAdapterFaults } from '../core/adapters/fault-injection.js';
 import type { RightsStore } from '../core/store/create-rights-store.js';
 import { PersonalizationSwitch } from '../components/personalization-switch/personalization-switch.js';
@@ -14,7 +15,7 @@ import { useRecommendationMode } from './use-recommendation-mode.js';
 
 function memoryProvider({ children }: { children: ReactNode }) {
   return (
-    <RightsProvider locale="zh-CN" adapters={{ preferences: createMemoryPreferencesAdapter(), pendingSync: createMemoryPreferencesAdapter() }}>
+    <RightsProvider locale="zh-CN" adapters={{ preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter() }}>
       {children}
     </RightsProvider>
   );
@@ -74,23 +75,23 @@ describe('useRecommendationMode', () => {
 });
 
 describe('usePersonalizationStatus', () => {
-  test('reports known only after a slow adapter answers, for a feed that waits for the choice', async () => {
+  test('reports hydrated only after a slow adapter answers, for a feed that waits for the choice', async () => {
     const { result } = renderHook(() => usePersonalizationStatus(), {
       wrapper: ({ children }) => (
         <RightsProvider
           locale="en"
           adapters={{
             preferences: withAdapterFaults(createMemoryPreferencesAdapter(), { latencyMs: 30 }),
-            pendingSync: createMemoryPreferencesAdapter(),
+            outbox: createMemoryOutboxAdapter(),
           }}
         >
           {children}
         </RightsProvider>
       ),
     });
-    expect(result.current).toEqual({ status: 'loading', known: false, syncPending: false, errorCode: null });
-    await waitFor(() => expect(result.current.known).toBe(true));
-    expect(result.current.status).toBe('ready');
+    expect(result.current).toMatchObject({ load: 'loading', hydrated: false, syncPending: false, failure: null });
+    await waitFor(() => expect(result.current.hydrated).toBe(true));
+    expect(result.current.load).toBe('ready');
   });
 });
 
@@ -125,7 +126,7 @@ describe('hydration', () => {
     });
     expect(recoverable).not.toHaveBeenCalled();
     expect(errors).not.toHaveBeenCalled();
-    expect(container.querySelector('[data-slot="personalization-switch"]')).toHaveAttribute('data-state', 'off');
+    expect(container.querySelector('[data-slot="personalization-switch"]')).toHaveAttribute('data-value', 'off');
     act(() => root?.unmount());
     container.remove();
   });
@@ -138,11 +139,11 @@ describe('RightsProvider', () => {
     }
     const view = render(
       <>
-        <RightsProvider locale="zh-CN" adapters={{ preferences: createMemoryPreferencesAdapter(), pendingSync: createMemoryPreferencesAdapter() }}>
+        <RightsProvider locale="zh-CN" adapters={{ preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter() }}>
           <PersonalizationSwitch />
           <Mode testId="first" />
         </RightsProvider>
-        <RightsProvider locale="zh-CN" adapters={{ preferences: createMemoryPreferencesAdapter(), pendingSync: createMemoryPreferencesAdapter() }}>
+        <RightsProvider locale="zh-CN" adapters={{ preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter() }}>
           <Mode testId="second" />
         </RightsProvider>
       </>,
@@ -157,7 +158,7 @@ describe('RightsProvider', () => {
     const host = createInstance();
     await host.init({ lng: 'en', resources: {} });
     const view = render(
-      <RightsProvider i18n={host} adapters={{ preferences: createMemoryPreferencesAdapter(), pendingSync: createMemoryPreferencesAdapter() }}>
+      <RightsProvider i18n={host} adapters={{ preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter() }}>
         <PersonalizationSwitch />
       </RightsProvider>,
     );

@@ -38,7 +38,7 @@ describe('server rendering', () => {
         <PersonalizationSwitch />
       </RightsProvider>,
     );
-    expect(html).toContain('data-state="off"');
+    expect(html).toContain('data-state="ready" data-value="off"');
     expect(html).toContain('aria-checked="false"');
     expect(html).not.toContain('aria-busy');
   });

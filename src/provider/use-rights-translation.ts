@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { addMessageGroup, createRightsI18n, createTranslate, type Translate } from '../core/i18n/create-rights-i18n.js';
+import { errorsMessages } from '../core/i18n/groups/errors.js';
 import type { GroupMessages, RightsLocale } from '../core/i18n/messages.js';
 import { useRightsContext } from './rights-context.js';
 
@@ -9,7 +10,8 @@ export function useRightsTranslation(consumerName: string, ...groups: GroupMessa
   // Made once per provider, by the first component that shows text; filling a cache is safe during render.
   strings.instance ??= createRightsI18n({ i18n: strings.host, messages: strings.messages });
   const instance = strings.instance;
-  for (const group of groups) {
+  // Every component can show a failure, whose words may come from `errors`.
+  for (const group of [errorsMessages, ...groups]) {
     addMessageGroup(instance, group);
   }
   const t = useMemo(() => createTranslate(instance, locale), [instance, locale]);

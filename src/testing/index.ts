@@ -1,2 +1,3 @@
+export { RightsPage, type RightsPageOptions } from './rights-page.js';
 export { PersonalizationSwitchPage } from './personalization-switch-page.js';
 export { AlgorithmDisclosurePage, RecommendationModePickerPage, UserTagManagerPage } from './recommender-pages.js';

@@ -1,46 +1,39 @@
 import type { Locator, Page } from '@playwright/test';
 import type { PersonalizationScope } from '../core/types.js';
-import { bundledMessages } from '../core/i18n/all-messages.js';
-import { resolveRightsLocale, type RightsLocale } from '../core/i18n/messages.js';
+import { RightsPage, type RightsPageOptions } from './rights-page.js';
 
 /**
  * A Playwright page object for {@link PersonalizationSwitch}: finds its parts
- * by role and by the shipped accessible names of `locale`, as a person would.
+ * by role and by the names the component renders, with the provider's locale
+ * and `messages` overrides, as a person would.
  *
  * ```ts
- * const settings = new PersonalizationSwitchPage(page, 'zh-CN');
+ * const settings = new PersonalizationSwitchPage(page, { locale: 'zh-CN' });
  * await settings.turnOffByKeyboard();
  * await expect(settings.master).not.toBeChecked();
  * ```
  */
-export class PersonalizationSwitchPage {
-  readonly locale: RightsLocale;
+export class PersonalizationSwitchPage extends RightsPage {
   /** The master switch. */
   readonly master: Locator;
-  /** The live region that reports a pending sync. */
+  /** The text that says a choice waits to be synced. */
   readonly syncPendingMessage: Locator;
-  /** The button that retries a pending sync. */
+  /** The button that sends a pending choice now. */
   readonly retryButton: Locator;
   /** The alert shown after a failed read or a rolled-back write. */
   readonly errorAlert: Locator;
 
-  constructor(
-    readonly page: Page,
-    locale: string = 'zh-CN',
-    /** Narrows every query to one part of the page, for pages with more than one switch. */
-    readonly scope: Page | Locator = page,
-  ) {
-    this.locale = resolveRightsLocale(locale);
-    const strings = bundledMessages[this.locale].personalizationSwitch;
-    this.master = scope.getByRole('switch', { name: strings.label, exact: true });
-    this.syncPendingMessage = scope.getByText(strings.syncPending);
-    this.retryButton = scope.getByRole('button', { name: strings.retryNow });
-    this.errorAlert = scope.getByRole('alert');
+  constructor(page: Page, options: RightsPageOptions | string = {}) {
+    super(page, options);
+    this.master = this.scope.getByRole('switch', { name: this.text('personalizationSwitch.label'), exact: true });
+    this.syncPendingMessage = this.scope.getByText(this.text('personalizationSwitch.syncPending'));
+    this.retryButton = this.scope.getByRole('button', { name: this.text('personalizationSwitch.retryNow') });
+    this.errorAlert = this.scope.getByRole('alert');
   }
 
   /** The switch of one scope: feed, ads, push or search. */
   scopeSwitch(scope: PersonalizationScope): Locator {
-    return this.scope.getByRole('switch', { name: bundledMessages[this.locale].personalizationSwitch.scopes[scope].label, exact: true });
+    return this.scope.getByRole('switch', { name: this.text(`personalizationSwitch.scopes.${scope}.label`), exact: true });
   }
 
   /** Focuses the master switch with the keyboard alone and presses Space, as a keyboard user does. */
@@ -58,10 +51,5 @@ export class PersonalizationSwitchPage {
     if ((await this.master.getAttribute('aria-checked')) === 'true') {
       await this.page.keyboard.press('Space');
     }
-  }
-
-  /** The localized message of an error code, to compare with {@link errorAlert}. */
-  errorMessage(code: keyof (typeof bundledMessages)['zh-CN']['errors']): string {
-    return bundledMessages[this.locale].errors[code];
   }
 }

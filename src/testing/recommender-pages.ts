@@ -1,21 +1,16 @@
 import type { Locator, Page } from '@playwright/test';
-import { bundledMessages } from '../core/i18n/all-messages.js';
-import { resolveRightsLocale, type RightsLocale } from '../core/i18n/messages.js';
-
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{\{\s*(\w+)\s*(?:,[^}]*)?\}\}/g, (_, name: string) => String(values[name] ?? ''));
+import { RightsPage, type RightsPageOptions } from './rights-page.js';
 
 /**
- * A Playwright page object for `UserTagManager`, by role and shipped name.
+ * A Playwright page object for `UserTagManager`, by role and rendered name.
  *
  * ```ts
- * const tags = new UserTagManagerPage(page, 'zh-CN');
+ * const tags = new UserTagManagerPage(page, { locale: 'zh-CN' });
  * await tags.deleteTag('露营');
  * await tags.deleteCategory('旅行');
  * ```
  */
-export class UserTagManagerPage {
-  readonly locale: RightsLocale;
+export class UserTagManagerPage extends RightsPage {
   /** The manager's region. */
   readonly root: Locator;
   /** The live region that reports deletions, undo and pending syncs. */
@@ -25,21 +20,12 @@ export class UserTagManagerPage {
   /** The confirmation of a bulk deletion. */
   readonly confirmDialog: Locator;
 
-  constructor(
-    readonly page: Page,
-    locale: string = 'zh-CN',
-    readonly scope: Page | Locator = page,
-  ) {
-    this.locale = resolveRightsLocale(locale);
-    const strings = this.strings;
-    this.root = scope.getByRole('region', { name: strings.title, exact: true });
+  constructor(page: Page, options: RightsPageOptions | string = {}) {
+    super(page, options);
+    this.root = this.scope.getByRole('region', { name: this.text('userTagManager.title'), exact: true });
     this.status = this.root.getByRole('status').first();
-    this.undoButton = this.root.getByRole('button', { name: strings.undo, exact: true });
+    this.undoButton = this.root.getByRole('button', { name: this.text('userTagManager.undo'), exact: true });
     this.confirmDialog = page.getByRole('alertdialog');
-  }
-
-  private get strings() {
-    return bundledMessages[this.locale].userTagManager;
   }
 
   /** The checkbox of one tag, named by its label. */
@@ -54,49 +40,43 @@ export class UserTagManagerPage {
 
   /** The toggle of one interest in the catalogue. */
   interest(label: string): Locator {
-    return this.root.getByRole('region', { name: this.strings.interests.title }).getByRole('button', { name: label, exact: true });
+    return this.root.getByRole('region', { name: this.text('userTagManager.interests.title') }).getByRole('button', { name: label, exact: true });
   }
 
   /** Deletes one tag with its own button. */
   async deleteTag(label: string): Promise<void> {
-    await this.root.getByRole('button', { name: fill(this.strings.tag.delete, { label }), exact: true }).click();
+    await this.root.getByRole('button', { name: this.text('userTagManager.tag.delete', { label }), exact: true }).click();
   }
 
   /** Deletes every tag of a category, confirming in the alert dialog. */
   async deleteCategory(label: string): Promise<void> {
-    await this.root.getByRole('button', { name: fill(this.strings.deleteCategory, { category: label }), exact: true }).click();
+    await this.root.getByRole('button', { name: this.text('userTagManager.deleteCategory', { category: label }), exact: true }).click();
     await this.confirm();
   }
 
   /** Deletes every tag, confirming in the alert dialog. */
   async deleteAll(): Promise<void> {
-    await this.root.getByRole('button', { name: this.strings.deleteAll, exact: true }).click();
+    await this.root.getByRole('button', { name: this.text('userTagManager.deleteAll'), exact: true }).click();
     await this.confirm();
   }
 
   /** Presses the confirm button of the open alert dialog. */
   async confirm(): Promise<void> {
-    await this.confirmDialog.getByRole('button', { name: this.strings.confirm.confirm, exact: true }).click();
+    await this.confirmDialog.getByRole('button', { name: this.text('userTagManager.confirm.confirm'), exact: true }).click();
   }
 }
 
 /** A Playwright page object for `RecommendationModePicker`. */
-export class RecommendationModePickerPage {
-  readonly locale: RightsLocale;
+export class RecommendationModePickerPage extends RightsPage {
   /** The radio group. */
   readonly group: Locator;
   /** The personalized choice. */
   readonly personalized: Locator;
 
-  constructor(
-    readonly page: Page,
-    locale: string = 'zh-CN',
-    readonly scope: Page | Locator = page,
-  ) {
-    this.locale = resolveRightsLocale(locale);
-    const strings = bundledMessages[this.locale].recommendationModePicker;
-    this.group = scope.getByRole('radiogroup', { name: strings.label, exact: true });
-    this.personalized = this.group.getByRole('radio', { name: strings.personalized.label, exact: true });
+  constructor(page: Page, options: RightsPageOptions | string = {}) {
+    super(page, options);
+    this.group = this.scope.getByRole('radiogroup', { name: this.text('recommendationModePicker.label'), exact: true });
+    this.personalized = this.group.getByRole('radio', { name: this.text('recommendationModePicker.personalized.label'), exact: true });
   }
 
   /** The radio of one non-personalized strategy, named by its label. */
@@ -106,31 +86,25 @@ export class RecommendationModePickerPage {
 }
 
 /** A Playwright page object for `AlgorithmDisclosure`. */
-export class AlgorithmDisclosurePage {
-  readonly locale: RightsLocale;
+export class AlgorithmDisclosurePage extends RightsPage {
   /** The button that opens the details. */
   readonly openButton: Locator;
   /** The details dialog. */
   readonly dialog: Locator;
 
-  constructor(
-    readonly page: Page,
-    locale: string = 'zh-CN',
-    readonly scope: Page | Locator = page,
-  ) {
-    this.locale = resolveRightsLocale(locale);
-    const strings = bundledMessages[this.locale].algorithmDisclosure;
-    this.openButton = scope.getByRole('button', { name: strings.openDetails, exact: true });
-    this.dialog = page.getByRole('dialog', { name: strings.title, exact: true });
+  constructor(page: Page, options: RightsPageOptions | string = {}) {
+    super(page, options);
+    this.openButton = this.scope.getByRole('button', { name: this.text('algorithmDisclosure.openDetails'), exact: true });
+    this.dialog = page.getByRole('dialog', { name: this.text('algorithmDisclosure.title'), exact: true });
   }
 
   /** The link to the public record of one filing number, inside the dialog. */
   filingRecordLink(number: string): Locator {
-    return this.dialog.getByRole('link', { name: fill(bundledMessages[this.locale].algorithmDisclosure.filingLink, { number }) });
+    return this.dialog.getByRole('link', { name: this.text('algorithmDisclosure.filingLink', { number }) });
   }
 
   /** The heading of one statutory section inside the dialog. */
   section(section: 'principles' | 'purpose' | 'mechanism' | 'audience' | 'fairPricing'): Locator {
-    return this.dialog.getByRole('heading', { name: bundledMessages[this.locale].algorithmDisclosure.sections[section], exact: true });
+    return this.dialog.getByRole('heading', { name: this.text(`algorithmDisclosure.sections.${section}`), exact: true });
   }
 }

@@ -2,12 +2,13 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
 import zhCN from '../../../locales/zh-CN/algorights.json' with { type: 'json' };
-import { createMemoryPreferencesAdapter } from '../../core/adapters/memory-preferences-adapter.js';
+import { createMemoryOutboxAdapter } from '../../core/adapters/outbox-adapters.js';
+import { createMemoryPreferencesAdapter } from '../../core/adapters/preferences-adapters.js';
 import { RightsProvider } from '../../provider/rights-provider.js';
 import { AlgorithmDisclosure } from './algorithm-disclosure.js';
 import { WhyRecommended } from './why-recommended.js';
 
-const adapters = () => ({ preferences: createMemoryPreferencesAdapter(), pendingSync: createMemoryPreferencesAdapter() });
+const adapters = () => ({ preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter() });
 const filing = { number: '网信算备110108823483902230019号', name: '个性化推荐算法', url: 'https://example.test/record/0019' };
 
 describe('AlgorithmDisclosure', () => {
@@ -96,17 +97,19 @@ describe('WhyRecommended', () => {
   test('says plainly when the feed is non-personalized', async () => {
     const user = userEvent.setup();
     const preferences = createMemoryPreferencesAdapter();
-    await preferences.save({
-      version: 2,
-      personalization: {
-        master: 'non-personalized',
-        scopes: { feed: 'personalized', ads: 'personalized', push: 'personalized', search: 'personalized' },
-        strategy: null,
+    await preferences.save(
+      {
+        preferences: {
+          master: 'non-personalized',
+          scopes: { feed: 'personalized', ads: 'personalized', push: 'personalized', search: 'personalized' },
+          strategy: null,
+        },
+        revisions: { master: 1, feed: 1, ads: 1, push: 1, search: 1, strategy: 1 },
       },
-      updatedAt: '2026-11-22T08:00:00.000Z',
-    });
+      { idempotencyKey: 'seed', signal: new AbortController().signal },
+    );
     render(
-      <RightsProvider locale="zh-CN" adapters={{ preferences, pendingSync: createMemoryPreferencesAdapter() }}>
+      <RightsProvider locale="zh-CN" adapters={{ preferences, outbox: createMemoryOutboxAdapter() }}>
         <WhyRecommended reasons={[]} />
       </RightsProvider>,
     );

@@ -5,7 +5,9 @@ import { describe, expect, test, vi } from 'vitest';
 import en from '../../../locales/en/algorights.json' with { type: 'json' };
 import zhCN from '../../../locales/zh-CN/algorights.json' with { type: 'json' };
 import zhTW from '../../../locales/zh-TW/algorights.json' with { type: 'json' };
-import { createMemoryPreferencesAdapter, type MemoryCell } from '../../core/adapters/memory-preferences-adapter.js';
+import { createMemoryOutboxAdapter } from '../../core/adapters/outbox-adapters.js';
+import { createMemoryPreferencesAdapter } from '../../core/adapters/preferences-adapters.js';
+import type { MemoryCell } from '../../core/adapters/storage.js';
 import type { PreferencesAdapter } from '../../core/adapters/types.js';
 import type { RightsEvent } from '../../core/events.js';
 import { RightsProvider } from '../../provider/rights-provider.js';
@@ -13,7 +15,7 @@ import { useRecommendationMode } from '../../provider/use-recommendation-mode.js
 import { PersonalizationSwitch } from './personalization-switch.js';
 
 function memoryAdapters(cell: MemoryCell = { value: null }) {
-  return { preferences: createMemoryPreferencesAdapter({ cell }), pendingSync: createMemoryPreferencesAdapter() };
+  return { preferences: createMemoryPreferencesAdapter({ cell }), outbox: createMemoryOutboxAdapter() };
 }
 
 function FeedRequest() {
@@ -105,9 +107,9 @@ describe('PersonalizationSwitch', () => {
 
   test('a failed opt-out stays off and shows that it is saved on the device and syncing', async () => {
     const user = userEvent.setup();
-    const failing: PreferencesAdapter = { load: () => null, save: () => Promise.reject(new Error('offline')), clear: () => {} };
+    const failing: PreferencesAdapter = { load: () => null, save: () => Promise.reject(new Error('offline')) };
     render(
-      <RightsProvider locale="zh-TW" adapters={{ preferences: failing, pendingSync: createMemoryPreferencesAdapter() }}>
+      <RightsProvider locale="zh-TW" adapters={{ preferences: failing, outbox: createMemoryOutboxAdapter() }}>
         <PersonalizationSwitch />
       </RightsProvider>,
     );
@@ -119,11 +121,11 @@ describe('PersonalizationSwitch', () => {
 
   test('a failed opt-in is rolled back with a localized alert', async () => {
     const user = userEvent.setup();
-    const failing: PreferencesAdapter = { load: () => null, save: () => Promise.reject(new Error('offline')), clear: () => {} };
+    const failing: PreferencesAdapter = { load: () => null, save: () => Promise.reject(new Error('offline')) };
     render(
       <RightsProvider
         locale="zh-CN"
-        adapters={{ preferences: failing, pendingSync: createMemoryPreferencesAdapter() }}
+        adapters={{ preferences: failing, outbox: createMemoryOutboxAdapter() }}
         initialState={{
           personalization: {
             master: 'non-personalized',
@@ -135,7 +137,7 @@ describe('PersonalizationSwitch', () => {
       </RightsProvider>,
     );
     await user.click(screen.getByRole('switch', { name: '个性化推荐' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(zhCN.errors['write-failed']);
+    expect(await screen.findByRole('alert')).toHaveTextContent(zhCN.personalizationSwitch.failed.personalize);
     expect(screen.getByRole('switch', { name: '个性化推荐' })).not.toBeChecked();
   });
 
@@ -157,10 +159,9 @@ describe('PersonalizationSwitch', () => {
     const slow: PreferencesAdapter = {
       load: () => new Promise((resolve) => (answer = resolve)),
       save: () => {},
-      clear: () => {},
     };
     const { container } = render(
-      <RightsProvider locale="zh-CN" adapters={{ preferences: slow, pendingSync: createMemoryPreferencesAdapter() }}>
+      <RightsProvider locale="zh-CN" adapters={{ preferences: slow, outbox: createMemoryOutboxAdapter() }}>
         <PersonalizationSwitch />
       </RightsProvider>,
     );
@@ -168,7 +169,8 @@ describe('PersonalizationSwitch', () => {
     expect(container.firstElementChild).toHaveAttribute('data-state', 'loading');
     await act(async () => answer(null));
     expect(screen.getByRole('switch', { name: '个性化推荐' })).toBeEnabled();
-    expect(container.firstElementChild).toHaveAttribute('data-state', 'on');
+    expect(container.firstElementChild).toHaveAttribute('data-state', 'ready');
+    expect(container.firstElementChild).toHaveAttribute('data-value', 'on');
   });
 
   test('under StrictMode a change is written once', async () => {
@@ -179,7 +181,7 @@ describe('PersonalizationSwitch', () => {
     const load = vi.spyOn(preferences, 'load');
     render(
       <StrictMode>
-        <RightsProvider locale="zh-CN" adapters={{ preferences, pendingSync: createMemoryPreferencesAdapter() }}>
+        <RightsProvider locale="zh-CN" adapters={{ preferences, outbox: createMemoryOutboxAdapter() }}>
           <PersonalizationSwitch />
         </RightsProvider>
       </StrictMode>,
@@ -230,7 +232,7 @@ describe('PersonalizationSwitch developer errors', () => {
 
   test('an adapter without save() throws an error that names what is missing and where to start', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const incomplete = { load: () => null, clear: () => {} } as unknown as PreferencesAdapter;
+    const incomplete = { load: () => null } as unknown as PreferencesAdapter;
     expect(() =>
       render(
         <RightsProvider locale="zh-CN" adapters={{ preferences: incomplete }}>

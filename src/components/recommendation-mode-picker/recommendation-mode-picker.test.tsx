@@ -4,9 +4,10 @@ import { describe, expect, test, vi } from 'vitest';
 import en from '../../../locales/en/algorights.json' with { type: 'json' };
 import zhCN from '../../../locales/zh-CN/algorights.json' with { type: 'json' };
 import { withAdapterFaults } from '../../core/adapters/fault-injection.js';
-import { createMemoryPreferencesAdapter, type MemoryCell } from '../../core/adapters/memory-preferences-adapter.js';
+import { createMemoryOutboxAdapter } from '../../core/adapters/outbox-adapters.js';
+import { createMemoryPreferencesAdapter } from '../../core/adapters/preferences-adapters.js';
+import type { MemoryCell } from '../../core/adapters/storage.js';
 import type { RightsEvent } from '../../core/events.js';
-import type { StoredPreferences } from '../../core/schema.js';
 import { RightsProvider } from '../../provider/rights-provider.js';
 import { useRecommendationMode } from '../../provider/use-recommendation-mode.js';
 import { PersonalizationSwitch } from '../personalization-switch/personalization-switch.js';
@@ -31,7 +32,7 @@ describe('RecommendationModePicker', () => {
     render(
       <RightsProvider
         locale="zh-CN"
-        adapters={{ preferences: createMemoryPreferencesAdapter({ cell }), pendingSync: createMemoryPreferencesAdapter() }}
+        adapters={{ preferences: createMemoryPreferencesAdapter({ cell }), outbox: createMemoryOutboxAdapter() }}
         onEvent={(event) => events.push(event)}
       >
         <PersonalizationSwitch scopes={['feed', 'ads']} />
@@ -47,7 +48,7 @@ describe('RecommendationModePicker', () => {
     expect(feedRequest()).toMatchObject({ feed: 'non-personalized', strategy: 'popular-nearby', ads: 'personalized' });
     expect(screen.getByRole('switch', { name: '内容推荐' })).not.toBeChecked();
     expect(screen.getByRole('switch', { name: '个性化广告' })).toBeChecked();
-    await waitFor(() => expect((cell.value as StoredPreferences).personalization.strategy).toBe('popular-nearby'));
+    await waitFor(() => expect((cell.value as { preferences: { strategy: string | null } }).preferences.strategy).toBe('popular-nearby'));
     expect(events[0]).toMatchObject({ type: 'personalization.changed', scope: 'feed', strategy: 'popular-nearby' });
     expect(screen.getByText('已切换为：附近热门')).toBeInTheDocument();
 
@@ -71,7 +72,7 @@ describe('RecommendationModePicker', () => {
       },
     };
     render(
-      <RightsProvider locale="en" adapters={{ preferences: createMemoryPreferencesAdapter({ cell }), pendingSync: createMemoryPreferencesAdapter() }}>
+      <RightsProvider locale="en" adapters={{ preferences: createMemoryPreferencesAdapter({ cell }), outbox: createMemoryOutboxAdapter() }}>
         <RecommendationModePicker strategies={strategies} variant="inline" />
         <FeedRequest />
       </RightsProvider>,
@@ -90,14 +91,14 @@ describe('RecommendationModePicker', () => {
     const user = userEvent.setup();
     const preferences = withAdapterFaults(createMemoryPreferencesAdapter(), { reject: ['save'] });
     render(
-      <RightsProvider locale="zh-CN" adapters={{ preferences, pendingSync: createMemoryPreferencesAdapter() }}>
+      <RightsProvider locale="zh-CN" adapters={{ preferences, outbox: createMemoryOutboxAdapter() }}>
         <RecommendationModePicker strategies={strategies} />
       </RightsProvider>,
     );
     await waitFor(() => expect(screen.getByRole('radio', { name: '附近热门' })).toBeEnabled());
     await user.click(screen.getByRole('radio', { name: '附近热门' }));
     await user.click(screen.getByRole('radio', { name: '个性化推荐' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(zhCN.errors['write-failed']);
+    expect(await screen.findByRole('alert')).toHaveTextContent(zhCN.recommendationModePicker.failed.personalize);
     expect(screen.getByRole('radio', { name: '附近热门' })).toBeChecked();
   });
 
@@ -105,7 +106,7 @@ describe('RecommendationModePicker', () => {
     const user = userEvent.setup();
     const onValueChange = vi.fn();
     render(
-      <RightsProvider locale="zh-CN" adapters={{ preferences: createMemoryPreferencesAdapter(), pendingSync: createMemoryPreferencesAdapter() }}>
+      <RightsProvider locale="zh-CN" adapters={{ preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter() }}>
         <RecommendationModePicker strategies={strategies} value="following-latest" onValueChange={onValueChange} />
         <FeedRequest />
       </RightsProvider>,
@@ -125,7 +126,7 @@ describe('RecommendationModePicker', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(() =>
       render(
-        <RightsProvider locale="zh-CN" adapters={{ preferences: createMemoryPreferencesAdapter(), pendingSync: createMemoryPreferencesAdapter() }}>
+        <RightsProvider locale="zh-CN" adapters={{ preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter() }}>
           <RecommendationModePicker strategies={given as typeof strategies} />
         </RightsProvider>,
       ),

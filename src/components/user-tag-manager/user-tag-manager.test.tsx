@@ -4,9 +4,11 @@ import { describe, expect, test, vi } from 'vitest';
 import en from '../../../locales/en/algorights.json' with { type: 'json' };
 import zhCN from '../../../locales/zh-CN/algorights.json' with { type: 'json' };
 import { withAdapterFaults } from '../../core/adapters/fault-injection.js';
-import { createMemoryPreferencesAdapter, type MemoryCell } from '../../core/adapters/memory-preferences-adapter.js';
-import { createMemoryPendingTagsAdapter, createMemoryTagsAdapter, type StoredTags } from '../../core/adapters/tags-adapters.js';
-import type { TagsAdapter } from '../../core/adapters/types.js';
+import { createMemoryOutboxAdapter } from '../../core/adapters/outbox-adapters.js';
+import { createMemoryPreferencesAdapter } from '../../core/adapters/preferences-adapters.js';
+import type { MemoryCell } from '../../core/adapters/storage.js';
+import { createMemoryTagsAdapter, type StoredTags } from '../../core/adapters/tags-adapters.js';
+import type { TagsAdapter, WriteOptions } from '../../core/adapters/types.js';
 import type { UserTagProfile } from '../../core/tags.js';
 import { RightsProvider } from '../../provider/rights-provider.js';
 import { NotInterestedButton } from '../not-interested-button/not-interested-button.js';
@@ -33,9 +35,8 @@ function renderManager(tags: TagsAdapter, props: Partial<UserTagManagerProps> = 
       locale={locale}
       adapters={{
         preferences: createMemoryPreferencesAdapter(),
-        pendingSync: createMemoryPreferencesAdapter(),
         tags,
-        pendingTags: createMemoryPendingTagsAdapter(),
+        outbox: createMemoryOutboxAdapter(),
       }}
     >
       <UserTagManager blocklist={['博彩']} {...props} />
@@ -124,14 +125,14 @@ describe('UserTagManager', () => {
     const cell: MemoryCell = { value: null };
     let offline = true;
     const memory = createMemoryTagsAdapter({ cell, initial: profile });
-    const remove = vi.fn((ids: readonly string[]) => {
+    const remove = vi.fn((ids: readonly string[], options: WriteOptions) => {
       if (offline) {
         throw new Error('offline');
       }
-      return memory.remove(ids);
+      return memory.remove(ids, options);
     });
     render(
-      <RightsProvider locale="zh-CN" retryDelayMs={50} adapters={{ tags: { ...memory, remove }, pendingTags: createMemoryPendingTagsAdapter() }}>
+      <RightsProvider locale="zh-CN" retryDelayMs={50} adapters={{ tags: { ...memory, remove }, outbox: createMemoryOutboxAdapter() }}>
         <UserTagManager />
       </RightsProvider>,
     );
@@ -193,11 +194,11 @@ describe('UserTagManager', () => {
     let fail = true;
     const memory = createMemoryTagsAdapter();
     const { container } = renderManager({
-      load: () => {
+      load: (options) => {
         if (fail) {
           throw new Error('offline');
         }
-        return memory.load();
+        return memory.load(options);
       },
       remove: memory.remove,
     });
@@ -205,7 +206,8 @@ describe('UserTagManager', () => {
     fail = false;
     await user.click(screen.getByRole('button', { name: zhCN.userTagManager.retryLoad }));
     expect(screen.getByText(zhCN.userTagManager.empty)).toBeVisible();
-    expect(container.querySelector('[data-slot="user-tag-manager"]')).toHaveAttribute('data-state', 'empty');
+    expect(container.querySelector('[data-slot="user-tag-manager"]')).toHaveAttribute('data-state', 'ready');
+    expect(container.querySelector('[data-slot="user-tag-manager"]')).toHaveAttribute('data-empty', '');
 
     renderManager(withAdapterFaults(createMemoryTagsAdapter(), { hang: ['load'] }));
     expect(screen.getByText(zhCN.userTagManager.loading)).toBeInTheDocument();
@@ -233,7 +235,7 @@ describe('NotInterestedButton', () => {
     const cell: MemoryCell = { value: null };
     const onNotInterested = vi.fn();
     render(
-      <RightsProvider locale="zh-CN" adapters={{ tags: createMemoryTagsAdapter({ cell, initial: profile }), pendingTags: createMemoryPendingTagsAdapter() }}>
+      <RightsProvider locale="zh-CN" adapters={{ tags: createMemoryTagsAdapter({ cell, initial: profile }), outbox: createMemoryOutboxAdapter() }}>
         <NotInterestedButton itemId="item-9" itemLabel="露营装备清单" tagIds={['camping']} onNotInterested={onNotInterested} />
       </RightsProvider>,
     );
@@ -250,7 +252,7 @@ describe('NotInterestedButton', () => {
     render(
       <RightsProvider
         locale="zh-CN"
-        adapters={{ tags: withAdapterFaults(createMemoryTagsAdapter(), { reject: ['notInterested'] }), pendingTags: createMemoryPendingTagsAdapter() }}
+        adapters={{ tags: withAdapterFaults(createMemoryTagsAdapter(), { reject: ['notInterested'] }), outbox: createMemoryOutboxAdapter() }}
       >
         <NotInterestedButton itemId="item-1" reasons={false} />
       </RightsProvider>,
@@ -268,6 +270,6 @@ describe('NotInterestedButton', () => {
           <NotInterestedButton itemId="x" />
         </RightsProvider>,
       ),
-    ).toThrowError(/needs a tags adapter with notInterested\(feedback\)/);
+    ).toThrowError(/needs a tags adapter with notInterested\(feedback, options\)/);
   });
 });

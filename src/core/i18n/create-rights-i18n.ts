@@ -1,5 +1,4 @@
 import { createInstance, type i18n as I18nInstance } from 'i18next';
-import { errorsMessages } from './groups/errors.js';
 import {
   RIGHTS_LOCALES,
   RIGHTS_NAMESPACE,
@@ -51,7 +50,6 @@ export function createRightsI18n(options: RightsI18nOptions = {}): I18nInstance 
       instance.addResourceBundle(locale, RIGHTS_NAMESPACE, overrides, true, true);
     }
   }
-  addMessageGroup(instance, errorsMessages);
   return instance;
 }
 

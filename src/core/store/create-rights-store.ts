@@ -104,6 +104,7 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
     maxRetryDelayMs: 60_000,
   });
 
+  let initialState = base.getInitialState();
   let outboxRead: ReturnType<typeof engine.loadOutbox> | null = null;
   const readOutbox = () => (outboxRead ??= engine.loadOutbox());
   const connections = new Map<string, { count: number; stop: (() => void) | null }>();
@@ -135,7 +136,10 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
       options: { initialState: options.initialState, defaults: options.defaults },
     };
     descriptors.set(descriptor.name, { descriptor, context });
-    base.setState(descriptor.create(context)(base.setState, base.getState, base) as Partial<RightsState>);
+    const slice = descriptor.create(context)(base.setState, base.getState, base) as Partial<RightsState>;
+    // Rendering on the server and hydrating read the initial state: it includes every slice registered.
+    initialState = { ...initialState, ...slice };
+    base.setState(slice);
   };
 
   /** Starts a slice once the outbox is read; counted, so that the provider and a component can both hold it. */
@@ -177,6 +181,7 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
   }
 
   return Object.assign(base, {
+    getInitialState: () => initialState,
     register,
     connectSlice: acquire,
     connect() {

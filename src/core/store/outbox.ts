@@ -39,6 +39,13 @@ export interface OutboxEntry {
   attempts: number;
   /** Ids and values its audit events carry. */
   details?: Record<string, unknown>;
+  /** Set when the kit wrote it back after rolling a write back: the correlation id of that write. */
+  compensates?: string;
+  /**
+   * Wall-clock milliseconds before which other tabs leave it alone: the tab that made it holds it until
+   * an earlier write of its own to the same target has settled, so the two reach the backend in order.
+   */
+  notBefore?: number;
 }
 
 const text = v.pipe(v.string(), v.minLength(1));
@@ -56,6 +63,8 @@ const entrySchema = v.object({
   createdAt: v.string(),
   attempts: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
   details: v.optional(v.record(v.string(), v.unknown())),
+  compensates: v.optional(v.string()),
+  notBefore: v.optional(v.number()),
 });
 
 /**

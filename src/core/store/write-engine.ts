@@ -44,6 +44,8 @@ export interface WriteRequest {
   /** Ids and values the audit events of this write carry (never personal data beyond ids). */
   details?: Record<string, unknown>;
   correlationId?: string;
+  /** The correlation id of the rolled-back write this one puts back, for a write the kit makes itself. */
+  compensates?: string;
   /** Applies the change to the store at once. */
   apply?(): void;
   /**
@@ -103,7 +105,12 @@ export interface WriteEngineOptions {
   maxRetryDelayMs: number;
 }
 
-/** Confirmations are applied to the store and the device in batches, so replaying thousands of entries stays linear. */
+/**
+ * Confirmations are applied to the store and the device in batches that grow
+ * with the backlog (at least 64, at least a quarter of it), so that replaying
+ * thousands of entries rewrites the device copy a handful of times, not once
+ * per entry.
+ */
 const BATCH = 64;
 
 /**
@@ -124,6 +131,17 @@ export function createWriteEngine(options: WriteEngineOptions) {
   const inFlight = new Set<AbortController>();
   let connections = 0;
   let abortTimer: unknown = null;
+  // Reducing writes not yet settled, so that a later protective choice of the same target can overtake
+  // them: one not yet sent is dropped; one already out is given up on (aborted), and the later choice is
+  // held in the outbox until it has settled, so that a late answer can never land after it.
+  const reducing = new Set<ReducingJob>();
+  const held = new Set<string>();
+  const leased = new Set<string>();
+  // Confirmed entries the device could not forget yet (storage full): forgotten at the next round.
+  const undeleted = new Set<string>();
+  // Once every provider has gone (a closed page, a route change), nothing more is sent: what is
+  // pending stays in the outbox for the next store, as after a reload.
+  let closed = false;
 
   const entriesOf = (slice: string) => options.getState().entries.filter((entry) => entry.slice === slice);
   const timestamp = () => new Date(clock.now()).toISOString();
@@ -149,8 +167,12 @@ export function createWriteEngine(options: WriteEngineOptions) {
   };
 
   /** Calls an adapter with a timeout and an abort signal; a late answer counts as failed. */
-  const call = <T>(timeoutMs: number, invoke: (signal: AbortSignal) => Awaitable<T>, code: RightsErrorCode = 'write-failed'): Awaitable<Outcome<T>> => {
-    const controller = new AbortController();
+  const call = <T>(
+    timeoutMs: number,
+    invoke: (signal: AbortSignal) => Awaitable<T>,
+    code: RightsErrorCode = 'write-failed',
+    controller = new AbortController(),
+  ): Awaitable<Outcome<T>> => {
     const immediate = attempt(() => invoke(controller.signal));
     if (!isPromiseLike(immediate)) {
       return immediate;
@@ -169,7 +191,7 @@ export function createWriteEngine(options: WriteEngineOptions) {
     });
   };
 
-  const send = (entry: OutboxEntry): Awaitable<Outcome<unknown>> | null => {
+  const send = (entry: OutboxEntry, controller?: AbortController): Awaitable<Outcome<unknown>> | null => {
     const adapter = options.adapter(entry.adapter) as Record<string, unknown> | undefined;
     const method = adapter?.[entry.method];
     if (typeof method !== 'function') {
@@ -177,8 +199,11 @@ export function createWriteEngine(options: WriteEngineOptions) {
       return null;
     }
     const args = structuredClone(entry.args);
-    return call(options.writeTimeoutMs, (signal) =>
-      (method as (...parameters: unknown[]) => unknown).call(adapter, ...args, { idempotencyKey: entry.key, signal }),
+    return call(
+      options.writeTimeoutMs,
+      (signal) => (method as (...parameters: unknown[]) => unknown).call(adapter, ...args, { idempotencyKey: entry.key, signal }),
+      'write-failed',
+      controller,
     );
   };
 
@@ -194,7 +219,10 @@ export function createWriteEngine(options: WriteEngineOptions) {
   };
 
   /** Stores new entries and removes superseded ones on the device; what fails stays in memory, marked unsaved, and is retried. */
-  const persist = async (added: readonly OutboxEntry[], removed: readonly string[]): Promise<boolean> => {
+  const persist = async (added: readonly OutboxEntry[], removed: readonly string[], holdUnsaved = true): Promise<boolean> => {
+    if (closed) {
+      return false;
+    }
     const outcome = await attempt(async () => {
       if (removed.length > 0) {
         await options.outbox.delete(removed);
@@ -214,7 +242,9 @@ export function createWriteEngine(options: WriteEngineOptions) {
       }
       return true;
     }
-    options.setState({ unsaved: [...new Set([...unsaved, ...addedKeys])] });
+    if (holdUnsaved) {
+      options.setState({ unsaved: [...new Set([...unsaved, ...addedKeys])] });
+    }
     reportDeviceFailure(
       added.map((entry) => entry.slice),
       outcome.error,
@@ -248,36 +278,37 @@ export function createWriteEngine(options: WriteEngineOptions) {
     if (confirmed.length > 0) {
       options.handler(slice)?.confirmed?.(confirmed);
       // Forgetting a confirmed entry can wait: if it fails, a retry carries the same key and has no second effect.
-      await attempt(() => options.outbox.delete([...done]));
+      const forgotten = await attempt(() => options.outbox.delete([...done]));
+      if (!forgotten.ok) {
+        done.forEach((key) => undeleted.add(key));
+      }
     }
   };
 
-  /** Applies what a confirmed write makes obsolete: earlier entries are dropped or rewritten with a new key. */
-  const supersede = async (request: WriteRequest, skipKey?: string) => {
+  /** Applies what a confirmed write makes obsolete: entries made before it are dropped or rewritten with a new key; later ones stand. */
+  const supersede = async (request: WriteRequest, earlier: ReadonlySet<string>) => {
     if (!request.supersede) {
       return;
     }
     const dropped: string[] = [];
     const rewritten: OutboxEntry[] = [];
-    const next = options.getState().entries.flatMap((entry) => {
-      if (entry.key === skipKey || entry.slice !== request.slice) {
-        return [entry];
+    for (const entry of options.getState().entries) {
+      if (!earlier.has(entry.key) || entry.slice !== request.slice) {
+        continue;
       }
-      const verdict = request.supersede?.(entry) ?? 'keep';
+      const verdict = request.supersede(entry);
       if (verdict === 'keep') {
-        return [entry];
+        continue;
       }
       dropped.push(entry.key);
-      if (verdict === 'drop') {
-        return [];
+      if (verdict !== 'drop') {
+        rewritten.push({ ...entry, args: verdict.args, key: createCorrelationId(), attempts: 0 });
       }
-      const replacement = { ...entry, args: verdict.args, key: createCorrelationId(), attempts: 0 };
-      rewritten.push(replacement);
-      return [replacement];
-    });
-    if (dropped.length > 0) {
-      options.setState({ entries: next });
-      await persist(rewritten, dropped);
+    }
+    // The device first: if it cannot take the change, the earlier entries stay, in the store too.
+    if (dropped.length > 0 && (await persist(rewritten, dropped, false))) {
+      const gone = new Set(dropped);
+      options.setState({ entries: [...options.getState().entries.filter((entry) => !gone.has(entry.key)), ...rewritten] });
     }
   };
 
@@ -331,23 +362,43 @@ export function createWriteEngine(options: WriteEngineOptions) {
 
   const sendOutbox = async (slice: string) => {
     cancelRetry(slice);
+    if (closed) {
+      return;
+    }
     const savedAll = await persistUnsaved(slice);
+    if (undeleted.size > 0) {
+      const keys = [...undeleted];
+      if ((await attempt(() => options.outbox.delete(keys))).ok) {
+        keys.forEach((key) => undeleted.delete(key));
+      }
+    }
     const registered = options.handler(slice) !== undefined;
     let confirmed: { entry: OutboxEntry; result: unknown }[] = [];
     let failedKeys = new Set<string>();
     let failure: { entry: OutboxEntry; error: unknown } | null = null;
+    let leaseWait = false;
     let seen: readonly OutboxEntry[] | null = null;
     let present = new Set<string>();
-    for (const entry of entriesOf(slice)) {
+    const round = entriesOf(slice);
+    const batch = Math.max(BATCH, Math.ceil(round.length / 4));
+    for (const entry of round) {
       // Another write or tab may have confirmed or superseded it meanwhile.
       if (seen !== options.getState().entries) {
         seen = options.getState().entries;
         present = new Set(seen.map((current) => current.key));
       }
-      if (!present.has(entry.key) || storing.has(entry.key)) {
+      if (!present.has(entry.key) || storing.has(entry.key) || held.has(entry.key)) {
+        continue;
+      }
+      if (entry.notBefore !== undefined && entry.notBefore > clock.now() && !leased.has(entry.key)) {
+        // Another tab holds it for a moment; it is sent once that tab's earlier write has settled.
+        leaseWait = true;
         continue;
       }
       // A submission waits for its slice, which stores the result; any other write goes out with its adapter.
+      if (closed) {
+        break;
+      }
       const sent = entry.policy === 'submit-once' && !registered ? null : send(entry);
       if (sent === null) {
         continue;
@@ -363,7 +414,7 @@ export function createWriteEngine(options: WriteEngineOptions) {
           emit(`${slice}.sync-pending`, entry, toRightsError(outcome.error, 'write-failed', '').code);
         }
       }
-      if (confirmed.length + failedKeys.size >= BATCH) {
+      if (confirmed.length + failedKeys.size >= batch) {
         await commit(slice, confirmed, failedKeys);
         confirmed = [];
         failedKeys = new Set();
@@ -380,12 +431,12 @@ export function createWriteEngine(options: WriteEngineOptions) {
     if (!failure && savedAll && retry) {
       retry.attempt = 0;
     }
-    if (failure || !savedAll) {
+    if (failure || !savedAll || leaseWait || undeleted.size > 0) {
       scheduleRetry(slice);
     }
   };
 
-  const flushAll = () => Promise.all([...new Set([...options.slices(), ...options.getState().entries.map((entry) => entry.slice)])].map(flush));
+  const flushAll = () => Promise.all([...new Set([...options.slices(), ...options.getState().entries.map((entry) => entry.slice)])].map((slice) => flush(slice)));
 
   /* ---------------------------------------------------------------------------------------------
    * Writes
@@ -404,37 +455,73 @@ export function createWriteEngine(options: WriteEngineOptions) {
     createdAt: timestamp(),
     attempts: 0,
     ...(request.details ? { details: request.details } : {}),
+    ...(request.compensates ? { compensates: request.compensates } : {}),
   });
 
   /** Puts a protective or submit-once write in the outbox (first in memory, then on the device) and sends it. */
   const keep = (request: WriteRequest, policy: OutboxEntry['policy']): Promise<void> => {
     const entry = makeEntry(request, policy);
-    const dropped: string[] = [];
-    const kept = options.getState().entries.filter((existing) => {
-      if (existing.slice !== request.slice || !request.supersede || request.supersede(existing) !== 'drop') {
-        return true;
-      }
-      dropped.push(existing.key);
-      return false;
-    });
-    options.setState({ entries: [...kept, entry] });
+    const dropped = options
+      .getState()
+      .entries.filter((existing) => existing.slice === request.slice && request.supersede?.(existing) === 'drop')
+      .map((existing) => existing.key);
+    options.setState({ entries: [...options.getState().entries, entry] });
+    overtake([entry], true);
     // Stored on the device at once, and before the adapter is called: a reload or a closed tab cannot lose it.
     storing.add(entry.key);
-    const stored = persist([entry], dropped).finally(() => storing.delete(entry.key));
+    const stored = persist([entry], dropped).then((ok) => {
+      storing.delete(entry.key);
+      // What it makes obsolete leaves the store once it has left the device, so the two never disagree.
+      if (ok && dropped.length > 0) {
+        const gone = new Set(dropped);
+        options.setState({ entries: options.getState().entries.filter((existing) => !gone.has(existing.key)) });
+      }
+    });
     // Queued at once, so that a later write of the same slice cannot overtake it.
     return flush(request.slice, stored);
   };
 
-  /** Sends a reducing write once; on failure rolls it back and keeps the rolled-back value as a protective write. */
-  const reduce = (request: WriteRequest) =>
-    enqueue(request.slice, async () => {
+  const reduce = (request: WriteRequest) => {
+    // Only what was pending when the user made this choice can be made obsolete by it.
+    const job: ReducingJob = {
+      request,
+      earlier: new Set(options.getState().entries.map((entry) => entry.key)),
+      started: false,
+      cancelled: false,
+      controller: new AbortController(),
+      holds: [],
+    };
+    reducing.add(job);
+    const settle = () => {
+      reducing.delete(job);
+      if (job.holds.length > 0) {
+        job.holds.forEach((key) => held.delete(key));
+        void flush(request.slice);
+      }
+    };
+    return enqueue(request.slice, async () => {
+      job.started = true;
+      if (job.cancelled) {
+        // A later protective choice of the same target came first: this write is moot.
+        settle();
+        return;
+      }
       const entry = makeEntry(request, 'protective');
-      const sent = send(entry);
-      const outcome = sent === null ? ({ ok: false, error: new Error(`No ${request.adapter} adapter.`) } as const) : await sent;
+      const sent = closed ? null : send(entry, job.controller);
+      const outcome =
+        sent === null
+          ? ({ ok: false, error: new RightsError('write-failed', closed ? 'The provider unmounted before this write was sent.' : `No ${request.adapter} adapter.`) } as const)
+          : await sent;
       if (outcome.ok) {
         emit(`${request.slice}.synced`, entry);
         options.handler(request.slice)?.confirmed?.([{ entry, result: outcome.value }]);
-        await supersede(request);
+        await supersede(request, job.earlier);
+        settle();
+        return;
+      }
+      if (closed) {
+        // The page is gone: nobody sees a rollback, and the user's last choice was this one.
+        settle();
         return;
       }
       const error = toRightsError(outcome.error, 'write-failed', `The ${request.adapter} adapter failed to ${request.method}.`);
@@ -444,9 +531,40 @@ export function createWriteEngine(options: WriteEngineOptions) {
       emit(`${request.slice}.rolled-back`, entry, error.code);
       if (compensation) {
         // Not awaited: it joins the queue behind this task.
-        void keep({ ...compensation, correlationId: entry.correlationId }, 'protective');
+        void keep({ ...compensation, correlationId: entry.correlationId, compensates: entry.correlationId }, 'protective');
       }
+      settle();
     });
+  };
+
+  /** A new protective choice overtakes unsettled reducing writes of the same target. */
+  function overtake(entries: readonly OutboxEntry[], mine: boolean) {
+    for (const entry of entries) {
+      if (entry.compensates !== undefined) {
+        continue;
+      }
+      for (const job of reducing) {
+        const { request } = job;
+        if (job.cancelled || job.earlier.has(entry.key) || request.slice !== entry.slice || (request.supersede?.(entry) ?? 'keep') === 'keep') {
+          continue;
+        }
+        if (!job.started) {
+          job.cancelled = true;
+          continue;
+        }
+        // Out already: keep the later choice here until the earlier write has settled, then send it.
+        const hold = mine ? { ...entry, notBefore: clock.now() + options.writeTimeoutMs + 1000 } : { ...entry, key: createCorrelationId(), attempts: 0, notBefore: clock.now() + options.writeTimeoutMs + 1000 };
+        held.add(hold.key);
+        leased.add(hold.key);
+        job.holds.push(hold.key);
+        const others = options.getState().entries.filter((existing) => existing.key !== hold.key);
+        options.setState({ entries: [...others, hold] });
+        storing.add(hold.key);
+        void persist([hold], []).finally(() => storing.delete(hold.key));
+        job.controller.abort(new RightsError('write-failed', 'A later choice of the same target replaced this write.'));
+      }
+    }
+  }
 
   return {
     /**
@@ -526,9 +644,11 @@ export function createWriteEngine(options: WriteEngineOptions) {
           options.setState({
             entries: [
               ...entries.filter((entry) => options.handler(entry.slice)?.validate?.(entry) ?? true).map((entry) => ({ ...entry, attempts: attempts.get(entry.key) ?? entry.attempts })),
-              ...current.filter((entry) => unsaved.has(entry.key) && !stored.has(entry.key)),
+              // Ours that are not on the device yet (being stored, or storage failed) stay.
+              ...current.filter((entry) => (unsaved.has(entry.key) || storing.has(entry.key)) && !stored.has(entry.key)),
             ],
           });
+          overtake(entries.filter((entry) => !attempts.has(entry.key)), false);
           notifySlices();
           for (const slice of new Set(entries.filter((entry) => !attempts.has(entry.key)).map((entry) => entry.slice))) {
             scheduleRetry(slice);
@@ -557,6 +677,10 @@ export function createWriteEngine(options: WriteEngineOptions) {
         clock.clearTimeout(abortTimer);
         abortTimer = null;
       }
+      if (closed) {
+        closed = false;
+        void flushAll();
+      }
       return () => {
         connections -= 1;
         if (connections > 0) {
@@ -568,6 +692,7 @@ export function createWriteEngine(options: WriteEngineOptions) {
         // Deferred, so that a provider remounted at once (StrictMode, a quick route change) keeps its requests.
         abortTimer = clock.setTimeout(() => {
           abortTimer = null;
+          closed = true;
           for (const controller of inFlight) {
             controller.abort(new RightsError('write-failed', 'The provider unmounted.'));
           }
@@ -600,3 +725,14 @@ export function createWriteEngine(options: WriteEngineOptions) {
 
 /** The engine a store runs on. */
 export type WriteEngine = ReturnType<typeof createWriteEngine>;
+
+interface ReducingJob {
+  request: WriteRequest;
+  /** Keys pending when the user made the choice: only these can be made obsolete by it. */
+  earlier: ReadonlySet<string>;
+  started: boolean;
+  cancelled: boolean;
+  controller: AbortController;
+  /** Later choices held until this write settles. */
+  holds: string[];
+}

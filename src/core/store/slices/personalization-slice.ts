@@ -16,6 +16,7 @@ import {
 } from '../../personalization-model.js';
 import { parsePreferencesRecord } from '../../schema.js';
 import {
+  PERSONALIZATION_SCOPES,
   PREFERENCE_FIELDS,
   type LoadState,
   type PersonalizationPreferences,
@@ -71,6 +72,9 @@ export interface PersonalizationSlice {
 
 const SLICE = 'personalization';
 
+/** Per store (by its slice context): whether the preferences were read, and the read's retry. */
+const runtimes = new WeakMap<object, { started: boolean; live: number; timer: unknown; attempt: number; recovered: boolean }>();
+
 /** What a user with nothing stored starts with when the platform sets no other default. */
 export function defaultPersonalization(): PersonalizationPreferences {
   return { master: 'personalized', scopes: allScopes('personalized'), strategy: null };
@@ -115,15 +119,17 @@ export const personalizationSlice: SliceDescriptor<PersonalizationSlice> = {
         const state = get().personalization;
         const before = state.preferences;
         const next = applyChange(before, target, mode, strategy);
-        let fields = changedFields(before, next);
-        if (fields.length === 0) {
-          if (hydrated()) {
-            return Promise.resolve();
-          }
-          // Before the stored preferences are known the placeholder already reads non-personalized; the
-          // user's opt-out is still a choice to record, or the load would override it.
-          fields = target === 'all' ? ['master'] : strategy === undefined ? [target] : [target, 'strategy'];
+        const changed = changedFields(before, next);
+        if (changed.length === 0 && hydrated()) {
+          return Promise.resolve();
         }
+        // What the user set is stamped even where the value does not change: before the stored preferences
+        // are known, the placeholder already reads non-personalized, and the choice must still win the merge.
+        // Turning the master switch on decides every scope (the ones that come on, and the ones that stay
+        // off): they are stamped too, or a scope the device does not know yet could come on by itself.
+        const decided: PreferenceField[] =
+          before.master === 'non-personalized' && next.master === 'personalized' ? ['master', ...PERSONALIZATION_SCOPES] : target === 'all' ? ['master'] : [target];
+        const fields = [...new Set<PreferenceField>([...changed, ...decided, ...(strategy === undefined ? [] : ['strategy' as const])])];
         const revision = nextRevision();
         const revisions = { ...state.revisions };
         for (const field of fields) {
@@ -252,22 +258,26 @@ export const personalizationSlice: SliceDescriptor<PersonalizationSlice> = {
   connect(store, context) {
     const get = store.getState;
     const update = (patch: Partial<PersonalizationState>) => store.setState((state) => ({ personalization: { ...state.personalization, ...patch } }));
-    let stopped = false;
-    let retryTimer: unknown = null;
-    let retryAttempt = 0;
+    // Per store, so that a provider remounted at once (StrictMode) neither reads twice nor drops a retry.
+    const runtime = runtimes.get(context) ?? { started: false, live: 0, timer: null as unknown, attempt: 0, recovered: false };
+    runtimes.set(context, runtime);
+    runtime.live += 1;
     const load = () => {
-      const result = loadPreferences(context, get, update);
-      void Promise.resolve(result).then(() => {
+      runtime.timer = null;
+      void Promise.resolve(loadPreferences(context, get, update)).then(() => {
         // A read that failed for want of an answer is tried again with backoff; corrupt data is not.
         const failure = get().personalization.failure;
-        if (!stopped && failure?.action === 'load' && failure.code === 'read-failed') {
-          const delay = Math.min(2000 * 2 ** retryAttempt, 60_000);
-          retryAttempt += 1;
-          retryTimer = context.clock.setTimeout(load, delay);
+        if (runtime.live > 0 && runtime.timer === null && failure?.action === 'load' && failure.code === 'read-failed') {
+          runtime.timer = context.clock.setTimeout(load, Math.min(2000 * 2 ** runtime.attempt, 60_000));
+          runtime.attempt += 1;
         }
       });
     };
-    load();
+    const failure = get().personalization.failure;
+    if (!runtime.started || (runtime.timer === null && failure?.action === 'load' && failure.code === 'read-failed')) {
+      runtime.started = true;
+      load();
+    }
     const adapter = context.adapter('preferences');
     const unsubscribe = adapter.subscribe?.(() => {
       void andThen(
@@ -288,9 +298,10 @@ export const personalizationSlice: SliceDescriptor<PersonalizationSlice> = {
       );
     });
     return () => {
-      stopped = true;
-      if (retryTimer !== null) {
-        context.clock.clearTimeout(retryTimer);
+      runtime.live -= 1;
+      if (runtime.live === 0 && runtime.timer !== null) {
+        context.clock.clearTimeout(runtime.timer);
+        runtime.timer = null;
       }
       unsubscribe?.();
     };
@@ -341,12 +352,19 @@ function loadPreferences(
         }
       }
       const unreadable = context.outbox().unreadable;
-      const recovered = unreadable.includes(SLICE) || unreadable.includes('*');
-      if (recovered && state.failure?.action !== 'recover') {
+      const runtime = runtimes.get(context);
+      // Once per store, at the first read after the outbox was found unreadable: later reads and later
+      // choices are not overridden again.
+      const recovered = (unreadable.includes(SLICE) || unreadable.includes('*')) && runtime?.recovered !== true;
+      if (runtime && recovered) {
+        runtime.recovered = true;
+      }
+      if (recovered) {
         // A choice kept on this device may be lost: show every scope non-personalized until the user chooses again.
         const revision = Math.max(highestRevision(merged.revisions) + 1, Math.floor(context.clock.now()));
         for (const field of ['master', 'feed', 'ads', 'push', 'search'] as const) {
-          if (fieldValue(merged.preferences, field) === 'personalized') {
+          // What the user chose in this session stands: it is their latest choice.
+          if (fieldValue(merged.preferences, field) === 'personalized' && !state.choicesBeforeLoad.includes(field)) {
             merged = { preferences: withField(merged.preferences, field, 'non-personalized'), revisions: { ...merged.revisions, [field]: revision } };
           }
         }

@@ -1,0 +1,207 @@
+import { createMemoryOutboxAdapter } from '../core/adapters/outbox-adapters.js';
+import type { MemoryCell } from '../core/adapters/storage.js';
+import type { PreferencesAdapter, TagsAdapter, WriteOptions } from '../core/adapters/types.js';
+import { createManualClock, type ManualClock } from '../core/clock.js';
+import type { RightsEvent } from '../core/events.js';
+import { mergePreferenceRecords } from '../core/personalization-model.js';
+import { createRightsStore, type RightsStore } from '../core/store/create-rights-store.js';
+import { tagsSlice } from '../core/store/slices/tags-slice.js';
+import type { InterestOption, NotInterestedFeedback, TagIntensity, UserTag } from '../core/tags.js';
+import type { PreferencesRecord } from '../core/types.js';
+
+/** How one backend method misbehaves. */
+export type Fault = 'ok' | 'reject' | 'hang' | 'slow' | 'commitThenReject' | 'commitThenHang' | 'throwSync';
+
+export const WRITE_TIMEOUT_MS = 5000;
+export const FAULTS: readonly Fault[] = ['ok', 'reject', 'hang', 'slow', 'commitThenReject', 'commitThenHang', 'throwSync'];
+export const WRITE_METHODS = ['save', 'remove', 'restore', 'select', 'setIntensity', 'notInterested'] as const;
+export const READ_METHODS = ['loadPreferences', 'loadTags'] as const;
+export type BackendMethod = (typeof WRITE_METHODS)[number] | (typeof READ_METHODS)[number];
+
+export const TAG_IDS = ['t1', 't2', 't3'] as const;
+export const INTEREST_IDS = ['i1', 'i2'] as const;
+
+/** One call the backend received. */
+export interface BackendCall {
+  method: string;
+  key: string;
+  payload: string;
+}
+
+/**
+ * A platform's backend, as the kit's contract asks it to behave: preferences
+ * merged by revision, writes carried out once per idempotency key. Each method
+ * can be made to fail in every way a network or a server fails, and its clock
+ * can differ from the device's.
+ */
+export class FakeBackend {
+  preferences: PreferencesRecord | null = null;
+  tags = new Map<string, UserTag>(TAG_IDS.map((id) => [id, { id, label: `tag ${id}`, categoryId: 'c' }]));
+  intensities = new Map<string, TagIntensity>();
+  feedback: { key: string; itemId: string }[] = [];
+  calls: BackendCall[] = [];
+  faults = new Map<BackendMethod, Fault>();
+  /** How far the server's own clock is from the device's; it stamps what it returns with it. */
+  skewMs = 0;
+  /** Keys of the writes it has carried out. */
+  readonly done = new Set<string>();
+  /** Server push: every tab's adapters hear of a change, as with a platform that pushes updates. */
+  private readonly listeners = new Set<() => void>();
+
+  private changed() {
+    for (const listener of this.listeners) {
+      queueMicrotask(listener);
+    }
+  }
+
+  private subscribe = (onChange: () => void) => {
+    this.listeners.add(onChange);
+    return () => void this.listeners.delete(onChange);
+  };
+
+  constructor(private readonly clock: ManualClock) {}
+
+  heal(): void {
+    this.faults.clear();
+  }
+
+  private run<T>(method: BackendMethod, options: WriteOptions | undefined, payload: unknown, effect: () => T): T | Promise<T> {
+    if (options) {
+      this.calls.push({ method, key: options.idempotencyKey, payload: JSON.stringify(payload) });
+    }
+    const fault = this.faults.get(method) ?? 'ok';
+    if (process.env.ALGORIGHTS_TRACE) {
+      console.log(`[backend t=${this.clock.monotonic()}] ${method} ${fault} ${JSON.stringify(payload)} key=${options?.idempotencyKey.slice(0, 8) ?? ''} tags=${[...this.tags.keys()].join(',')}`);
+    }
+    const apply = () => {
+      if (options && this.done.has(options.idempotencyKey)) {
+        return undefined as T;
+      }
+      if (options) {
+        this.done.add(options.idempotencyKey);
+      }
+      const result = effect();
+      if (options) {
+        this.changed();
+      }
+      return result;
+    };
+    switch (fault) {
+      case 'throwSync':
+        throw new Error(`${method}: thrown`);
+      case 'reject':
+        return Promise.reject(new Error(`${method}: refused`));
+      case 'hang':
+        return new Promise<T>(() => {});
+      case 'slow': {
+        const result = apply();
+        return new Promise<T>((resolve) => this.clock.setTimeout(() => resolve(result), WRITE_TIMEOUT_MS + 1000));
+      }
+      case 'commitThenReject':
+        apply();
+        return Promise.reject(new Error(`${method}: answer lost`));
+      case 'commitThenHang':
+        apply();
+        return new Promise<T>(() => {});
+      case 'ok':
+        return apply();
+      default:
+        return fault satisfies never;
+    }
+  }
+
+  preferencesAdapter(): PreferencesAdapter {
+    return {
+      load: () =>
+        this.run('loadPreferences', undefined, null, () =>
+          // The server stamps its own time on what it returns; the kit must never order by it.
+          this.preferences ? ({ ...structuredClone(this.preferences), updatedAt: new Date(this.clock.now() + this.skewMs).toISOString() } as PreferencesRecord) : null,
+        ),
+      save: (record, options) =>
+        this.run('save', options, record, () => {
+          this.preferences = this.preferences ? mergePreferenceRecords(this.preferences, record) : structuredClone(record);
+          return structuredClone(this.preferences);
+        }),
+      subscribe: this.subscribe,
+    };
+  }
+
+  tagsAdapter(): TagsAdapter {
+    return {
+      load: () =>
+        this.run('loadTags', undefined, null, () => ({
+          tags: [...this.tags.values()].map((tag) => ({ ...tag })),
+          categories: [{ id: 'c', label: 'Category' }],
+          intensities: Object.fromEntries(this.intensities),
+        })),
+      remove: (ids, options) =>
+        this.run('remove', options, ids, () => {
+          ids.forEach((id) => this.tags.delete(id));
+        }),
+      restore: (tags: readonly UserTag[], options) =>
+        this.run('restore', options, tags, () => {
+          tags.forEach((tag) => this.tags.set(tag.id, { ...tag }));
+        }),
+      select: (interests: readonly InterestOption[], options) =>
+        this.run('select', options, interests, () => {
+          interests.forEach(({ id, label, categoryId }) => this.tags.set(id, { id, label, categoryId, source: 'selected' }));
+        }),
+      setIntensity: (categoryId, intensity, options) =>
+        this.run('setIntensity', options, [categoryId, intensity], () => {
+          this.intensities.set(categoryId, intensity);
+        }),
+      notInterested: (feedback: NotInterestedFeedback, options) =>
+        this.run('notInterested', options, feedback, () => {
+          this.feedback.push({ key: options.idempotencyKey, itemId: feedback.itemId });
+        }),
+      subscribe: this.subscribe,
+    };
+  }
+}
+
+/** One tab: a store on the shared device outbox and the shared backend. */
+export interface Tab {
+  store: RightsStore;
+  stop(): void;
+}
+
+/** One user's browser and backend: up to two tabs over one device outbox. */
+export function createModelWorld() {
+  const clock = createManualClock();
+  const backend = new FakeBackend(clock);
+  const outboxCell: MemoryCell = { value: null };
+  const asideCell: MemoryCell = { value: null };
+  const events: RightsEvent[] = [];
+  /** When true, the device's storage is full: every write to the outbox fails. */
+  const device = { full: false };
+  const outboxOn = () => {
+    const adapter = createMemoryOutboxAdapter({ cell: outboxCell, asideCell });
+    const full = () => {
+      if (device.full) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+    };
+    return {
+      ...adapter,
+      put: (entries: Parameters<typeof adapter.put>[0]) => (full(), adapter.put(entries)),
+      delete: (keys: Parameters<typeof adapter.delete>[0]) => (full(), adapter.delete(keys)),
+    };
+  };
+  const open = (): Tab => {
+    const store = createRightsStore({
+      clock,
+      writeTimeoutMs: WRITE_TIMEOUT_MS,
+      loadTimeoutMs: WRITE_TIMEOUT_MS,
+      retryDelayMs: 1000,
+      adapters: { preferences: backend.preferencesAdapter(), tags: backend.tagsAdapter(), outbox: outboxOn() },
+      onEvent: (event) => events.push(event),
+      slices: [tagsSlice],
+    });
+    const stop = store.connect();
+    store.getState().loadTags();
+    return { store, stop };
+  };
+  return { clock, backend, device, outboxCell, asideCell, events, open, tabs: [open(), null] as [Tab | null, Tab | null] };
+}
+
+export type ModelWorld = ReturnType<typeof createModelWorld>;
