@@ -16,6 +16,8 @@ export interface RightsStoryParameters {
   /** Builds the story's adapters once per render, for the story's locale. Adapters it leaves out are memory adapters, so stories never share state. */
   adapters?: (locale: RightsLocale) => NonNullable<RightsProviderProps['adapters']>;
   initialState?: RightsProviderProps['initialState'];
+  /** How long a read may take before the fallback shows. Default: the provider's. */
+  loadTimeoutMs?: number;
   /** Set false when the story renders its own providers. */
   provider?: false;
 }
@@ -28,7 +30,13 @@ function StoryProvider(props: { locale: string; rights: RightsStoryParameters; c
     ...props.rights.adapters?.(resolveRightsLocale(props.locale)),
   }));
   return (
-    <RightsProvider locale={props.locale} adapters={adapters} initialState={props.rights.initialState} retryDelayMs={60_000}>
+    <RightsProvider
+      locale={props.locale}
+      adapters={adapters}
+      initialState={props.rights.initialState}
+      loadTimeoutMs={props.rights.loadTimeoutMs}
+      retryDelayMs={60_000}
+    >
       {props.children}
     </RightsProvider>
   );
@@ -94,7 +102,7 @@ const preview: Preview = {
   parameters: {
     a11y: { test: 'error' },
     controls: { expanded: true },
-    options: { storySort: { order: ['Regulation map', 'Components', 'E2E fixtures'] } },
+    options: { storySort: { order: ['Regulation map', 'Component contract', 'Components', 'E2E fixtures'] } },
   },
   tags: ['autodocs'],
 };

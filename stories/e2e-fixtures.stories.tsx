@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import {
   PersonalizationSwitch,
+  RightsProvider,
   createLocalStorageOutboxAdapter,
   createLocalStoragePreferencesAdapter,
   createMemoryOutboxAdapter,
@@ -70,5 +71,31 @@ export const SlowLoad: Story = {
         return { preferences: withAdapterFaults(preferences, { latencyMs: 1500 }), outbox: createMemoryOutboxAdapter() };
       },
     },
+  },
+};
+
+/**
+ * Two providers on one page over the same storage, as two widgets of an app or two tabs of one browser:
+ * a choice in one reaches the other at once, and neither can write an older value over the other's.
+ */
+export const TwoProviders: Story = {
+  parameters: { rights: { provider: false } },
+  render: (_, { globals }) => {
+    const locale = String(globals.locale ?? 'zh-CN');
+    const adapters = () => ({
+      preferences: createLocalStoragePreferencesAdapter({ key: 'algorights-e2e:preferences' }),
+      outbox: createLocalStorageOutboxAdapter({ key: 'algorights-e2e:outbox' }),
+    });
+    return (
+      <div style={{ display: 'grid', gap: 24 }}>
+        {(['first', 'second'] as const).map((name) => (
+          <section key={name} data-provider={name} aria-label={name}>
+            <RightsProvider locale={locale} adapters={adapters()}>
+              <PersonalizationSwitch scopes={['feed', 'ads']} />
+            </RightsProvider>
+          </section>
+        ))}
+      </div>
+    );
   },
 };

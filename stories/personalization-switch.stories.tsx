@@ -186,6 +186,67 @@ export const Loading: Story = {
   },
 };
 
+/** A backend that never answers the read: after `loadTimeoutMs` every scope shows non-personalized, the user is told, and the switch can be used; the read is tried again. */
+export const LoadTimesOut: Story = {
+  args: { scopes: ['feed', 'ads'] },
+  parameters: {
+    rights: {
+      loadTimeoutMs: 500,
+      adapters: () => ({
+        preferences: withAdapterFaults(createMemoryPreferencesAdapter(), { hang: ['load'] }),
+        outbox: createMemoryOutboxAdapter(),
+      }),
+    },
+  },
+  play: async ({ canvas, canvasElement, globals }) => {
+    const m = messagesFor(globals.locale);
+    const control = canvas.getByRole('switch', { name: m.personalizationSwitch.label });
+    await waitFor(() => expect(control).toBeEnabled(), { timeout: 3000 });
+    await expect(control).not.toBeChecked();
+    await expect(canvas.getByRole('alert')).toHaveTextContent(m.errors['read-failed']);
+    await expect(canvasElement.querySelector('[data-slot="personalization-switch"]')).toHaveAttribute('data-state', 'error');
+  },
+};
+
+/** The outbox on this device holds something the kit cannot read, which may have been an opt-out: every scope shows non-personalized, and the user is asked to check. */
+export const UnreadableOutbox: Story = {
+  args: { scopes: ['feed', 'ads'] },
+  parameters: {
+    rights: {
+      adapters: () => ({
+        preferences: createMemoryPreferencesAdapter(),
+        outbox: createMemoryOutboxAdapter({ cell: { value: { version: 1, entries: [{ key: 'unreadable', slice: 'personalization' }] } } }),
+      }),
+    },
+  },
+  play: async ({ canvas, globals }) => {
+    const m = messagesFor(globals.locale);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(m.errors['outbox-unreadable']);
+    await expect(canvas.getByRole('switch', { name: m.personalizationSwitch.label })).not.toBeChecked();
+  },
+};
+
+/** The device's storage is full and the backend fails: the opt-out still applies, the user is told it is not kept on this device, and the kit keeps trying. */
+export const DeviceStorageFull: Story = {
+  parameters: {
+    rights: {
+      adapters: () => ({
+        preferences: withAdapterFaults(createMemoryPreferencesAdapter(), { reject: ['save'] }),
+        outbox: withAdapterFaults(createMemoryOutboxAdapter(), { reject: ['put', 'delete'] }),
+      }),
+    },
+  },
+  play: async ({ canvas, userEvent, globals }) => {
+    const m = messagesFor(globals.locale);
+    const control = canvas.getByRole('switch', { name: m.personalizationSwitch.label });
+    await waitFor(() => expect(control).toBeEnabled());
+    await userEvent.click(control);
+    await expect(control).not.toBeChecked();
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(m.errors['device-write-failed']);
+    await expect(canvas.getByText(m.personalizationSwitch.syncPending)).toBeVisible();
+  },
+};
+
 /** ALG 17 ¶1 in each shipped locale: zh-CN with the statutory wording (不针对其个人特征), and zh-TW and en saying the same. */
 export const AllLocales: Story = {
   parameters: { rights: { provider: false } },

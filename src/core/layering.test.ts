@@ -21,3 +21,10 @@ test('src/core imports no React, so the store and adapters run anywhere', () => 
   );
   expect(offenders).toEqual([]);
 });
+
+test('src/core reads time only through the clock: no raw timers or Date.now outside clock.ts', () => {
+  const offenders = sourceFiles(coreDir).filter(
+    (file) => !file.endsWith('clock.ts') && /\b(setTimeout|setInterval|clearTimeout)\(|Date\.now\(|new Date\(\)/.test(readFileSync(file, 'utf8').replace(/clock\.(setTimeout|clearTimeout)\(/g, '')),
+  );
+  expect(offenders).toEqual([]);
+});

@@ -68,6 +68,23 @@ describe('AlgorithmDisclosure', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  test('every link it renders is http(s) or on the page\'s own origin; anything else is a developer error', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const number = '网信算备110108823483902230019号';
+    const renderWith = (props: { settingsHref?: string; url?: string }) =>
+      render(
+        <RightsProvider locale="zh-CN" adapters={adapters()}>
+          <AlgorithmDisclosure principles="p" purpose="u" mechanism="m" filings={{ number, ...(props.url === undefined ? {} : { url: props.url }) }} settingsHref={props.settingsHref} defaultOpen />
+        </RightsProvider>,
+      );
+    for (const unsafe of ['javascript:alert(1)', ' JavaScript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', '//evil.example/x', '/\\evil.example/x', '']) {
+      expect(() => renderWith({ settingsHref: unsafe })).toThrowError(/unsafe `settingsHref`/);
+      expect(() => renderWith({ url: unsafe })).toThrowError(/unsafe `filings\[\]\.url`/);
+    }
+    const view = renderWith({ settingsHref: '/settings/recommendations?from=disclosure', url: 'https://beian.cac.gov.cn/#/index' });
+    expect(within(view.getByRole('dialog')).getByRole('link', { name: zhCN.algorithmDisclosure.settingsLink })).toHaveAttribute('href', '/settings/recommendations?from=disclosure');
+  });
+
   test('a malformed filing number is a developer error naming the expected form', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(() =>

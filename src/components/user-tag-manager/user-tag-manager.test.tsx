@@ -247,6 +247,22 @@ describe('NotInterestedButton', () => {
     expect((cell.value as StoredTags).feedback).toEqual([{ itemId: 'item-9', reasonId: 'repetitive', tagIds: ['camping'] }]);
   });
 
+  test('item ids are data: ids named like object properties, or 300 characters long, each get their own button', async () => {
+    const user = userEvent.setup();
+    const ids = ['constructor', '__proto__', 'toString', 'x'.repeat(300)];
+    render(
+      <RightsProvider locale="en" adapters={{ tags: createMemoryTagsAdapter(), outbox: createMemoryOutboxAdapter() }}>
+        {ids.map((itemId, index) => (
+          <NotInterestedButton key={itemId} itemId={itemId} itemLabel={`item ${index}`} reasons={false} />
+        ))}
+      </RightsProvider>,
+    );
+    for (const [index] of ids.entries()) {
+      await user.click(screen.getByRole('button', { name: `Not interested in “item ${index}”` }));
+    }
+    expect(await screen.findAllByText(en.notInterested.sent)).toHaveLength(ids.length);
+  });
+
   test('without reasons it sends at once; a failed write is kept and the user told', async () => {
     const user = userEvent.setup();
     render(

@@ -9,7 +9,7 @@ import type { PreferencesAdapter } from './types.js';
 /** The version of the preferences record the embedded adapters store on the device. */
 export const STORED_PREFERENCES_VERSION = 3;
 
-const versioned = v.object({ version: v.pipe(v.number(), v.integer()) });
+const versioned = v.object({ version: v.number() });
 
 /**
  * Reads what an embedded adapter stored, migrating older versions: 1 and 2

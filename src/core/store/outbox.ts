@@ -48,20 +48,19 @@ export interface OutboxEntry {
   notBefore?: number;
 }
 
-const text = v.pipe(v.string(), v.minLength(1));
-
+// Only what the engine relies on is checked here; each slice checks the arguments of its own writes.
 const entrySchema = v.object({
-  key: v.pipe(text, v.maxLength(128)),
-  slice: v.pipe(text, v.maxLength(64)),
-  action: v.pipe(text, v.maxLength(64)),
-  adapter: v.pipe(text, v.maxLength(64)),
-  method: v.pipe(text, v.maxLength(64)),
+  key: v.string(),
+  slice: v.string(),
+  action: v.string(),
+  adapter: v.string(),
+  method: v.string(),
   args: v.array(v.unknown()),
   policy: v.picklist(['protective', 'submit-once']),
-  target: text,
-  correlationId: v.pipe(text, v.maxLength(128)),
+  target: v.string(),
+  correlationId: v.string(),
   createdAt: v.string(),
-  attempts: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
+  attempts: v.optional(v.number(), 0),
   details: v.optional(v.record(v.string(), v.unknown())),
   compensates: v.optional(v.string()),
   notBefore: v.optional(v.number()),
@@ -78,10 +77,10 @@ export function parseOutboxEntries(values: readonly unknown[]): { entries: Outbo
   const seen = new Set<string>();
   for (const value of values) {
     const result = v.safeParse(entrySchema, value);
-    if (result.success && !seen.has(result.output.key)) {
+    if (result.success && result.output.key !== '' && !seen.has(result.output.key)) {
       seen.add(result.output.key);
       entries.push(result.output as OutboxEntry);
-    } else if (!result.success) {
+    } else if (!result.success || result.output.key === '') {
       invalid.push(value);
     }
   }

@@ -269,12 +269,17 @@ export function createWriteEngine(options: WriteEngineOptions) {
     }
     const done = new Set(confirmed.map(({ entry }) => entry.key));
     const { entries, unsaved } = options.getState();
+    const stillUnsaved = unsaved.filter((key) => !done.has(key));
     options.setState({
       entries: entries.flatMap((entry) =>
         done.has(entry.key) ? [] : failedKeys.has(entry.key) ? [{ ...entry, attempts: entry.attempts + 1 }] : [entry],
       ),
-      ...(unsaved.some((key) => done.has(key)) ? { unsaved: unsaved.filter((key) => !done.has(key)) } : {}),
+      ...(stillUnsaved.length === unsaved.length ? {} : { unsaved: stillUnsaved }),
     });
+    // Nothing of this slice is left that the device could not keep: the message about it no longer applies.
+    if (stillUnsaved.length < unsaved.length && !options.getState().entries.some((entry) => entry.slice === slice && stillUnsaved.includes(entry.key))) {
+      options.handler(slice)?.setFailure(null, 'persist');
+    }
     if (confirmed.length > 0) {
       options.handler(slice)?.confirmed?.(confirmed);
       // Forgetting a confirmed entry can wait: if it fails, a retry carries the same key and has no second effect.
