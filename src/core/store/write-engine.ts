@@ -179,13 +179,18 @@ export function createWriteEngine(options: WriteEngineOptions) {
     }
     inFlight.add(controller);
     return new Promise<Outcome<T>>((resolve) => {
-      const timer = clock.setTimeout(() => {
-        controller.abort(new RightsError(code, `No answer within ${timeoutMs} ms.`));
+      // Given up on (a timeout, an unmount, a later choice): failed at once, whatever the adapter does later.
+      const giveUp = () => {
+        clock.clearTimeout(timer);
+        inFlight.delete(controller);
         resolve({ ok: false, error: controller.signal.reason, timedOut: true });
-      }, timeoutMs);
+      };
+      const timer = clock.setTimeout(() => controller.abort(new RightsError(code, `No answer within ${timeoutMs} ms.`)), timeoutMs);
+      controller.signal.addEventListener('abort', giveUp, { once: true });
       void Promise.resolve(immediate).then((outcome) => {
         clock.clearTimeout(timer);
         inFlight.delete(controller);
+        controller.signal.removeEventListener('abort', giveUp);
         resolve(controller.signal.aborted ? { ok: false, error: controller.signal.reason, timedOut: true } : outcome);
       });
     });
@@ -218,6 +223,17 @@ export function createWriteEngine(options: WriteEngineOptions) {
     }
   };
 
+  /** Once nothing of a slice waits to be stored on the device, the message about it no longer applies. */
+  const clearDeviceFailure = (slices: Iterable<string>) => {
+    const { entries, unsaved } = options.getState();
+    const waiting = new Set(unsaved);
+    for (const slice of new Set(slices)) {
+      if (!entries.some((entry) => entry.slice === slice && waiting.has(entry.key))) {
+        options.handler(slice)?.setFailure(null, 'persist');
+      }
+    }
+  };
+
   /** Stores new entries and removes superseded ones on the device; what fails stays in memory, marked unsaved, and is retried. */
   const persist = async (added: readonly OutboxEntry[], removed: readonly string[], holdUnsaved = true): Promise<boolean> => {
     if (closed) {
@@ -237,9 +253,7 @@ export function createWriteEngine(options: WriteEngineOptions) {
       if (unsaved.some((key) => addedKeys.has(key))) {
         options.setState({ unsaved: unsaved.filter((key) => !addedKeys.has(key)) });
       }
-      for (const slice of new Set(added.map((entry) => entry.slice))) {
-        options.handler(slice)?.setFailure(null, 'persist');
-      }
+      clearDeviceFailure(added.map((entry) => entry.slice));
       return true;
     }
     if (holdUnsaved) {
@@ -276,10 +290,10 @@ export function createWriteEngine(options: WriteEngineOptions) {
       ),
       ...(stillUnsaved.length === unsaved.length ? {} : { unsaved: stillUnsaved }),
     });
-    // Nothing of this slice is left that the device could not keep: the message about it no longer applies.
-    if (stillUnsaved.length < unsaved.length && !options.getState().entries.some((entry) => entry.slice === slice && stillUnsaved.includes(entry.key))) {
-      options.handler(slice)?.setFailure(null, 'persist');
+    if (stillUnsaved.length < unsaved.length) {
+      clearDeviceFailure([slice]);
     }
+    done.forEach((key) => leased.delete(key));
     if (confirmed.length > 0) {
       options.handler(slice)?.confirmed?.(confirmed);
       // Forgetting a confirmed entry can wait: if it fails, a retry carries the same key and has no second effect.
@@ -400,10 +414,10 @@ export function createWriteEngine(options: WriteEngineOptions) {
         leaseWait = true;
         continue;
       }
-      // A submission waits for its slice, which stores the result; any other write goes out with its adapter.
       if (closed) {
         break;
       }
+      // A submission waits for its slice, which stores the result; any other write goes out with its adapter.
       const sent = entry.policy === 'submit-once' && !registered ? null : send(entry);
       if (sent === null) {
         continue;
@@ -493,6 +507,7 @@ export function createWriteEngine(options: WriteEngineOptions) {
       earlier: new Set(options.getState().entries.map((entry) => entry.key)),
       started: false,
       cancelled: false,
+      overtaken: false,
       controller: new AbortController(),
       holds: [],
     };
@@ -524,8 +539,8 @@ export function createWriteEngine(options: WriteEngineOptions) {
         settle();
         return;
       }
-      if (closed) {
-        // The page is gone: nobody sees a rollback, and the user's last choice was this one.
+      if (closed || job.overtaken) {
+        // The page is gone, or a later choice of the user replaced this one: there is nothing to roll back.
         settle();
         return;
       }
@@ -566,6 +581,7 @@ export function createWriteEngine(options: WriteEngineOptions) {
         options.setState({ entries: [...others, hold] });
         storing.add(hold.key);
         void persist([hold], []).finally(() => storing.delete(hold.key));
+        job.overtaken = true;
         job.controller.abort(new RightsError('write-failed', 'A later choice of the same target replaced this write.'));
       }
     }
@@ -737,6 +753,8 @@ interface ReducingJob {
   earlier: ReadonlySet<string>;
   started: boolean;
   cancelled: boolean;
+  /** Given up on because a later choice replaced it while it was out. */
+  overtaken: boolean;
   controller: AbortController;
   /** Later choices held until this write settles. */
   holds: string[];
