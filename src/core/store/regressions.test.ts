@@ -1,6 +1,9 @@
 /**
  * Every defect the review of version 0.1 found, as a user or a backend would
- * meet it. Each test failed on 0.1's store and passes on the write engine.
+ * meet it. Each test failed on 0.1's store (ported to its API, or where 0.1
+ * had no keys or revisions, the effect the user met: two records, an older
+ * save winning) and passes on the write engine. Tests named "guard:" pass on
+ * both: they pin that a fix did not overreach.
  */
 import { describe, expect, test, vi } from 'vitest';
 import { createWorld } from '../../test-support/world.js';
@@ -81,6 +84,9 @@ describe('tag deletions', () => {
     await world.clock.settle();
     expect(first.store.getState().tags.tags.map((tag) => tag.id)).toEqual(['hiking']);
     expect(selectSyncPending(first.store.getState(), 'tags')).toBe(true);
+    // A retry runs while the backend still fails: the deletion must still be there afterwards.
+    await world.clock.advance(1500);
+    expect(selectSyncPending(first.store.getState(), 'tags')).toBe(true);
     first.stop();
 
     const second = world.open();
@@ -92,7 +98,7 @@ describe('tag deletions', () => {
     expect(selectSyncPending(second.store.getState(), 'tags')).toBe(false);
   });
 
-  test('choosing a deleted interest again once the backend answers brings it back for good', async () => {
+  test('guard: choosing a deleted interest again once the backend answers brings it back for good', async () => {
     const world = createWorld({ tags: profile });
     const { store } = world.open();
     store.getState().loadTags();
@@ -375,7 +381,7 @@ describe('what is stored on the device', () => {
     });
   }
 
-  test('10,000 pending "not interested" entries are replayed in one pass: the device copy is rewritten in batches, not once per entry', async () => {
+  test('10,000 pending "not interested" entries are replayed in one pass: the store and the device copy change in batches, not once per entry', async () => {
     const world = createWorld({ tags: profile });
     world.cells.outbox.value = {
       version: 1,
@@ -401,10 +407,16 @@ describe('what is stored on the device', () => {
         outbox: { ...outbox, delete: (keys) => { rewrites += 1; return outbox.delete(keys); } },
       },
     });
+    // Every store change re-renders what reads it: 0.1 changed it once per entry, 10,000 times.
+    let changes = 0;
+    store.subscribe(() => {
+      changes += 1;
+    });
     await world.clock.settle();
     expect(world.storedTags()?.feedback).toHaveLength(10_000);
     expect(store.getState().outbox.entries).toHaveLength(0);
     expect(rewrites).toBeLessThanOrEqual(10);
+    expect(changes).toBeLessThanOrEqual(20);
   });
 });
 
