@@ -243,7 +243,9 @@ export const DeviceStorageFull: Story = {
     await userEvent.click(control);
     await expect(control).not.toBeChecked();
     await expect(await canvas.findByRole('alert')).toHaveTextContent(m.errors['device-write-failed']);
-    await expect(canvas.getByText(m.personalizationSwitch.syncPending)).toBeVisible();
+    // Nothing claims the choice is saved on this device; "sync now" is still there.
+    await expect(canvas.queryByText(m.personalizationSwitch.syncPending)).toBeNull();
+    await expect(canvas.getByRole('button', { name: m.personalizationSwitch.retryNow })).toBeVisible();
   },
 };
 

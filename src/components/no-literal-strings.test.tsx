@@ -83,7 +83,8 @@ describe('no visible or assistive string is a literal', () => {
     await act(async () => view.getByRole('switch').click());
     await act(async () => view.getByRole('switch').click());
     await view.findByRole('alert');
-    expect(container.textContent).toContain('«personalizationSwitch.syncPending»');
+    // The value put back after the rollback is syncing: "sync now" is offered, and the failure says what happened.
+    expect(container.textContent).toContain('«personalizationSwitch.retryNow»');
     expect(container.textContent).toContain('«personalizationSwitch.failed.personalize»');
     expect(literalStrings(container)).toEqual([]);
   });

@@ -6,8 +6,10 @@ export interface RightsStatusProps {
   slot: string;
   /** Said to screen readers while the component's data loads; `null` once known. */
   loading: string | null;
-  /** Said while a write waits in the outbox (applied here, not yet confirmed), with a button to send it now; `null` when nothing waits. */
+  /** Said while the user's choice is kept on this device and syncing; `null` otherwise. */
   syncPending: string | null;
+  /** Whether anything waits in the outbox, so that "sync now" is offered. */
+  canRetry: boolean;
   retryLabel: string;
   onRetry(): void;
   /** The localized failure message, or `null`. */
@@ -26,7 +28,7 @@ export interface RightsStatusProps {
  * @selector [data-slot="<component>-error"] the failure alert
  */
 export function RightsStatus(props: RightsStatusProps) {
-  const { slot, loading, syncPending, retryLabel, onRetry, failure, children } = props;
+  const { slot, loading, syncPending, canRetry, retryLabel, onRetry, failure, children } = props;
   return (
     <>
       <div role="status" data-slot={`${slot}-status`}>
@@ -35,7 +37,12 @@ export function RightsStatus(props: RightsStatusProps) {
         {syncPending ? (
           <>
             {' '}
-            <span data-slot={`${slot}-sync-pending`}>{syncPending}</span>{' '}
+            <span data-slot={`${slot}-sync-pending`}>{syncPending}</span>
+          </>
+        ) : null}
+        {canRetry ? (
+          <>
+            {' '}
             <button type="button" data-slot={`${slot}-retry`} onClick={onRetry}>
               {retryLabel}
             </button>

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/shallow';
 import type { RightsFailure } from '../core/errors.js';
-import { selectSyncPending } from '../core/store/selectors.js';
+import { selectSyncNotice, selectSyncPending } from '../core/store/selectors.js';
 import type { PersonalizationAction } from '../core/store/slices/personalization-slice.js';
 import type { LoadState } from '../core/types.js';
 import { useRightsContext, useRightsStore } from './rights-context.js';
@@ -14,6 +14,8 @@ export interface UsePersonalizationStatusResult {
   hydrated: boolean;
   /** A choice waits in the outbox: it applies here and is not yet confirmed by the adapter. */
   syncPending: boolean;
+  /** A choice of the user's is kept on this device and syncing: what the "saved on this device, syncing" message may say. */
+  syncNotice: boolean;
   /** The last failure, or `null`. Show it with `<component>.failed.<action>`, else `errors.<code>`. */
   failure: RightsFailure<PersonalizationAction> | null;
   /** Sends what is pending now, and reads the preferences again if that failed. */
@@ -25,14 +27,19 @@ export interface UsePersonalizationStatusResult {
 /** Whether personalization is loaded and synced: for a feed that waits for the user's choice before its first request. */
 export function usePersonalizationStatus(consumerName = 'usePersonalizationStatus'): UsePersonalizationStatusResult {
   const { store } = useRightsContext(consumerName);
-  const { load, syncPending, failure } = useRightsStore(
+  const { load, syncPending, syncNotice, failure } = useRightsStore(
     consumerName,
-    useShallow((state) => ({ load: state.personalization.load, syncPending: selectSyncPending(state, 'personalization'), failure: state.personalization.failure })),
+    useShallow((state) => ({
+      load: state.personalization.load,
+      syncPending: selectSyncPending(state, 'personalization'),
+      syncNotice: selectSyncNotice(state, 'personalization'),
+      failure: state.personalization.failure,
+    })),
   );
   const retry = useCallback(() => void store.getState().retryPersonalization(), [store]);
   const dismissFailure = useCallback(() => store.getState().dismissPersonalizationFailure(), [store]);
   return useMemo(
-    () => ({ load, hydrated: load === 'ready' || load === 'error', syncPending, failure, retry, dismissFailure }),
-    [load, syncPending, failure, retry, dismissFailure],
+    () => ({ load, hydrated: load === 'ready' || load === 'error', syncPending, syncNotice, failure, retry, dismissFailure }),
+    [load, syncPending, syncNotice, failure, retry, dismissFailure],
   );
 }

@@ -36,7 +36,7 @@ export function DemoFeed({ locale }: { locale: RightsLocale }) {
           <li key={item}>{item}</li>
         ))}
       </ul>
-      <p style={{ margin: '8px 0 0' }}>
+      <p style={{ margin: '8px 0 0', overflowWrap: 'anywhere' }}>
         {text.request}: <code>{JSON.stringify(request)}</code>
       </p>
     </section>

@@ -113,7 +113,8 @@ export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationS
       <RightsStatus
         slot="personalization-switch"
         loading={state.hydrated ? null : t('personalizationSwitch.loading')}
-        syncPending={state.syncPending ? t('personalizationSwitch.syncPending') : null}
+        syncPending={state.syncNotice ? t('personalizationSwitch.syncPending') : null}
+        canRetry={state.syncPending}
         retryLabel={t('personalizationSwitch.retryNow')}
         onRetry={state.retry}
         failure={state.failure ? failureMessage(t, 'personalizationSwitch', state.failure) : null}

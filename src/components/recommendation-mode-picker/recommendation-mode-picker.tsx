@@ -112,12 +112,13 @@ export const RecommendationModePicker = forwardRef<HTMLDivElement, Recommendatio
       <RightsStatus
         slot="recommendation-mode-picker"
         loading={state.hydrated ? null : t('recommendationModePicker.loading')}
-        syncPending={state.syncPending ? t('recommendationModePicker.syncPending') : null}
+        syncPending={state.syncNotice ? t('recommendationModePicker.syncPending') : null}
+        canRetry={state.syncPending}
         retryLabel={t('recommendationModePicker.retryNow')}
         onRetry={state.retry}
         failure={state.failure ? failureMessage(t, 'recommendationModePicker', state.failure) : null}
       >
-        {announced ? <span style={visuallyHidden}>{t('recommendationModePicker.changed', { choice: announced.label })}</span> : null}
+        {announced && !state.failure ? <span style={visuallyHidden}>{t('recommendationModePicker.changed', { choice: announced.label })}</span> : null}
       </RightsStatus>
     </div>
   );

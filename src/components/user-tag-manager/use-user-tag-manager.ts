@@ -12,7 +12,7 @@ import {
 } from '../../core/tags.js';
 import type { RightsFailure } from '../../core/errors.js';
 import { userTagManagerMessages } from '../../core/i18n/groups/user-tag-manager.js';
-import { selectSyncPending } from '../../core/store/selectors.js';
+import { selectSyncNotice, selectSyncPending } from '../../core/store/selectors.js';
 import { tagsSlice, type TagCapabilities, type TagsAction } from '../../core/store/slices/tags-slice.js';
 import type { LoadState } from '../../core/types.js';
 import { useRightsSlice, useRightsStore } from '../../provider/rights-context.js';
@@ -47,6 +47,8 @@ export interface UseUserTagManagerResult {
   failure: RightsFailure<TagsAction> | null;
   /** A deletion or feedback waits in the outbox: applied, not yet confirmed by the adapter. */
   syncPending: boolean;
+  /** A choice of the user's is kept on this device and syncing: what the "saved on this device, syncing" message may say. */
+  syncNotice: boolean;
   /** Sends what is pending now, and reads the tags again if that failed. */
   retry(): void;
   /** The tags to show, by category, without disallowed or blocklisted ones. */
@@ -92,6 +94,7 @@ export function useUserTagManager(options: UseUserTagManagerOptions = {}): UseUs
   const invalidCount = useRightsStore(NAME, (state) => state.tags.invalidCount);
   const invalidTagIds = useRightsStore(NAME, (state) => state.tags.invalidTagIds);
   const syncPending = useRightsStore(NAME, (state) => selectSyncPending(state, 'tags'));
+  const syncNotice = useRightsStore(NAME, (state) => selectSyncNotice(state, 'tags'));
   const lastRemoval = useRightsStore(NAME, (state) => state.tags.lastRemoval);
   const capabilities = useRightsStore(NAME, (state) => state.tags.capabilities);
   // Actions never change; reading them once keeps this hook from re-rendering on unrelated store changes.
@@ -192,6 +195,7 @@ export function useUserTagManager(options: UseUserTagManagerOptions = {}): UseUs
     hydrated: load === 'ready' || load === 'error',
     failure,
     syncPending,
+    syncNotice,
     retry: useCallback(() => void actions.retryTags(), [actions]),
     groups,
     visibleCount: visible.length,

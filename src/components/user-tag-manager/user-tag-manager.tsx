@@ -133,7 +133,8 @@ export const UserTagManager = forwardRef<HTMLElement, UserTagManagerProps>(funct
       <RightsStatus
         slot="user-tag-manager"
         loading={null}
-        syncPending={state.syncPending ? t('userTagManager.syncPending') : null}
+        syncPending={state.syncNotice ? t('userTagManager.syncPending') : null}
+        canRetry={state.syncPending}
         retryLabel={t('userTagManager.retryNow')}
         onRetry={state.retry}
         failure={state.failure && !loadFailed ? failureMessage(t, 'userTagManager', state.failure) : null}

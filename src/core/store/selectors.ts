@@ -16,3 +16,15 @@ export function selectRecommendationMode(state: RightsState): RecommendationMode
 export function selectSyncPending(state: RightsState, slice: string): boolean {
   return state.outbox.entries.some((entry) => entry.slice === slice);
 }
+
+/**
+ * True while a choice the user made in `slice` is kept on this device and waits for its adapter: what
+ * "saved on this device, syncing" may say. Not while it could not be stored on the device (the failure
+ * says so), and not for a value the kit itself writes back after a rollback (the rollback's message says
+ * what happened).
+ */
+export function selectSyncNotice(state: RightsState, slice: string): boolean {
+  const unsaved = new Set(state.outbox.unsaved);
+  const mine = state.outbox.entries.filter((entry) => entry.slice === slice);
+  return mine.some((entry) => entry.compensates === undefined) && !mine.some((entry) => unsaved.has(entry.key));
+}
