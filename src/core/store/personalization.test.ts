@@ -208,4 +208,30 @@ describe('personalization through the write engine', () => {
     expect(selectRecommendationMode(store.getState())).toMatchObject({ feed: 'non-personalized', ads: 'personalized' });
     expect(world.stored()?.scopes.feed).toBe('non-personalized');
   });
+
+  test('a value put back after a rollback never overrides a later choice made in another tab', async () => {
+    // Found by the model-based test: the value put back was stamped as newer than everything, so a tab that had
+    // not yet heard of another tab's later choice overrode it.
+    const world = createWorld();
+    const tabA = world.open();
+    await tabA.store.getState().setPersonalization('all', 'non-personalized');
+    const tabB = world.open();
+    world.faults.preferences.commitThenHang = ['save'];
+    await world.clock.advance(10);
+    void tabB.store.getState().setPersonalization('all', 'personalized');
+    await world.clock.advance(10);
+    void tabA.store.getState().setPersonalization('all', 'non-personalized');
+    await world.clock.advance(10);
+    void tabA.store.getState().setPersonalization('push', 'personalized');
+    await world.clock.advance(10);
+    world.heal();
+    await world.clock.advance(120_000);
+    // The latest choice, in tab A: push only.
+    expect(selectRecommendationMode(tabA.store.getState())).toMatchObject({ feed: 'non-personalized', ads: 'non-personalized', push: 'personalized', search: 'non-personalized' });
+    expect(effectiveModes(world.stored() ?? { master: 'personalized', scopes: { feed: 'personalized', ads: 'personalized', push: 'personalized', search: 'personalized' } })).toMatchObject({
+      feed: 'non-personalized',
+      push: 'personalized',
+    });
+  });
 });
+

@@ -166,7 +166,9 @@ export const personalizationSlice: SliceDescriptor<PersonalizationSlice> = {
             if (undone.length === 0) {
               return null;
             }
-            const back = nextRevision();
+            // Just above the rolled-back write, which the backend may hold, and below any later choice made
+            // elsewhere that this tab has not heard of yet: putting a value back never overrides what came after.
+            const back = revision + 1;
             let preferences = now.preferences;
             const backRevisions = { ...now.revisions };
             for (const field of undone) {
