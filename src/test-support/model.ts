@@ -130,7 +130,10 @@ export function checkAlways(model: Model, world: ModelWorld) {
   const records = pendingRecords(world);
   const backend = world.backend.preferences;
   const device = deviceEntries(world);
-  for (const tab of openTabs(world)) {
+  for (const [index, tab] of world.tabs.entries()) {
+    if (!tab) {
+      continue;
+    }
     const state = tab.store.getState();
     const mode = selectRecommendationMode(state);
     const tabRecord: PreferencesRecord = { preferences: state.personalization.preferences, revisions: state.personalization.revisions };
@@ -159,13 +162,13 @@ export function checkAlways(model: Model, world: ModelWorld) {
     const unsaved = new Set(state.outbox.unsaved);
     for (const entry of state.outbox.entries) {
       if (!deviceKeys.has(entry.key) && !unsaved.has(entry.key)) {
-        fail(`the store shows a write pending (${entry.slice}.${entry.method}) that is neither on the device nor marked unsaved`);
+        fail(`tab ${index} shows a write pending (${entry.slice}.${entry.method}) that is neither on the device nor marked unsaved`);
       }
     }
     // A confirmed write may stay on the device when forgetting it failed (storage full): a retry of it has no effect.
     for (const key of deviceKeys) {
       if (!state.outbox.entries.some((entry) => entry.key === key) && !world.backend.done.has(key)) {
-        fail('the device holds a pending write the store does not show as pending');
+        fail(`the device holds a pending write tab ${index} does not show as pending`);
       }
     }
     if (state.tags.load === 'ready') {

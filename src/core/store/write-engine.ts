@@ -664,14 +664,18 @@ export function createWriteEngine(options: WriteEngineOptions) {
           const attempts = new Map(current.map((entry) => [entry.key, entry.attempts]));
           options.setState({
             entries: [
-              ...entries.filter((entry) => options.handler(entry.slice)?.validate?.(entry) ?? true).map((entry) => ({ ...entry, attempts: attempts.get(entry.key) ?? entry.attempts })),
+              // Confirmed here but not yet forgotten by the device (it was full) are not pending again.
+              ...entries
+                .filter((entry) => !undeleted.has(entry.key) && (options.handler(entry.slice)?.validate?.(entry) ?? true))
+                .map((entry) => ({ ...entry, attempts: attempts.get(entry.key) ?? entry.attempts })),
               // Ours that are not on the device yet (being stored, or storage failed) stay.
               ...current.filter((entry) => (unsaved.has(entry.key) || storing.has(entry.key)) && !stored.has(entry.key)),
             ],
           });
-          overtake(entries.filter((entry) => !attempts.has(entry.key)), false);
+          const fresh = entries.filter((entry) => !attempts.has(entry.key) && !undeleted.has(entry.key));
+          overtake(fresh, false);
           notifySlices();
-          for (const slice of new Set(entries.filter((entry) => !attempts.has(entry.key)).map((entry) => entry.slice))) {
+          for (const slice of new Set(fresh.map((entry) => entry.slice))) {
             scheduleRetry(slice);
           }
         },
