@@ -233,5 +233,28 @@ describe('personalization through the write engine', () => {
       push: 'personalized',
     });
   });
+
+  test('two opt-ins that both fail end where the user started, not half-way', async () => {
+    // Found by the model-based test: the second opt-in put back what the first had set, which had itself failed.
+    const world = createWorld();
+    // An opt-out left pending by an earlier visit: the master switch off, the scopes remembered on.
+    const record = {
+      preferences: { master: 'non-personalized', scopes: { feed: 'personalized', ads: 'personalized', push: 'personalized', search: 'personalized' }, strategy: null },
+      revisions: { master: 5, feed: 0, ads: 0, push: 0, search: 0, strategy: 0 },
+    };
+    world.cells.outbox.value = {
+      version: 1,
+      entries: [{ key: 'k', slice: 'personalization', action: 'opt-out', adapter: 'preferences', method: 'save', args: [record], policy: 'protective', target: 'preferences', correlationId: 'c', createdAt: '2026-11-30T00:00:00.000Z', attempts: 1 }],
+    };
+    world.faults.preferences.hang = ['load'];
+    world.faults.preferences.reject = ['save'];
+    const { store } = world.open();
+    expect(selectRecommendationMode(store.getState()).feed).toBe('non-personalized');
+    void store.getState().setPersonalization('all', 'personalized');
+    void store.getState().setPersonalization('all', 'personalized');
+    await world.clock.advance(100);
+    expect(store.getState().personalization.failure).toEqual({ code: 'write-failed', action: 'personalize' });
+    expect(selectRecommendationMode(store.getState())).toMatchObject({ feed: 'non-personalized', ads: 'non-personalized', push: 'non-personalized', search: 'non-personalized' });
+  });
 });
 

@@ -115,6 +115,11 @@ export const personalizationSlice: SliceDescriptor<PersonalizationSlice> = {
         update({ preferences: merged.preferences, revisions: merged.revisions });
       };
 
+      // Reducing writes not settled yet, with the values each would put back: when an earlier one fails on
+      // fields a later one has changed again, the later one inherits what to put back, so that two failed
+      // opt-ins in a row end where the user started, not half-way.
+      const unsettled = new Set<{ correlationId: string; revision: number; fields: readonly PreferenceField[]; before: PersonalizationPreferences }>();
+
       const write = (target: PersonalizationTarget, mode: RecommendationMode, strategy?: string): Promise<void> => {
         const state = get().personalization;
         const before = state.preferences;
@@ -137,6 +142,11 @@ export const personalizationSlice: SliceDescriptor<PersonalizationSlice> = {
         }
         const record: PreferencesRecord = { preferences: next, revisions };
         const protective = mode === 'non-personalized';
+        const correlationId = createCorrelationId();
+        const mine = { correlationId, revision, fields, before };
+        if (!protective) {
+          unsettled.add(mine);
+        }
         const details = { scope: target, oldValue: displayedMode(before, target), newValue: mode, ...(strategy === undefined ? {} : { strategy }) };
         const request: WriteRequest = {
           slice: SLICE,
@@ -147,7 +157,7 @@ export const personalizationSlice: SliceDescriptor<PersonalizationSlice> = {
           args: [record],
           target: 'preferences',
           details,
-          correlationId: createCorrelationId(),
+          correlationId,
           apply() {
             const failure = get().personalization.failure;
             update({
@@ -160,8 +170,17 @@ export const personalizationSlice: SliceDescriptor<PersonalizationSlice> = {
             context.emit({ type: 'personalization.changed', ...details, timestamp: context.timestamp(), correlationId: request.correlationId ?? '' });
           },
           rollback() {
-            // Undo only what this write changed and nothing changed since, so a later opt-out stays.
+            unsettled.delete(mine);
+            // Undo only what this write changed and nothing changed since, so a later opt-out stays. A later
+            // opt-in still out on the same fields inherits what to put back.
             const now = get().personalization;
+            for (const later of unsettled) {
+              for (const field of fields) {
+                if (later.revision > revision && now.revisions[field] === later.revision && later.fields.includes(field)) {
+                  later.before = withField(later.before, field, fieldValue(mine.before, field));
+                }
+              }
+            }
             const undone = fields.filter((field) => now.revisions[field] === revision);
             if (undone.length === 0) {
               return null;
@@ -172,7 +191,7 @@ export const personalizationSlice: SliceDescriptor<PersonalizationSlice> = {
             let preferences = now.preferences;
             const backRevisions = { ...now.revisions };
             for (const field of undone) {
-              preferences = withField(preferences, field, fieldValue(before, field));
+              preferences = withField(preferences, field, fieldValue(mine.before, field));
               backRevisions[field] = back;
             }
             update({ preferences, revisions: backRevisions });
@@ -181,7 +200,7 @@ export const personalizationSlice: SliceDescriptor<PersonalizationSlice> = {
               action: 'opt-out',
               policy: 'protective',
               args: [{ preferences, revisions: backRevisions }],
-              details: { scope: target, oldValue: mode, newValue: displayedMode(before, target) },
+              details: { scope: target, oldValue: mode, newValue: displayedMode(mine.before, target) },
               apply: undefined,
               rollback: undefined,
             };
@@ -204,6 +223,13 @@ export const personalizationSlice: SliceDescriptor<PersonalizationSlice> = {
           }
         },
         confirmed(batch) {
+          for (const { entry } of batch) {
+            for (const pending of unsettled) {
+              if (pending.correlationId === entry.correlationId) {
+                unsettled.delete(pending);
+              }
+            }
+          }
           for (const { result } of batch) {
             if (result !== undefined && result !== null) {
               try {
