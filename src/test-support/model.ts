@@ -279,10 +279,13 @@ class Personalize implements Command {
     if (changed) {
       const after = effectiveModes(tab.store.getState().personalization.preferences);
       for (const scope of PERSONALIZATION_SCOPES) {
-        if (this.mode === 'non-personalized' && after[scope] === 'non-personalized' && (this.target === 'all' || this.target === scope)) {
+        const targeted = this.target === 'all' || this.target === scope;
+        if (this.mode === 'non-personalized' && after[scope] === 'non-personalized' && targeted) {
           touch(model, changed.correlationId, `scope:${scope}`, model.off[scope]);
           model.off[scope] = true;
-        } else if (before[scope] === 'non-personalized' && after[scope] === 'personalized') {
+        } else if (this.mode === 'personalized' && after[scope] === 'personalized' && (targeted || before[scope] === 'non-personalized')) {
+          // Turning on affirms every scope it leaves on, even one that was on already: if an earlier
+          // opt-in then fails, this later one is the user's latest choice.
           touch(model, changed.correlationId, `scope:${scope}`, model.off[scope]);
           model.off[scope] = false;
         }
