@@ -256,5 +256,28 @@ describe('personalization through the write engine', () => {
     expect(store.getState().personalization.failure).toEqual({ code: 'write-failed', action: 'personalize' });
     expect(selectRecommendationMode(store.getState())).toMatchObject({ feed: 'non-personalized', ads: 'non-personalized', push: 'non-personalized', search: 'non-personalized' });
   });
+
+  test('an opt-in made before the stored preferences were read, then rolled back, never leaves on what the backend had off', async () => {
+    // Found by the model-based test: the rollback put back a value this tab only guessed, over the user's real opt-out.
+    const world = createWorld();
+    const all = (mode: 'personalized' | 'non-personalized') => ({ feed: mode, ads: mode, push: mode, search: mode });
+    world.cells.preferences.value = { version: 3, preferences: { master: 'non-personalized', scopes: all('personalized'), strategy: null }, revisions: { master: 2, feed: 0, ads: 0, push: 0, search: 0, strategy: 0 } };
+    // An older choice still waiting on this device, from before the opt-out: it says the master switch was on.
+    const stale = { preferences: { master: 'personalized', scopes: { ...all('personalized'), feed: 'non-personalized' }, strategy: null }, revisions: { master: 0, feed: 1, ads: 0, push: 0, search: 0, strategy: 0 } };
+    world.cells.outbox.value = {
+      version: 1,
+      entries: [{ key: 'k', slice: 'personalization', action: 'opt-out', adapter: 'preferences', method: 'save', args: [stale], policy: 'protective', target: 'preferences', correlationId: 'c', createdAt: '2026-11-30T00:00:00.000Z', attempts: 1 }],
+    };
+    world.faults.preferences.hang = ['load'];
+    world.faults.preferences.commitThenReject = ['save'];
+    const { store } = world.open();
+    void store.getState().setPersonalization('all', 'personalized');
+    await world.clock.advance(100);
+    expect(store.getState().personalization.failure).toEqual({ code: 'write-failed', action: 'personalize' });
+    world.heal();
+    await world.clock.advance(120_000);
+    expect(world.stored()?.master).toBe('non-personalized');
+    expect(selectRecommendationMode(store.getState())).toMatchObject({ ads: 'non-personalized', push: 'non-personalized' });
+  });
 });
 

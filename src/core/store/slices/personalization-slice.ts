@@ -144,6 +144,7 @@ export const personalizationSlice: SliceDescriptor<PersonalizationSlice> = {
         const protective = mode === 'non-personalized';
         const correlationId = createCorrelationId();
         const mine = { correlationId, revision, fields, before };
+        const knownAtWrite = hydrated();
         if (!protective) {
           unsettled.add(mine);
         }
@@ -191,8 +192,20 @@ export const personalizationSlice: SliceDescriptor<PersonalizationSlice> = {
             let preferences = now.preferences;
             const backRevisions = { ...now.revisions };
             for (const field of undone) {
-              preferences = withField(preferences, field, fieldValue(mine.before, field));
-              backRevisions[field] = back;
+              const value = fieldValue(mine.before, field);
+              if (value !== fieldValue(next, field)) {
+                preferences = withField(preferences, field, value);
+                backRevisions[field] = back;
+              } else if (!knownAtWrite && field !== 'strategy') {
+                // Stamped without changing, before the stored preferences were known: what the backend held may
+                // have been an opt-out this write overrode, and this tab cannot know. Fail toward privacy.
+                preferences = withField(preferences, field, 'non-personalized');
+                backRevisions[field] = back;
+              } else {
+                // Stamped without changing, with the stored value known: nothing to put back, and its old
+                // revision again, so that a later choice elsewhere is not overridden.
+                backRevisions[field] = state.revisions[field];
+              }
             }
             update({ preferences, revisions: backRevisions });
             return {
