@@ -70,6 +70,7 @@ export class FakeBackend {
       this.calls.push({ method, key: options.idempotencyKey, payload: JSON.stringify(payload) });
     }
     const fault = this.faults.get(method) ?? 'ok';
+    // ALGORIGHTS_TRACE=1 prints every call, to follow a failing history the model-based test found.
     if (process.env.ALGORIGHTS_TRACE) {
       console.log(`[backend t=${this.clock.monotonic()}] ${method} ${fault} ${JSON.stringify(payload)} key=${options?.idempotencyKey.slice(0, 8) ?? ''} tags=${[...this.tags.keys()].join(',')}`);
     }

@@ -28,8 +28,10 @@ export function createWorld(options: { tags?: UserTagProfile } = {}) {
   };
   const events: RightsEvent[] = [];
   const errors: RightsError[] = [];
-  const seedTags = createMemoryTagsAdapter({ cell: cells.tags, ...(options.tags ? { initial: options.tags } : {}) });
-  void seedTags;
+  if (options.tags) {
+    // The backend's tags: creating an adapter with `initial` stores them in the cell.
+    createMemoryTagsAdapter({ cell: cells.tags, initial: options.tags });
+  }
   const open = (extra: Partial<CreateRightsStoreOptions> = {}): { store: RightsStore; stop: () => void } => {
     const store = createRightsStore({
       clock,
