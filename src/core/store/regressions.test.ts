@@ -420,6 +420,28 @@ describe('what is stored on the device', () => {
   });
 });
 
+describe('found by the model-based test', () => {
+  test('a write confirmed here that the full device could not forget is not shown pending again, and is forgotten once there is room', async () => {
+    const world = createWorld({ tags: profile });
+    const tabA = world.open();
+    world.faults.outbox.reject = ['delete'];
+    await tabA.store.getState().sendNotInterested({ itemId: 'item-1' });
+    await world.clock.settle();
+    expect(selectFeedbackStatus(tabA.store.getState(), 'item-1')).toBe('sent');
+    expect(world.outbox()).toHaveLength(1);
+    // Another tab rewrites the outbox; tab A reads it again.
+    const tabB = world.open();
+    world.faults.tags.reject = ['remove'];
+    await tabB.store.getState().removeTags(['camping']);
+    await world.clock.settle();
+    expect(tabA.store.getState().outbox.entries.some((entry) => entry.method === 'notInterested')).toBe(false);
+    world.heal();
+    await world.clock.advance(60_000);
+    expect(world.outbox()).toEqual([]);
+    expect(world.storedTags()?.feedback).toHaveLength(1);
+  });
+});
+
 describe('the adapter contract', () => {
   test('a preferences adapter needs only load and save; the wire carries the domain record, with no storage wrapper', async () => {
     const saved: unknown[] = [];
