@@ -46,6 +46,10 @@ const textPairs = [
   ['--ar-color-text-muted', '--ar-color-surface'],
   ['--ar-color-warning-text', '--ar-color-warning-surface'],
   ['--ar-color-danger-text', '--ar-color-danger-surface'],
+  ['--ar-color-success-text', '--ar-color-success-surface'],
+  ['--ar-color-danger', '--ar-color-surface'],
+  ['--ar-color-text', '--ar-color-surface-raised'],
+  ['--ar-color-accent', '--ar-color-surface-raised'],
 ] as const;
 const controlPairs = [
   ['--ar-color-accent', '--ar-color-surface'],
@@ -73,4 +77,17 @@ test('the dark tokens in the media query match the [data-ar-theme=dark] ones', (
   const media = css.slice(css.indexOf('{', css.indexOf('{', start) + 1) + 1, css.indexOf('}', start));
   const fromMedia = Object.fromEntries([...media.matchAll(/(--ar-[\w-]+):\s*([^;]+);/g)].map((match) => [match[1], match[2]?.trim()]));
   expect(fromMedia).toEqual(block(`[data-ar-theme='dark']`));
+});
+
+test('the kit follows the host: dark tokens apply only under an explicit opt-in', () => {
+  const start = css.indexOf('@media (prefers-color-scheme: dark)');
+  const media = css.slice(start, css.indexOf('/* Elderly mode', start));
+  // Nothing in the media query may reach :root or an element without data-ar-theme='system'.
+  const selectors = [...media.matchAll(/([^{};]+)\{/g)]
+    .map((match) => match[1]?.trim() ?? '')
+    .filter((selector) => !selector.startsWith('@media'));
+  expect(selectors.length).toBeGreaterThan(0);
+  for (const selector of selectors) {
+    expect(selector).toContain("[data-ar-theme='system']");
+  }
 });
