@@ -166,6 +166,6 @@ describe('RightsProvider', () => {
     await act(async () => {
       await host.changeLanguage('zh-TW');
     });
-    expect(view.getByRole('switch', { name: '個性化推薦' })).toBeInTheDocument();
+    expect(view.getByRole('switch', { name: '個人化推薦' })).toBeInTheDocument();
   });
 });

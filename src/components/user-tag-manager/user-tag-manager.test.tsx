@@ -66,7 +66,7 @@ describe('UserTagManager', () => {
     expect(screen.queryByRole('checkbox', { name: '露营' })).toBeNull();
     await waitFor(() => expect(screen.getByRole('button', { name: '删除标签「徒步」' })).toHaveFocus());
     await waitFor(() => expect(storedIds(cell)).not.toContain('camping'));
-    expect(screen.getByText('已删除 1 个标签，推荐将不再依据它们。')).toBeVisible();
+    expect(screen.getByText('已删除 1 个标签，不再用于推荐。')).toBeVisible();
 
     await user.click(screen.getByRole('button', { name: zhCN.userTagManager.undo }));
     expect(screen.getByRole('checkbox', { name: '露营' })).toBeVisible();
