@@ -6,6 +6,8 @@ export interface RightsStatusProps {
   slot: string;
   /** Said to screen readers while the component's data loads; `null` once known. */
   loading: string | null;
+  /** An id for the loading text, so controls can refer to it with `aria-describedby`. */
+  loadingId?: string;
   /** Said while the user's choice is kept on this device and syncing; `null` otherwise. */
   syncPending: string | null;
   /** Whether anything waits in the outbox, so that "sync now" is offered. */
@@ -14,6 +16,9 @@ export interface RightsStatusProps {
   onRetry(): void;
   /** The localized failure message, or `null`. */
   failure: string | null;
+  /** Dismisses the failure once read; with it, the alert gets a close button named `dismissLabel`. */
+  onDismiss?: () => void;
+  dismissLabel?: string;
   /** More polite announcements of the component's own, such as "3 tags deleted · Undo". */
   children?: ReactNode;
 }
@@ -26,13 +31,18 @@ export interface RightsStatusProps {
  * @selector [data-slot="<component>-status"] the live region
  * @selector [data-slot="<component>-retry"] the "sync now" button
  * @selector [data-slot="<component>-error"] the failure alert
+ * @selector [data-slot="<component>-dismiss"] its close button, when the component lets the user dismiss it
  */
 export function RightsStatus(props: RightsStatusProps) {
-  const { slot, loading, syncPending, canRetry, retryLabel, onRetry, failure, children } = props;
+  const { slot, loading, loadingId, syncPending, canRetry, retryLabel, onRetry, failure, onDismiss, dismissLabel, children } = props;
   return (
     <>
       <div role="status" data-slot={`${slot}-status`}>
-        {loading ? <span style={visuallyHidden}>{loading}</span> : null}
+        {loading ? (
+          <span id={loadingId} style={visuallyHidden}>
+            {loading}
+          </span>
+        ) : null}
         {children}
         {syncPending ? (
           <>
@@ -50,9 +60,14 @@ export function RightsStatus(props: RightsStatusProps) {
         ) : null}
       </div>
       {failure ? (
-        <p role="alert" data-slot={`${slot}-error`}>
-          {failure}
-        </p>
+        <div role="alert" data-slot={`${slot}-error`}>
+          <span data-slot={`${slot}-error-text`}>{failure}</span>
+          {onDismiss ? (
+            <button type="button" data-slot={`${slot}-dismiss`} onClick={onDismiss}>
+              {dismissLabel}
+            </button>
+          ) : null}
+        </div>
       ) : null}
     </>
   );

@@ -1,10 +1,11 @@
-import { Popover } from 'radix-ui';
-import { forwardRef, useId, type ComponentPropsWithoutRef } from 'react';
+import { Dialog, Popover } from 'radix-ui';
+import { forwardRef, useId, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { NotInterestedFeedback } from '../../core/tags.js';
 import { useRightsTranslation } from '../../provider/use-rights-translation.js';
 import { NOT_INTERESTED_REASONS, useNotInterestedButton, type UseNotInterestedButtonOptions } from './use-not-interested-button.js';
 import { notInterestedMessages } from '../../core/i18n/groups/not-interested.js';
 import { contractAttributes } from '../rights-status.js';
+import { usePresentation, type Presentation } from '../use-presentation.js';
 
 const NAME = 'NotInterestedButton';
 
@@ -26,6 +27,17 @@ export interface NotInterestedButtonProps
    * once, with no reasons; or your own list. Default: `true`.
    */
   reasons?: boolean | readonly NotInterestedReason[];
+  /**
+   * How the reasons show: `sheet`, a bottom sheet with ✕, as phone apps do; `popover`, anchored to the
+   * button; `auto` (default), a sheet on screens up to 600 px wide and a popover on wider ones.
+   */
+  presentation?: Presentation | 'auto';
+  /**
+   * Where the sheet or popover renders. Default: a portal at the end of `document.body`, so a feed
+   * card with `overflow: hidden` never clips it. Pass an element to portal into it (to keep a theme's
+   * tokens, say), or `false` to render in place.
+   */
+  container?: HTMLElement | null | false;
 }
 
 /**
@@ -39,10 +51,13 @@ export interface NotInterestedButtonProps
  * @selector [data-sync-pending] the feedback waits in the outbox: applied, not yet confirmed by the adapter
  */
 export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButtonProps>(function NotInterestedButton(props, forwardedRef) {
-  const { itemId, tagIds, onNotInterested, itemLabel, reasons = true, ...rootProps } = props;
+  const { itemId, tagIds, onNotInterested, itemLabel, reasons = true, presentation = 'auto', container, ...rootProps } = props;
   const { t } = useRightsTranslation(NAME, notInterestedMessages);
   const state = useNotInterestedButton({ itemId, tagIds, onNotInterested });
   const id = useId();
+  const shown = usePresentation(presentation);
+  const [open, setOpen] = useState(false);
+  const statusRef = useRef<HTMLSpanElement>(null);
   const choices: readonly NotInterestedReason[] =
     reasons === true
       ? NOT_INTERESTED_REASONS.map((reason) => ({ id: reason, label: t(`notInterested.reasons.${reason}`) }))
@@ -53,38 +68,97 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
   const done = state.status !== 'idle';
   const send = (reasonId?: string) => {
     const feedback: NotInterestedFeedback = { itemId, ...(reasonId ? { reasonId } : {}), ...(tagIds ? { tagIds: [...tagIds] } : {}) };
+    setOpen(false);
     state.send(feedback);
+    // The button that had focus is gone: focus moves to the confirmation, after the overlay has let go of it.
+    requestAnimationFrame(() => setTimeout(() => statusRef.current?.focus(), 0));
   };
+  const portalProps = container ? { container } : {};
+  const inPlace = container === false;
+
+  const title = (titleId?: string) => (
+    <p id={titleId} data-slot="not-interested-reasons-title">
+      {t('notInterested.reasonsTitle')}
+    </p>
+  );
+  const reasonsBody = (heading: ReactNode, close: ReactNode) => (
+    <>
+      <div data-slot="not-interested-header">
+        {heading}
+        {close}
+      </div>
+      <div role="group" aria-label={t('notInterested.reasonsTitle')} data-slot="not-interested-reason-list">
+        {choices.map((reason) => (
+          <button key={reason.id} type="button" data-slot="not-interested-reason" onClick={() => send(reason.id)}>
+            <bdi>{reason.label}</bdi>
+          </button>
+        ))}
+      </div>
+      <button type="button" data-slot="not-interested-skip" onClick={() => send()}>
+        {t('notInterested.submitWithoutReason')}
+      </button>
+    </>
+  );
+  const closeButton = (Close: typeof Dialog.Close | typeof Popover.Close) => (
+    <Close data-slot="not-interested-close" aria-label={t('notInterested.close')}>
+      <span aria-hidden="true">✕</span>
+    </Close>
+  );
+
+  let trigger: ReactNode;
+  if (done) {
+    trigger = null;
+  } else if (choices.length === 0) {
+    trigger = (
+      <button type="button" data-slot="not-interested-trigger" aria-label={triggerLabel} onClick={() => send()}>
+        {t('notInterested.trigger')}
+      </button>
+    );
+  } else if (shown === 'sheet') {
+    const sheet = (
+      <>
+        <Dialog.Overlay data-slot="not-interested-overlay" />
+        <Dialog.Content data-slot="not-interested-reasons" data-presentation="sheet" aria-describedby={undefined}>
+          {reasonsBody(<Dialog.Title asChild>{title()}</Dialog.Title>, closeButton(Dialog.Close))}
+        </Dialog.Content>
+      </>
+    );
+    trigger = (
+      <Dialog.Root open={open} onOpenChange={setOpen}>
+        <Dialog.Trigger data-slot="not-interested-trigger" aria-label={triggerLabel}>
+          {t('notInterested.trigger')}
+        </Dialog.Trigger>
+        {inPlace ? sheet : <Dialog.Portal {...portalProps}>{sheet}</Dialog.Portal>}
+      </Dialog.Root>
+    );
+  } else {
+    const popover = (
+      <Popover.Content
+        data-slot="not-interested-reasons"
+        data-presentation="popover"
+        role="dialog"
+        aria-labelledby={`${id}-title`}
+        align="start"
+        sideOffset={4}
+        collisionPadding={8}
+      >
+        {reasonsBody(title(`${id}-title`), closeButton(Popover.Close))}
+      </Popover.Content>
+    );
+    trigger = (
+      <Popover.Root open={open} onOpenChange={setOpen}>
+        <Popover.Trigger data-slot="not-interested-trigger" aria-label={triggerLabel}>
+          {t('notInterested.trigger')}
+        </Popover.Trigger>
+        {inPlace ? popover : <Popover.Portal {...portalProps}>{popover}</Popover.Portal>}
+      </Popover.Root>
+    );
+  }
 
   return (
     <div data-slot="not-interested" {...contractAttributes({ load: 'ready', ...state })} data-value={state.status} {...rootProps} ref={forwardedRef}>
-      {done ? null : choices.length === 0 ? (
-        <button type="button" data-slot="not-interested-trigger" aria-label={triggerLabel} onClick={() => send()}>
-          {t('notInterested.trigger')}
-        </button>
-      ) : (
-        <Popover.Root>
-          <Popover.Trigger data-slot="not-interested-trigger" aria-label={triggerLabel}>
-            {t('notInterested.trigger')}
-          </Popover.Trigger>
-          <Popover.Content data-slot="not-interested-reasons" role="dialog" aria-labelledby={`${id}-title`} align="start" sideOffset={4}>
-            <p id={`${id}-title`} data-slot="not-interested-reasons-title">
-              {t('notInterested.reasonsTitle')}
-            </p>
-            <div role="group" aria-labelledby={`${id}-title`} data-slot="not-interested-reason-list">
-              {choices.map((reason) => (
-                <button key={reason.id} type="button" data-slot="not-interested-reason" onClick={() => send(reason.id)}>
-                  {reason.label}
-                </button>
-              ))}
-            </div>
-            <button type="button" data-slot="not-interested-skip" onClick={() => send()}>
-              {t('notInterested.submitWithoutReason')}
-            </button>
-          </Popover.Content>
-        </Popover.Root>
-      )}
-      <span role="status" data-slot="not-interested-status">
+      {trigger}
+      <span role="status" data-slot="not-interested-status" ref={statusRef} tabIndex={done ? -1 : undefined}>
         {state.status === 'sending' ? t('notInterested.sending') : null}
         {state.status === 'sent' ? t('notInterested.sent') : null}
         {state.status === 'pending' ? t('notInterested.pending') : null}

@@ -9,6 +9,7 @@ import { createMemoryOutboxAdapter } from '../../core/adapters/outbox-adapters.j
 import { createMemoryPreferencesAdapter } from '../../core/adapters/preferences-adapters.js';
 import type { MemoryCell } from '../../core/adapters/storage.js';
 import type { PreferencesAdapter } from '../../core/adapters/types.js';
+import type { PreferencesRecord } from '../../core/types.js';
 import type { RightsEvent } from '../../core/events.js';
 import { RightsProvider } from '../../provider/rights-provider.js';
 import { useRecommendationMode } from '../../provider/use-recommendation-mode.js';
@@ -154,7 +155,7 @@ describe('PersonalizationSwitch', () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'storage-corrupt' }));
   });
 
-  test('shows a disabled placeholder until a slow adapter answers, then the stored choice', async () => {
+  test('until a slow adapter answers, says it is reading, then shows the stored choice', async () => {
     let answer: (value: null) => void = () => {};
     const slow: PreferencesAdapter = {
       load: () => new Promise((resolve) => (answer = resolve)),
@@ -165,12 +166,38 @@ describe('PersonalizationSwitch', () => {
         <PersonalizationSwitch />
       </RightsProvider>,
     );
-    expect(screen.getByRole('switch', { name: '个性化推荐' })).toBeDisabled();
+    const control = screen.getByRole('switch', { name: '个性化推荐' });
+    expect(control).toHaveAccessibleDescription(expect.stringContaining(zhCN.personalizationSwitch.loading));
     expect(container.firstElementChild).toHaveAttribute('data-state', 'loading');
     await act(async () => answer(null));
-    expect(screen.getByRole('switch', { name: '个性化推荐' })).toBeEnabled();
+    expect(control).not.toHaveAccessibleDescription(expect.stringContaining(zhCN.personalizationSwitch.loading));
     expect(container.firstElementChild).toHaveAttribute('data-state', 'ready');
     expect(container.firstElementChild).toHaveAttribute('data-value', 'on');
+  });
+
+  test('the opt-out is possible before the stored choice is read: a tap turns personalization off, and it stays off when the read answers "on"', async () => {
+    const user = userEvent.setup();
+    let answer: (value: PreferencesRecord) => void = () => {};
+    const saved: unknown[] = [];
+    const slow: PreferencesAdapter = {
+      load: () => new Promise((resolve) => (answer = resolve)),
+      save: (record) => void saved.push(record),
+    };
+    const { container } = render(
+      <RightsProvider locale="zh-CN" adapters={{ preferences: slow, outbox: createMemoryOutboxAdapter() }}>
+        <PersonalizationSwitch />
+      </RightsProvider>,
+    );
+    const control = screen.getByRole('switch', { name: '个性化推荐' });
+    expect(control).toBeEnabled();
+    await user.click(control);
+    expect(control).not.toBeChecked();
+    expect(control).toHaveAttribute('data-chosen');
+    const allOn = { feed: 'personalized', ads: 'personalized', push: 'personalized', search: 'personalized' } as const;
+    await act(async () => answer({ preferences: { master: 'personalized', scopes: allOn }, revisions: { master: 0, feed: 0, ads: 0, push: 0, search: 0, strategy: 0 } }));
+    expect(container.firstElementChild).toHaveAttribute('data-value', 'off');
+    expect(control).not.toBeChecked();
+    expect(saved.length).toBeGreaterThan(0);
   });
 
   test('under StrictMode a change is written once', async () => {

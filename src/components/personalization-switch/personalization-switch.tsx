@@ -47,40 +47,60 @@ export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationS
       `\`${NAME}\` got an unknown scope "${String(unknownScope)}" in \`scopes\`. Use any of: ${PERSONALIZATION_SCOPES.join(', ')}.`,
     );
   }
-  const { t } = useRightsTranslation(NAME, personalizationSwitchMessages);
+  const { t, locale } = useRightsTranslation(NAME, personalizationSwitchMessages);
   const state = usePersonalizationSwitch({ checked, onCheckedChange, scopeChecked, onScopeCheckedChange });
   const id = useId();
   const switchId = `${id}-switch`;
   const descriptionId = `${id}-description`;
   const scopesLabelId = `${id}-scopes`;
+  const summaryId = `${id}-summary`;
+  const loadingId = `${id}-loading`;
+  const listFormat = new Intl.ListFormat(locale, { type: 'conjunction' });
+  const partial =
+    state.partialScopes.length > 0
+      ? t('personalizationSwitch.partial', {
+          scopes: listFormat.format(state.partialScopes.map((scope) => t(`personalizationSwitch.scopes.${scope}.label`))),
+        })
+      : null;
+  // Until the stored choice is read, each switch also says so: it can be turned off, and is not yet known to be on.
+  const loading = state.hydrated ? '' : ` ${loadingId}`;
+  const describedBy = `${partial ? `${summaryId} ` : ''}${descriptionId}${loading}`;
 
   return (
     <div
       data-slot="personalization-switch"
       {...contractAttributes(state)}
       data-value={state.checked ? 'on' : 'off'}
+      data-partial={partial ? '' : undefined}
       aria-busy={state.hydrated ? undefined : true}
       {...rootProps}
       ref={forwardedRef}
     >
-      <div data-slot="personalization-switch-row">
-        <label htmlFor={switchId} data-slot="personalization-switch-label">
-          {t('personalizationSwitch.label')}
-        </label>
-        <Switch.Root
-          id={switchId}
-          data-slot="personalization-switch-control"
-          checked={state.hydrated && state.checked}
-          disabled={!state.hydrated}
-          onCheckedChange={state.setMaster}
-          aria-describedby={descriptionId}
-        >
-          <Switch.Thumb data-slot="personalization-switch-thumb" />
-        </Switch.Root>
+      <div data-slot="personalization-switch-cell">
+        <div data-slot="personalization-switch-row">
+          <label htmlFor={switchId} data-slot="personalization-switch-label">
+            {t('personalizationSwitch.label')}
+          </label>
+          <Switch.Root
+            id={switchId}
+            data-slot="personalization-switch-control"
+            data-chosen={state.chosenBeforeLoad ? '' : undefined}
+            checked={state.hydrated && state.checked}
+            onCheckedChange={state.setMaster}
+            aria-describedby={describedBy}
+          >
+            <Switch.Thumb data-slot="personalization-switch-thumb" />
+          </Switch.Root>
+        </div>
+        {partial ? (
+          <p id={summaryId} data-slot="personalization-switch-summary">
+            {partial}
+          </p>
+        ) : null}
+        <p id={descriptionId} data-slot="personalization-switch-description">
+          {t('personalizationSwitch.description')}
+        </p>
       </div>
-      <p id={descriptionId} data-slot="personalization-switch-description">
-        {t('personalizationSwitch.description')}
-      </p>
 
       {scopes.length > 0 ? (
         <div role="group" aria-labelledby={scopesLabelId} data-slot="personalization-switch-scopes">
@@ -95,10 +115,10 @@ export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationS
               <Switch.Root
                 id={`${id}-${scope}`}
                 data-slot="personalization-switch-scope-control"
+                data-chosen={state.chosenBeforeLoad ? '' : undefined}
                 checked={state.hydrated && state.isScopeChecked(scope)}
-                disabled={!state.hydrated}
                 onCheckedChange={(next) => state.setScope(scope, next)}
-                aria-describedby={`${id}-${scope}-description`}
+                aria-describedby={`${id}-${scope}-description${loading}`}
               >
                 <Switch.Thumb data-slot="personalization-switch-thumb" />
               </Switch.Root>
@@ -113,11 +133,14 @@ export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationS
       <RightsStatus
         slot="personalization-switch"
         loading={state.hydrated ? null : t('personalizationSwitch.loading')}
+        loadingId={loadingId}
         syncPending={state.syncNotice ? t('personalizationSwitch.syncPending') : null}
         canRetry={state.syncPending}
         retryLabel={t('personalizationSwitch.retryNow')}
         onRetry={state.retry}
         failure={state.failure ? failureMessage(t, 'personalizationSwitch', state.failure) : null}
+        onDismiss={state.dismissFailure}
+        dismissLabel={t('personalizationSwitch.dismiss')}
       />
     </div>
   );

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { displayedMode, effectiveModes } from '../../core/personalization-model.js';
-import type { PersonalizationScope, ScopeModes } from '../../core/types.js';
+import { PERSONALIZATION_SCOPES, type PersonalizationScope, type ScopeModes } from '../../core/types.js';
 import { useRightsContext, useRightsStore } from '../../provider/rights-context.js';
 import { usePersonalizationStatus, type UsePersonalizationStatusResult } from '../../provider/use-personalization-status.js';
 
@@ -24,9 +24,16 @@ export interface UsePersonalizationSwitchOptions {
 export interface UsePersonalizationSwitchResult extends UsePersonalizationStatusResult {
   /** Whether the master switch shows as on. */
   checked: boolean;
+  /** The scopes that are personalized while the master is on and at least one scope is off (部分开启); empty otherwise. */
+  partialScopes: readonly PersonalizationScope[];
+  /** Whether the user turned personalization off before the stored preferences were read: the switch then shows off, not unknown. */
+  chosenBeforeLoad: boolean;
   /** Whether one scope's switch shows as on. */
   isScopeChecked(scope: PersonalizationScope): boolean;
-  /** Turns the master switch on or off. */
+  /**
+   * Turns the master switch on or off. Before the stored preferences are read, any change turns
+   * personalization off: the opt-out is always possible (ALG 17 ¶1), and merges when the read answers.
+   */
   setMaster(checked: boolean): void;
   /** Turns one scope on or off. */
   setScope(scope: PersonalizationScope, checked: boolean): void;
@@ -41,28 +48,38 @@ export function usePersonalizationSwitch(options: UsePersonalizationSwitchOption
   const status = usePersonalizationStatus(NAME);
   const masterOn = useRightsStore(NAME, (state) => displayedMode(state.personalization.preferences, 'all') === 'personalized');
   const scopeModes: ScopeModes = useRightsStore(NAME, useShallow((state) => effectiveModes(state.personalization.preferences)));
+  const chosenBeforeLoad = useRightsStore(NAME, (state) => state.personalization.choicesBeforeLoad.length > 0);
+  const { hydrated } = status;
   const setMaster = useCallback(
-    (next: boolean) => {
+    (requested: boolean) => {
+      // Until the stored choice is known, the only change offered is the protective one.
+      const next = hydrated ? requested : false;
       if (onCheckedChange?.(next) === false && next) {
         return;
       }
       void store.getState().setPersonalization('all', next ? 'personalized' : 'non-personalized');
     },
-    [store, onCheckedChange],
+    [store, onCheckedChange, hydrated],
   );
   const setScope = useCallback(
-    (scope: PersonalizationScope, next: boolean) => {
+    (scope: PersonalizationScope, requested: boolean) => {
+      const next = hydrated ? requested : false;
       if (onScopeCheckedChange?.(scope, next) === false && next) {
         return;
       }
       void store.getState().setPersonalization(scope, next ? 'personalized' : 'non-personalized');
     },
-    [store, onScopeCheckedChange],
+    [store, onScopeCheckedChange, hydrated],
   );
+  const isScopeChecked = (scope: PersonalizationScope) => scopeChecked?.[scope] ?? scopeModes[scope] === 'personalized';
+  const master = checked ?? masterOn;
+  const onScopes = PERSONALIZATION_SCOPES.filter(isScopeChecked);
   return {
     ...status,
-    checked: checked ?? masterOn,
-    isScopeChecked: (scope) => scopeChecked?.[scope] ?? scopeModes[scope] === 'personalized',
+    checked: master,
+    partialScopes: master && status.hydrated && onScopes.length < PERSONALIZATION_SCOPES.length ? onScopes : [],
+    chosenBeforeLoad,
+    isScopeChecked,
     setMaster,
     setScope,
   };

@@ -117,6 +117,8 @@ export const RecommendationModePicker = forwardRef<HTMLDivElement, Recommendatio
         retryLabel={t('recommendationModePicker.retryNow')}
         onRetry={state.retry}
         failure={state.failure ? failureMessage(t, 'recommendationModePicker', state.failure) : null}
+        onDismiss={state.dismissFailure}
+        dismissLabel={t('recommendationModePicker.dismiss')}
       >
         {announced && !state.failure ? <span style={visuallyHidden}>{t('recommendationModePicker.changed', { choice: announced.label })}</span> : null}
       </RightsStatus>

@@ -31,7 +31,7 @@ export function InterestCatalogue(props: InterestCatalogueProps) {
           data-slot="user-tag-manager-interest-group"
         >
           <p id={`${id}-interests-${group.category.id}`} data-slot="user-tag-manager-interest-group-label">
-            {group.category.label}
+            <bdi>{group.category.label}</bdi>
           </p>
           {group.tags.map((option) => {
             const chosen = props.isChosen(option.id);
@@ -42,7 +42,7 @@ export function InterestCatalogue(props: InterestCatalogueProps) {
                 pressed={chosen}
                 onPressedChange={(next) => props.onToggle(option, next)}
               >
-                {option.label}
+                <bdi>{option.label}</bdi>
               </Toggle.Root>
             );
           })}

@@ -51,6 +51,8 @@ export interface UseUserTagManagerResult {
   syncNotice: boolean;
   /** Sends what is pending now, and reads the tags again if that failed. */
   retry(): void;
+  /** Forgets the failure once the user has seen it. */
+  dismissFailure(): void;
   /** The tags to show, by category, without disallowed or blocklisted ones. */
   groups: TagGroup<UserTag>[];
   visibleCount: number;
@@ -72,8 +74,15 @@ export interface UseUserTagManagerResult {
   confirm(): void;
   /** How many tags the last deletion removed, while undo is offered; 0 otherwise. */
   removedCount: number;
+  /** The ids of the tags the last deletion removed, while undo is offered. */
+  removedTagIds: readonly string[];
   canUndo: boolean;
   undo(): void;
+  /**
+   * Holds the undo offer open while the user is on it (focus or pointer on the undo button), and lets
+   * its time run again once they leave (WCAG 2.2.1).
+   */
+  holdUndo(held: boolean): void;
   /** How many tags the last undo put back, until the next deletion. */
   restoredCount: number;
   catalogueGroups: TagGroup<InterestOption>[];
@@ -166,13 +175,16 @@ export function useUserTagManager(options: UseUserTagManagerOptions = {}): UseUs
   );
 
   // The undo offer lapses after a few seconds; a restore may then no longer be expected by the user.
+  // It never lapses while held: the countdown starts again when the user leaves the undo button.
+  const [undoHeld, holdUndo] = useState(false);
+  const removedTagIds = useMemo(() => lastRemoval?.tags.map((tag) => tag.id) ?? [], [lastRemoval]);
   useEffect(() => {
-    if (!lastRemoval) {
+    if (!lastRemoval || undoHeld) {
       return;
     }
     const timer = setTimeout(() => actions.dismissTagRemoval(), undoTimeoutMs);
     return () => clearTimeout(timer);
-  }, [lastRemoval, undoTimeoutMs, actions]);
+  }, [lastRemoval, undoTimeoutMs, actions, undoHeld]);
 
   const undo = useCallback(() => {
     setRestoredCount(lastRemoval?.tags.length ?? 0);
@@ -197,6 +209,7 @@ export function useUserTagManager(options: UseUserTagManagerOptions = {}): UseUs
     syncPending,
     syncNotice,
     retry: useCallback(() => void actions.retryTags(), [actions]),
+    dismissFailure: useCallback(() => actions.dismissTagsFailure(), [actions]),
     groups,
     visibleCount: visible.length,
     invalidCount,
@@ -214,8 +227,10 @@ export function useUserTagManager(options: UseUserTagManagerOptions = {}): UseUs
     cancelConfirmation,
     confirm,
     removedCount: lastRemoval?.tags.length ?? 0,
+    removedTagIds,
     canUndo: capabilities.restore && lastRemoval !== null,
     undo,
+    holdUndo,
     restoredCount,
     catalogueGroups,
     isChosen: (id: string) => present.has(id),

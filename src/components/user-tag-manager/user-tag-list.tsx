@@ -49,7 +49,7 @@ const TagRow = memo(function TagRow(props: {
         aria-describedby={meta.length > 0 ? `${inputId}-meta` : undefined}
       />
       <label htmlFor={inputId} data-slot="user-tag-manager-tag-label">
-        {tag.label}
+        <bdi>{tag.label}</bdi>
       </label>
       {meta.length > 0 ? (
         <span id={`${inputId}-meta`} data-slot="user-tag-manager-tag-meta">
@@ -75,7 +75,7 @@ function CategoryHeader(props: { group: TagGroup<UserTag> } & Pick<UserTagListPr
   return (
     <div data-slot="user-tag-manager-category" data-category-id={category.id}>
       <h3 id={headingId} data-slot="user-tag-manager-category-title">
-        {category.label} <span data-slot="user-tag-manager-category-count">{t('userTagManager.categoryCount', { count: group.tags.length })}</span>
+        <bdi>{category.label}</bdi> <span data-slot="user-tag-manager-category-count">{t('userTagManager.categoryCount', { count: group.tags.length })}</span>
       </h3>
       {props.onIntensityChange && category.id !== OTHER_CATEGORY_ID ? (
         <RadioGroup.Root

@@ -84,6 +84,20 @@ export const UserTagManager = forwardRef<HTMLElement, UserTagManagerProps>(funct
     },
     [deleteOne],
   );
+  // Undo removes its own button: focus moves to the first tag put back, or the title.
+  const { undo, removedTagIds, holdUndo } = state;
+  const undoAndKeepFocus = useCallback(() => {
+    const root = rootRef.current;
+    const first = removedTagIds[0];
+    holdUndo(false);
+    undo();
+    requestAnimationFrame(() => {
+      const target =
+        (first ? root?.querySelector<HTMLElement>(`[data-tag-id="${CSS.escape(first)}"] [data-slot="user-tag-manager-tag-delete"]`) : null) ??
+        root?.querySelector<HTMLElement>('[data-slot="user-tag-manager-title"]');
+      target?.focus();
+    });
+  }, [undo, removedTagIds, holdUndo]);
   // The alert dialog has no trigger of its own: return focus to whatever opened it.
   const openerRef = useRef<HTMLElement | null>(null);
   const rememberOpener = <Args extends unknown[]>(open: (...args: Args) => void) =>
@@ -138,12 +152,22 @@ export const UserTagManager = forwardRef<HTMLElement, UserTagManagerProps>(funct
         retryLabel={t('userTagManager.retryNow')}
         onRetry={state.retry}
         failure={state.failure && !loadFailed ? failureMessage(t, 'userTagManager', state.failure) : null}
+        onDismiss={state.dismissFailure}
+        dismissLabel={t('userTagManager.dismiss')}
       >
         {state.removedCount > 0 ? (
           <>
             <span>{t('userTagManager.removed', { count: state.removedCount })}</span>{' '}
             {state.canUndo ? (
-              <button type="button" data-slot="user-tag-manager-undo" onClick={state.undo}>
+              <button
+                type="button"
+                data-slot="user-tag-manager-undo"
+                onClick={undoAndKeepFocus}
+                onFocus={() => state.holdUndo(true)}
+                onBlur={() => state.holdUndo(false)}
+                onPointerEnter={() => state.holdUndo(true)}
+                onPointerLeave={() => state.holdUndo(false)}
+              >
                 {t('userTagManager.undo')}
               </button>
             ) : null}

@@ -1,0 +1,189 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import zhCN from '../../locales/zh-CN/algorights.json' with { type: 'json' };
+import { withAdapterFaults, type AdapterFaults } from '../core/adapters/fault-injection.js';
+import { createMemoryOutboxAdapter } from '../core/adapters/outbox-adapters.js';
+import { createMemoryPreferencesAdapter } from '../core/adapters/preferences-adapters.js';
+import { createMemoryTagsAdapter } from '../core/adapters/tags-adapters.js';
+import type { TagsAdapter } from '../core/adapters/types.js';
+import type { UserTagProfile } from '../core/tags.js';
+import { RightsProvider } from '../provider/rights-provider.js';
+import { NotInterestedButton } from './not-interested-button/not-interested-button.js';
+import { PersonalizationSwitch } from './personalization-switch/personalization-switch.js';
+import { RecommendationModePicker } from './recommendation-mode-picker/recommendation-mode-picker.js';
+import { UserTagManager } from './user-tag-manager/user-tag-manager.js';
+
+const profile: UserTagProfile = {
+  tags: [
+    { id: 'camping', label: '露营', categoryId: 'travel' },
+    { id: 'hiking', label: '徒步', categoryId: 'travel' },
+  ],
+  categories: [{ id: 'travel', label: 'ساياھەت' }],
+};
+
+function adapters(tags: TagsAdapter = createMemoryTagsAdapter({ initial: profile })) {
+  return { preferences: createMemoryPreferencesAdapter(), tags, outbox: createMemoryOutboxAdapter() };
+}
+
+/** Makes `matchMedia('(max-width: 600px)')` answer as a phone or a desktop would. */
+function screenWidth(phone: boolean) {
+  vi.stubGlobal('matchMedia', (query: string) => ({
+    matches: phone && query.includes('max-width'),
+    media: query,
+    addEventListener() {},
+    removeEventListener() {},
+  }));
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('PersonalizationSwitch on a phone', () => {
+  test('with the master on and a scope off, says "partly on" and names the scopes still personalized', async () => {
+    const user = userEvent.setup();
+    const { container } = render(
+      <RightsProvider locale="zh-CN" adapters={adapters()}>
+        <PersonalizationSwitch scopes={['feed', 'ads', 'push', 'search']} />
+      </RightsProvider>,
+    );
+    expect(container.querySelector('[data-slot="personalization-switch-summary"]')).toBeNull();
+    await user.click(screen.getByRole('switch', { name: zhCN.personalizationSwitch.scopes.feed.label }));
+    const master = screen.getByRole('switch', { name: zhCN.personalizationSwitch.label });
+    expect(master).toBeChecked();
+    expect(container.firstElementChild).toHaveAttribute('data-partial');
+    expect(master).toHaveAccessibleDescription(expect.stringContaining('部分开启：个性化广告、个性化推送和个性化搜索结果'));
+
+    await user.click(master);
+    expect(container.firstElementChild).not.toHaveAttribute('data-partial');
+  });
+
+  test('a failure can be dismissed, and the control shows the value it snapped back to', async () => {
+    const user = userEvent.setup();
+    const faults: AdapterFaults<'load' | 'save'> = {};
+    const preferences = withAdapterFaults(createMemoryPreferencesAdapter(), faults);
+    render(
+      <RightsProvider locale="zh-CN" adapters={{ preferences, outbox: createMemoryOutboxAdapter() }} retryDelayMs={60_000}>
+        <PersonalizationSwitch />
+      </RightsProvider>,
+    );
+    const master = await screen.findByRole('switch', { name: zhCN.personalizationSwitch.label });
+    await user.click(master);
+    expect(master).not.toBeChecked();
+    faults.reject = ['save'];
+    await user.click(master);
+    const alert = await screen.findByRole('alert');
+    expect(master).not.toBeChecked();
+    // One message at a time: a rolled-back opt-in does not also claim to be syncing.
+    expect(screen.queryByText(zhCN.personalizationSwitch.syncPending)).toBeNull();
+    await user.click(screen.getByRole('button', { name: zhCN.personalizationSwitch.dismiss }));
+    expect(alert).not.toBeInTheDocument();
+  });
+});
+
+describe('NotInterestedButton', () => {
+  test('on a phone, the reasons open as a bottom sheet with ✕; choosing one moves focus to the confirmation, never to the page', async () => {
+    screenWidth(true);
+    const user = userEvent.setup();
+    render(
+      <RightsProvider locale="zh-CN" adapters={adapters()}>
+        <article style={{ overflow: 'hidden' }}>
+          <NotInterestedButton itemId="item-1" itemLabel="周末露营装备清单" />
+        </article>
+      </RightsProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: /周末露营装备清单/ }));
+    const sheet = await screen.findByRole('dialog');
+    expect(sheet).toHaveAttribute('data-presentation', 'sheet');
+    // Portalled: a feed card that clips its overflow cannot clip the sheet.
+    expect(sheet.closest('article')).toBeNull();
+    expect(screen.getByRole('button', { name: zhCN.notInterested.close })).toBeVisible();
+
+    await user.click(screen.getByRole('button', { name: zhCN.notInterested.reasons.repetitive }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const status = screen.getByRole('status');
+    await waitFor(() => expect(status).toHaveFocus());
+    expect(document.activeElement).not.toBe(document.body);
+  });
+
+  test('on a desktop the reasons are a popover, and ✕ closes it back to the button', async () => {
+    screenWidth(false);
+    const user = userEvent.setup();
+    render(
+      <RightsProvider locale="zh-CN" adapters={adapters()}>
+        <NotInterestedButton itemId="item-1" itemLabel="周末露营装备清单" />
+      </RightsProvider>,
+    );
+    const trigger = screen.getByRole('button', { name: /周末露营装备清单/ });
+    await user.click(trigger);
+    expect(await screen.findByRole('dialog')).toHaveAttribute('data-presentation', 'popover');
+    await user.click(screen.getByRole('button', { name: zhCN.notInterested.close }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(trigger).toHaveFocus();
+  });
+});
+
+describe('UserTagManager', () => {
+  test('undo puts focus on the tag it put back, not on the page', async () => {
+    const user = userEvent.setup();
+    render(
+      <RightsProvider locale="zh-CN" adapters={adapters()}>
+        <UserTagManager />
+      </RightsProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: '删除标签「露营」' }));
+    await user.click(screen.getByRole('button', { name: zhCN.userTagManager.undo }));
+    await waitFor(() => expect(screen.getByRole('button', { name: '删除标签「露营」' })).toHaveFocus());
+  });
+
+  test('the undo offer does not lapse while the undo button has focus, and lapses once focus leaves', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      render(
+        <RightsProvider locale="zh-CN" adapters={adapters()}>
+          <UserTagManager undoTimeoutMs={1000} />
+        </RightsProvider>,
+      );
+      await user.click(screen.getByRole('button', { name: '删除标签「露营」' }));
+      const undo = screen.getByRole('button', { name: zhCN.userTagManager.undo });
+      act(() => undo.focus());
+      await act(async () => vi.advanceTimersByTime(5000));
+      expect(undo).toBeInTheDocument();
+      expect(undo).toHaveFocus();
+      act(() => screen.getByRole('button', { name: '删除标签「徒步」' }).focus());
+      await act(async () => vi.advanceTimersByTime(1500));
+      expect(screen.queryByRole('button', { name: zhCN.userTagManager.undo })).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  test('a right-to-left category name is isolated, so its count stays in place', () => {
+    render(
+      <RightsProvider locale="zh-CN" adapters={adapters()}>
+        <UserTagManager />
+      </RightsProvider>,
+    );
+    const heading = screen.getByRole('heading', { name: /ساياھەت/ });
+    expect(heading.querySelector('bdi')).toHaveTextContent('ساياھەت');
+  });
+});
+
+describe('RecommendationModePicker', () => {
+  test('a failure can be dismissed', async () => {
+    const user = userEvent.setup();
+    const faults: AdapterFaults<'load' | 'save'> = {};
+    const preferences = withAdapterFaults(createMemoryPreferencesAdapter(), faults);
+    render(
+      <RightsProvider locale="zh-CN" adapters={{ preferences, outbox: createMemoryOutboxAdapter() }} retryDelayMs={60_000}>
+        <RecommendationModePicker strategies={[{ id: 'popular', label: '热门' }]} />
+      </RightsProvider>,
+    );
+    await user.click(await screen.findByRole('radio', { name: '热门' }));
+    faults.reject = ['save'];
+    await user.click(screen.getByRole('radio', { name: zhCN.recommendationModePicker.personalized.label }));
+    await screen.findByRole('alert');
+    await user.click(screen.getByRole('button', { name: zhCN.recommendationModePicker.dismiss }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
