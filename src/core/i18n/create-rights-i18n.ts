@@ -1,5 +1,6 @@
 import { createInstance, type i18n as I18nInstance } from 'i18next';
 import {
+  RIGHTS_FALLBACKS,
   RIGHTS_LOCALES,
   RIGHTS_NAMESPACE,
   resolveRightsLocale,
@@ -37,7 +38,7 @@ export function createRightsI18n(options: RightsI18nOptions = {}): I18nInstance 
     void instance.init({
       initAsync: false,
       lng: 'zh-CN',
-      fallbackLng: 'zh-CN',
+      fallbackLng: { 'zh-HK': [...RIGHTS_FALLBACKS['zh-HK']], default: ['zh-CN'] },
       ns: [RIGHTS_NAMESPACE],
       defaultNS: RIGHTS_NAMESPACE,
       interpolation: { escapeValue: false },
@@ -76,15 +77,20 @@ export function addMessageGroup(instance: I18nInstance, messages: GroupMessages)
   }
 }
 
-/** A typed lookup bound to one locale and the kit's namespace. */
+/**
+ * A typed lookup bound to one locale and the kit's namespace. A string missing
+ * in the locale comes from its fallbacks ({@link RIGHTS_FALLBACKS}), whatever
+ * fallback a host's own instance is set up with.
+ */
 export function createTranslate(instance: I18nInstance, locale: RightsLocale): Translate {
   const fixed = instance.getFixedT(locale, RIGHTS_NAMESPACE);
+  const fallbackLng = [...RIGHTS_FALLBACKS[locale]];
   const translate = (key: MessageKey, values?: MessageValues) => {
-    const result = fixed(key, { ...values, fallbackLng: 'zh-CN', interpolation: { escapeValue: false } });
+    const result = fixed(key, { ...values, fallbackLng, interpolation: { escapeValue: false } });
     return typeof result === 'string' ? result : key;
   };
   return Object.assign(translate, {
-    exists: (key: string) => instance.exists(key, { lng: locale, ns: RIGHTS_NAMESPACE, fallbackLng: 'zh-CN' }),
+    exists: (key: string) => instance.exists(key, { lng: locale, ns: RIGHTS_NAMESPACE, fallbackLng }),
   });
 }
 
