@@ -158,6 +158,26 @@ describe('UserTagManager', () => {
     }
   });
 
+  test('"delete all" counts only the tags the user can see, though it also deletes hidden ones', async () => {
+    const user = userEvent.setup();
+    const withHidden: UserTagProfile = {
+      tags: [...profile.tags, { id: 'bad', label: '违规词', categoryId: 'travel', disallowed: true }, { id: 'gamble', label: '线上博彩', categoryId: 'travel' }],
+      categories: profile.categories,
+    };
+    const tags = createMemoryTagsAdapter({ initial: withHidden });
+    render(
+      <RightsProvider locale="zh-CN" adapters={adapters(tags)}>
+        <UserTagManager blocklist={['博彩']} />
+      </RightsProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: zhCN.userTagManager.deleteAll }));
+    expect(await screen.findByRole('alertdialog')).toHaveAccessibleName(expect.stringContaining('2'));
+    await user.click(screen.getByRole('button', { name: zhCN.userTagManager.confirm.confirm }));
+    expect(screen.getByRole('status')).toHaveTextContent(/2/);
+    expect(screen.getByRole('status')).not.toHaveTextContent(/4/);
+    await waitFor(async () => expect((await tags.load())?.tags ?? []).toHaveLength(0));
+  });
+
   test('a right-to-left category name is isolated, so its count stays in place', () => {
     render(
       <RightsProvider locale="zh-CN" adapters={adapters()}>

@@ -35,7 +35,8 @@ export interface UseUserTagManagerOptions {
 export type PendingConfirmation =
   | { kind: 'selected'; ids: string[] }
   | { kind: 'category'; ids: string[]; categoryLabel: string }
-  | { kind: 'all'; ids: string[] };
+  /** `ids` also takes tags hidden as disallowed or invalid; `shownCount` is how many the user can see, which is what the confirmation says. */
+  | { kind: 'all'; ids: string[]; shownCount: number };
 
 /** State and behaviour of {@link UserTagManager}, with no markup. */
 export interface UseUserTagManagerResult {
@@ -152,8 +153,8 @@ export function useUserTagManager(options: UseUserTagManagerOptions = {}): UseUs
   );
   // "All" also takes tags hidden as disallowed or invalid: deleting more than shown only protects the user.
   const requestDeleteAll = useCallback(
-    () => setConfirmation({ kind: 'all', ids: [...new Set([...tags.map((tag) => tag.id), ...invalidTagIds])] }),
-    [tags, invalidTagIds],
+    () => setConfirmation({ kind: 'all', ids: [...new Set([...tags.map((tag) => tag.id), ...invalidTagIds])], shownCount: visible.length }),
+    [tags, invalidTagIds, visible],
   );
   const cancelConfirmation = useCallback(() => setConfirmation(null), []);
   const confirm = useCallback(() => {
@@ -226,7 +227,8 @@ export function useUserTagManager(options: UseUserTagManagerOptions = {}): UseUs
     requestDeleteAll,
     cancelConfirmation,
     confirm,
-    removedCount: lastRemoval?.tags.length ?? 0,
+    // What the user saw go: tags hidden as disallowed or blocklisted are deleted too, and not counted.
+    removedCount: lastRemoval ? lastRemoval.tags.filter((tag) => isTagAllowed(tag, blocked)).length : 0,
     removedTagIds,
     canUndo: capabilities.restore && lastRemoval !== null,
     undo,

@@ -29,7 +29,7 @@ function confirmationTitle(t: ReturnType<typeof useRightsTranslation>['t'], conf
     case 'category':
       return t('userTagManager.confirm.categoryTitle', { count, category: confirmation.categoryLabel });
     case 'all':
-      return t('userTagManager.confirm.allTitle', { count });
+      return t('userTagManager.confirm.allTitle', { count: confirmation.shownCount });
     default:
       return confirmation satisfies never;
   }
