@@ -175,7 +175,7 @@ describe('UserTagManager', () => {
     await user.click(screen.getByRole('button', { name: zhCN.userTagManager.confirm.confirm }));
     expect(screen.getByRole('status')).toHaveTextContent(/2/);
     expect(screen.getByRole('status')).not.toHaveTextContent(/4/);
-    await waitFor(async () => expect((await tags.load())?.tags ?? []).toHaveLength(0));
+    await waitFor(async () => expect((await tags.load({ signal: new AbortController().signal }))?.tags ?? []).toHaveLength(0));
   });
 
   test('a right-to-left category name is isolated, so its count stays in place', () => {

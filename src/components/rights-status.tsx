@@ -1,5 +1,76 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import type { MessageKey } from '../core/i18n/messages.js';
+import type { Translate } from '../core/i18n/create-rights-i18n.js';
 import { visuallyHidden } from './visually-hidden.js';
+
+/** The actions whose failure puts back what the screen showed before: said briefly in a toast, as the control snaps back. */
+const ROLLED_BACK_ACTIONS = new Set(['personalize', 'select', 'restore', 'intensity']);
+
+/**
+ * The short toast for a choice that was undone because its write failed (`<component>.rolledBack`, or
+ * `<component>.rolledBack.<action>`), or `null` for failures that stay on screen until dismissed (a
+ * failed load, a device that cannot store).
+ */
+export function rolledBackMessage(t: Translate, component: string, failure: { code: string; action: string } | null): string | null {
+  if (!failure || failure.code !== 'write-failed' || !ROLLED_BACK_ACTIONS.has(failure.action)) {
+    return null;
+  }
+  for (const key of [`${component}.rolledBack.${failure.action}`, `${component}.rolledBack`]) {
+    if (t.exists(key)) {
+      const text = t(key as MessageKey);
+      if (typeof text === 'string' && !text.startsWith(`${component}.`)) {
+        return text;
+      }
+    }
+  }
+  return null;
+}
+
+/** Where an overlay of the kit renders by default: inside the nearest element that sets the theme, so its tokens apply; else the body. */
+export function themeScope(from: Element | null): HTMLElement | null {
+  if (typeof document === 'undefined') {
+    return null;
+  }
+  return (from?.closest<HTMLElement>('[data-ar-theme]') ?? null) || document.body;
+}
+
+/** How long a toast stays, unless the user is on it, in milliseconds. */
+export const TOAST_DURATION_MS = 6000;
+
+function Toast(props: { slot: string; message: string; onDismiss?: () => void; dismissLabel?: string; anchor: Element | null }) {
+  const { slot, message, onDismiss, dismissLabel, anchor } = props;
+  const [held, setHeld] = useState(false);
+  useEffect(() => {
+    if (held || !onDismiss) {
+      return;
+    }
+    const timer = setTimeout(onDismiss, TOAST_DURATION_MS);
+    return () => clearTimeout(timer);
+  }, [held, onDismiss, message]);
+  const container = themeScope(anchor);
+  if (!container) {
+    return null;
+  }
+  return createPortal(
+    <div
+      role="alert"
+      data-slot={`${slot}-toast`}
+      onFocus={() => setHeld(true)}
+      onBlur={() => setHeld(false)}
+      onPointerEnter={() => setHeld(true)}
+      onPointerLeave={() => setHeld(false)}
+    >
+      <span data-slot={`${slot}-toast-text`}>{message}</span>
+      {onDismiss ? (
+        <button type="button" data-slot={`${slot}-dismiss`} onClick={onDismiss}>
+          {dismissLabel}
+        </button>
+      ) : null}
+    </div>,
+    container,
+  );
+}
 
 export interface RightsStatusProps {
   /** The component's `data-slot` prefix, such as `personalization-switch`. */
@@ -16,6 +87,11 @@ export interface RightsStatusProps {
   onRetry(): void;
   /** The localized failure message, or `null`. */
   failure: string | null;
+  /**
+   * A short message for a choice that was undone (see {@link rolledBackMessage}): shown as a toast
+   * instead of `failure`, for {@link TOAST_DURATION_MS} unless the user is on it, then dismissed.
+   */
+  toast?: string | null;
   /** Dismisses the failure once read; with it, the alert gets a close button named `dismissLabel`. */
   onDismiss?: () => void;
   dismissLabel?: string;
@@ -31,13 +107,15 @@ export interface RightsStatusProps {
  * @selector [data-slot="<component>-status"] the live region
  * @selector [data-slot="<component>-retry"] the "sync now" button
  * @selector [data-slot="<component>-error"] the failure alert
- * @selector [data-slot="<component>-dismiss"] its close button, when the component lets the user dismiss it
+ * @selector [data-slot="<component>-toast"] a choice undone because its write failed, said briefly, portalled into the theme's scope
+ * @selector [data-slot="<component>-dismiss"] the close button of the alert or the toast
  */
 export function RightsStatus(props: RightsStatusProps) {
-  const { slot, loading, loadingId, syncPending, canRetry, retryLabel, onRetry, failure, onDismiss, dismissLabel, children } = props;
+  const { slot, loading, loadingId, syncPending, canRetry, retryLabel, onRetry, failure, toast, onDismiss, dismissLabel, children } = props;
+  const statusRef = useRef<HTMLDivElement>(null);
   return (
     <>
-      <div role="status" data-slot={`${slot}-status`}>
+      <div role="status" data-slot={`${slot}-status`} ref={statusRef}>
         {loading ? (
           <span id={loadingId} style={visuallyHidden}>
             {loading}
@@ -59,7 +137,9 @@ export function RightsStatus(props: RightsStatusProps) {
           </>
         ) : null}
       </div>
-      {failure ? (
+      {toast ? (
+        <Toast slot={slot} message={toast} onDismiss={onDismiss} dismissLabel={dismissLabel} anchor={statusRef.current} />
+      ) : failure ? (
         <div role="alert" data-slot={`${slot}-error`}>
           <span data-slot={`${slot}-error-text`}>{failure}</span>
           {onDismiss ? (

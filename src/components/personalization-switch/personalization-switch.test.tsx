@@ -13,6 +13,7 @@ import type { PreferencesRecord } from '../../core/types.js';
 import type { RightsEvent } from '../../core/events.js';
 import { RightsProvider } from '../../provider/rights-provider.js';
 import { useRecommendationMode } from '../../provider/use-recommendation-mode.js';
+import { TOAST_DURATION_MS } from '../rights-status.js';
 import { PersonalizationSwitch } from './personalization-switch.js';
 
 function memoryAdapters(cell: MemoryCell = { value: null }) {
@@ -120,7 +121,7 @@ describe('PersonalizationSwitch', () => {
     expect(screen.getByRole('button', { name: zhTW.personalizationSwitch.retryNow })).toBeEnabled();
   });
 
-  test('a failed opt-in is rolled back with a localized alert', async () => {
+  test('a failed opt-in is rolled back with a localized toast, which goes after a while', async () => {
     const user = userEvent.setup();
     const failing: PreferencesAdapter = { load: () => null, save: () => Promise.reject(new Error('offline')) };
     render(
@@ -138,9 +139,12 @@ describe('PersonalizationSwitch', () => {
       </RightsProvider>,
     );
     await user.click(screen.getByRole('switch', { name: '个性化推荐' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(zhCN.personalizationSwitch.failed.personalize);
+    const toast = await screen.findByRole('alert');
+    expect(toast).toHaveTextContent(zhCN.personalizationSwitch.rolledBack);
+    expect(toast).toHaveAttribute('data-slot', 'personalization-switch-toast');
     expect(screen.getByRole('switch', { name: '个性化推荐' })).not.toBeChecked();
-  });
+    await waitFor(() => expect(toast).not.toBeInTheDocument(), { timeout: TOAST_DURATION_MS + 1000 });
+  }, 10_000);
 
   test('corrupt storage shows a localized message and the switch off', () => {
     localStorage.setItem('algorights:preferences', 'not json');

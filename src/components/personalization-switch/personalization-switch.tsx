@@ -5,7 +5,7 @@ import { PERSONALIZATION_SCOPES, type PersonalizationScope } from '../../core/ty
 import { failureMessage } from '../../core/i18n/create-rights-i18n.js';
 import { personalizationSwitchMessages } from '../../core/i18n/groups/personalization-switch.js';
 import { useRightsTranslation } from '../../provider/use-rights-translation.js';
-import { contractAttributes, RightsStatus } from '../rights-status.js';
+import { contractAttributes, RightsStatus, rolledBackMessage } from '../rights-status.js';
 import { usePersonalizationSwitch, type UsePersonalizationSwitchOptions } from './use-personalization-switch.js';
 
 const NAME = 'PersonalizationSwitch';
@@ -139,6 +139,7 @@ export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationS
         retryLabel={t('personalizationSwitch.retryNow')}
         onRetry={state.retry}
         failure={state.failure ? failureMessage(t, 'personalizationSwitch', state.failure) : null}
+        toast={rolledBackMessage(t, 'personalizationSwitch', state.failure)}
         onDismiss={state.dismissFailure}
         dismissLabel={t('personalizationSwitch.dismiss')}
       />

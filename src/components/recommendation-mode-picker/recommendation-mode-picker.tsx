@@ -3,7 +3,7 @@ import { forwardRef, useId, type ComponentPropsWithoutRef } from 'react';
 import { failureMessage } from '../../core/i18n/create-rights-i18n.js';
 import { recommendationModePickerMessages } from '../../core/i18n/groups/recommendation-mode-picker.js';
 import { useRightsTranslation } from '../../provider/use-rights-translation.js';
-import { contractAttributes, RightsStatus } from '../rights-status.js';
+import { contractAttributes, RightsStatus, rolledBackMessage } from '../rights-status.js';
 import { visuallyHidden } from '../visually-hidden.js';
 import { PERSONALIZED, useRecommendationModePicker, type UseRecommendationModePickerOptions } from './use-recommendation-mode-picker.js';
 
@@ -117,6 +117,7 @@ export const RecommendationModePicker = forwardRef<HTMLDivElement, Recommendatio
         retryLabel={t('recommendationModePicker.retryNow')}
         onRetry={state.retry}
         failure={state.failure ? failureMessage(t, 'recommendationModePicker', state.failure) : null}
+        toast={rolledBackMessage(t, 'recommendationModePicker', state.failure)}
         onDismiss={state.dismissFailure}
         dismissLabel={t('recommendationModePicker.dismiss')}
       >

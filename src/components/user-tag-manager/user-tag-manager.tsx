@@ -2,7 +2,7 @@ import { AlertDialog } from 'radix-ui';
 import { forwardRef, useCallback, useId, useRef, type ComponentPropsWithoutRef } from 'react';
 import { failureMessage } from '../../core/i18n/create-rights-i18n.js';
 import { useRightsTranslation } from '../../provider/use-rights-translation.js';
-import { contractAttributes, RightsStatus } from '../rights-status.js';
+import { contractAttributes, RightsStatus, rolledBackMessage } from '../rights-status.js';
 import { visuallyHidden } from '../visually-hidden.js';
 import { InterestCatalogue } from './interest-catalogue.js';
 import { UserTagList } from './user-tag-list.js';
@@ -152,6 +152,7 @@ export const UserTagManager = forwardRef<HTMLElement, UserTagManagerProps>(funct
         retryLabel={t('userTagManager.retryNow')}
         onRetry={state.retry}
         failure={state.failure && !loadFailed ? failureMessage(t, 'userTagManager', state.failure) : null}
+        toast={rolledBackMessage(t, 'userTagManager', state.failure)}
         onDismiss={state.dismissFailure}
         dismissLabel={t('userTagManager.dismiss')}
       >
