@@ -4,7 +4,7 @@ import type { NotInterestedFeedback } from '../../core/tags.js';
 import { useRightsTranslation } from '../../provider/use-rights-translation.js';
 import { NOT_INTERESTED_REASONS, useNotInterestedButton, type UseNotInterestedButtonOptions } from './use-not-interested-button.js';
 import { notInterestedMessages } from '../../core/i18n/groups/not-interested.js';
-import { contractAttributes } from '../rights-status.js';
+import { contractAttributes, themeScope } from '../rights-status.js';
 import { usePresentation, type Presentation } from '../use-presentation.js';
 
 const NAME = 'NotInterestedButton';
@@ -33,9 +33,10 @@ export interface NotInterestedButtonProps
    */
   presentation?: Presentation | 'auto';
   /**
-   * Where the sheet or popover renders. Default: a portal at the end of `document.body`, so a feed
-   * card with `overflow: hidden` never clips it. Pass an element to portal into it (to keep a theme's
-   * tokens, say), or `false` to render in place.
+   * Where the sheet or popover renders. Default: a portal into the nearest ancestor with
+   * `data-ar-theme` (so the theme's tokens apply), else the end of `document.body`; either way a feed
+   * card with `overflow: hidden` does not clip it. Pass an element to portal into it, or `false` to
+   * render in place.
    */
   container?: HTMLElement | null | false;
 }
@@ -73,7 +74,18 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
     // The button that had focus is gone: focus moves to the confirmation, after the overlay has let go of it.
     requestAnimationFrame(() => setTimeout(() => statusRef.current?.focus(), 0));
   };
-  const portalProps = container ? { container } : {};
+  // By default the overlay renders inside the nearest element that sets the theme, so the theme's tokens apply.
+  const [root, setRoot] = useState<HTMLDivElement | null>(null);
+  const target = container || themeScope(root);
+  const portalProps = target ? { container: target } : {};
+  const setRefs = (node: HTMLDivElement | null) => {
+    setRoot(node);
+    if (typeof forwardedRef === 'function') {
+      forwardedRef(node);
+    } else if (forwardedRef) {
+      forwardedRef.current = node;
+    }
+  };
   const inPlace = container === false;
 
   const title = (titleId?: string) => (
@@ -156,7 +168,7 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
   }
 
   return (
-    <div data-slot="not-interested" {...contractAttributes({ load: 'ready', ...state })} data-value={state.status} {...rootProps} ref={forwardedRef}>
+    <div data-slot="not-interested" {...contractAttributes({ load: 'ready', ...state })} data-value={state.status} {...rootProps} ref={setRefs}>
       {trigger}
       <span role="status" data-slot="not-interested-status" ref={statusRef} tabIndex={done ? -1 : undefined}>
         {state.status === 'sending' ? t('notInterested.sending') : null}
