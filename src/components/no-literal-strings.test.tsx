@@ -82,11 +82,12 @@ describe('no visible or assistive string is a literal', () => {
     await waitFor(() => expect(view.getByRole('switch')).toBeEnabled());
     await act(async () => view.getByRole('switch').click());
     await act(async () => view.getByRole('switch').click());
-    await view.findByRole('alert');
-    // The value put back after the rollback is syncing: "sync now" is offered, and the failure says what happened.
+    // The rollback is said in a toast, portalled out of the component.
+    await within(document.body).findByRole('alert');
+    // The value put back after the rollback is syncing: "sync now" is offered, and the toast says what happened.
     expect(container.textContent).toContain('«personalizationSwitch.retryNow»');
-    expect(container.textContent).toContain('«personalizationSwitch.failed.personalize»');
-    expect(literalStrings(container)).toEqual([]);
+    expect(document.body.textContent).toContain('«personalizationSwitch.rolledBack»');
+    expect(literalStrings(document.body)).toEqual([]);
   });
 
   // Platform-supplied text (sections, reasons, strategy and tag labels) is marked too, so only the kit's own strings can remain.
@@ -107,9 +108,41 @@ describe('no visible or assistive string is a literal', () => {
     expect(literalStrings(document.body).filter((entry) => !entry.includes('网信算备'))).toEqual([]);
   });
 
+  test('AlgorithmDisclosure in its filing period, with a generative-AI filing', () => {
+    renderMarked(
+      <AlgorithmDisclosure
+        principles="«p»"
+        purpose="«u»"
+        mechanism="«m»"
+        filingStatus="in-progress"
+        generativeAi={[{ model: '«g»', number: '«n»' }, { model: '«g»', number: '«o»', kind: 'registered' }]}
+        defaultOpen
+      />,
+    );
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('«algorithmDisclosure.filingInProgressDetail»');
+    expect(text).toContain('«algorithmDisclosure.generative.registered»');
+    expect(literalStrings(document.body)).toEqual([]);
+  });
+
   test('WhyRecommended, open', () => {
     renderMarked(<WhyRecommended reasons={['«r»']} itemLabel="«i»" defaultOpen />);
     expect(document.body.textContent).toContain('«whyRecommended.title»');
+    expect(literalStrings(document.body)).toEqual([]);
+  });
+
+  test('WhyRecommended, open, non-personalized with a strategy', async () => {
+    const preferences = createMemoryPreferencesAdapter();
+    await preferences.save(
+      {
+        preferences: { master: 'non-personalized', scopes: { feed: 'personalized', ads: 'personalized', push: 'personalized', search: 'personalized' }, strategy: 'hot' },
+        revisions: { master: 1, feed: 1, ads: 1, push: 1, search: 1, strategy: 1 },
+      },
+      { idempotencyKey: 'seed', signal: new AbortController().signal },
+    );
+    renderMarked(<WhyRecommended reasons={[]} strategies={[{ id: 'hot', label: '«s»' }]} defaultOpen />, { preferences, outbox: createMemoryOutboxAdapter() });
+    await waitFor(() => expect(document.body.textContent).toContain('«whyRecommended.strategy»'));
+    expect(document.body.textContent).toContain('«whyRecommended.nonPersonalized»');
     expect(literalStrings(document.body)).toEqual([]);
   });
 

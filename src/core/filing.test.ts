@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { RightsDeveloperError } from './errors.js';
-import { assertFilingNumber } from './filing.js';
+import { assertFilingNumber, assertGenerativeAiFiling } from './filing.js';
 
 describe('assertFilingNumber', () => {
   test.each(['网信算备110108823483902230019号', '网信算备440305185718601220013号'])('accepts %s', (number) => {
@@ -25,5 +25,33 @@ describe('assertFilingNumber', () => {
     expect(() => assertFilingNumber('网信算备１１０１０８８２３４８３９０２２３００１９号', 'X')).toThrowError(/full-width digits/);
     expect(() => assertFilingNumber('网信算备 110108823483902230019号', 'X')).toThrowError(/spaces/);
     expect(() => assertFilingNumber(undefined, 'X')).toThrowError(/malformed filing number undefined/);
+  });
+
+  test('a malformed number points to the filing status for a provider still in its filing period', () => {
+    expect(() => assertFilingNumber('', 'AlgorithmDisclosure')).toThrowError(/filingStatus="in-progress"/);
+  });
+});
+
+describe('assertGenerativeAiFiling', () => {
+  // These numbers have no single published format: anything issued is accepted, on one line.
+  test.each([
+    { model: '写作助手大模型', number: 'Beijing-XieZuo-20240101' },
+    { model: 'Writer 2', number: '110108-0001', kind: 'registered' as const },
+    { model: '模型', number: '网信算备110108823483902230019号' },
+  ])('accepts %o', (filing) => {
+    expect(() => assertGenerativeAiFiling(filing, 'AlgorithmDisclosure')).not.toThrow();
+  });
+
+  test.each([
+    ['no model', { number: 'Beijing-1' }, /needs `generativeAi\[\]\.model`: the model name/],
+    ['a blank model', { model: '  ', number: 'Beijing-1' }, /needs `generativeAi\[\]\.model`/],
+    ['no number', { model: 'm' }, /needs `generativeAi\[\]\.number`: the 备案号 or 上线编号 exactly as issued/],
+    ['an empty number', { model: 'm', number: '' }, /needs `generativeAi\[\]\.number`/],
+    ['a number on two lines', { model: 'm', number: 'Beijing-1\n2' }, /line break.*Copy it exactly as published, on one line/],
+    ['an unknown kind', { model: 'm', number: 'n', kind: 'approved' }, /Use "filed" for a 备案号 or "registered" for a 上线编号/],
+    ['not an object', 'Beijing-1', /Pass the model name and its 备案号 or 上线编号/],
+  ])('rejects %s, naming the fix', (_, filing, message) => {
+    expect(() => assertGenerativeAiFiling(filing, 'AlgorithmDisclosure')).toThrowError(RightsDeveloperError);
+    expect(() => assertGenerativeAiFiling(filing, 'AlgorithmDisclosure')).toThrowError(message);
   });
 });

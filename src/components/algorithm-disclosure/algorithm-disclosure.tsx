@@ -1,12 +1,15 @@
 import { Dialog } from 'radix-ui';
-import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
-import type { AlgorithmFiling } from '../../core/filing.js';
+import { forwardRef, useCallback, useId, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import type { AlgorithmFiling, FilingStatus, GenerativeAiFiling } from '../../core/filing.js';
+import { algorithmDisclosureMessages } from '../../core/i18n/groups/algorithm-disclosure.js';
 import { assertSafeHref } from '../../core/safe-href.js';
 import { useRightsTranslation } from '../../provider/use-rights-translation.js';
 import { PersonalizationSwitch } from '../personalization-switch/personalization-switch.js';
 import { visuallyHidden } from '../visually-hidden.js';
+import { DisclosureFilings } from './disclosure-filings.js';
+import { CloseIcon } from './icons.js';
+import { assignRef, usePortalScope, type PortalOption } from './portal-scope.js';
 import { useAlgorithmFilings } from './use-algorithm-disclosure.js';
-import { algorithmDisclosureMessages } from '../../core/i18n/groups/algorithm-disclosure.js';
 
 const NAME = 'AlgorithmDisclosure';
 
@@ -20,17 +23,37 @@ export interface AlgorithmDisclosureProps extends Omit<ComponentPropsWithoutRef<
   /** For generative services: the intended audience, occasions and uses (GENAI 10). Default: not shown. */
   audience?: ReactNode;
   /**
-   * A fair-pricing statement (ALG 21: no unreasonable differential pricing).
+   * A fair-pricing statement (ALG 21; PIPL 24 ¶1: no unreasonable differential pricing).
    * `true` shows the kit's statutory wording; a node shows your own. Default: not shown.
    */
   fairPricing?: ReactNode;
-  /** The filing number of each filed algorithm, shown and linked to its public record (ALG 26). A malformed number is a developer error. */
-  filings: AlgorithmFiling | readonly AlgorithmFiling[];
+  /**
+   * The filing number of each filed algorithm, shown in the notice and linked to its public record
+   * (ALG 26); the link defaults to the national filing system's public search. A malformed number is
+   * a developer error. Required while `filingStatus` is `filed`.
+   */
+  filings?: AlgorithmFiling | readonly AlgorithmFiling[];
+  /**
+   * `in-progress` while the provider is in its filing period (ALG 24–25: up to 10 working days to file,
+   * 30 for the number to be issued): the disclosure still shows (ALG 16) and says the filing is in
+   * progress, with any filings already issued. Default: `filed`.
+   */
+  filingStatus?: FilingStatus;
+  /**
+   * For a generative-AI service: each model's name with its 备案号 (filed) or 上线编号 (registered),
+   * shown in the dialog. Not in the 网信算备 format, so only checked to be present. Default: none.
+   */
+  generativeAi?: GenerativeAiFiling | readonly GenerativeAiFiling[];
   /**
    * Where the user manages personalization, so they can act on what they read.
    * Default: the dialog shows a `PersonalizationSwitch` itself.
    */
   settingsHref?: string;
+  /**
+   * Where the dialog renders: `true` in a portal on the body, carrying the theme, elderly mode and
+   * language of where the notice sits; `false` in place; or an element to portal into. Default: `true`.
+   */
+  portal?: PortalOption;
   /** Controlled open state of the details dialog. */
   open?: boolean;
   /** Initial open state when uncontrolled. Default: `false`. */
@@ -42,21 +65,61 @@ export interface AlgorithmDisclosureProps extends Omit<ComponentPropsWithoutRef<
  * The algorithm-recommendation disclosure (ALG 16, 26): a compact notice for
  * where recommended content shows, with the filing number linked, and a
  * details dialog with the basic principles, purpose and main operating
- * mechanism, the filings, and a way to the personalization settings.
+ * mechanism, the filings, and a way to the personalization settings. The
+ * dialog opens with focus on its title, the text the law asks the user to
+ * see; on a phone (up to 600 px wide) it is a full-screen sheet with a sticky
+ * header and a ✕.
  *
- * @selector [data-slot="algorithm-disclosure"] the compact notice
+ * @selector [data-slot="algorithm-disclosure"][data-filing-status="filed" | "in-progress"] the compact notice
  * @selector [data-slot="algorithm-disclosure-dialog"][data-state="open" | "closed"] the details dialog
+ * @selector [data-slot="algorithm-disclosure-header"] its sticky header, with the title and the ✕
+ * @selector [data-slot="algorithm-disclosure-body"] its scrolling content
  * @selector [data-slot="algorithm-disclosure-filing-link"] a link to a filing's public record
  */
 export const AlgorithmDisclosure = forwardRef<HTMLDivElement, AlgorithmDisclosureProps>(function AlgorithmDisclosure(props, forwardedRef) {
-  const { principles, purpose, mechanism, audience, fairPricing, filings, settingsHref, open, defaultOpen, onOpenChange, ...rootProps } =
-    props;
+  const {
+    principles,
+    purpose,
+    mechanism,
+    audience,
+    fairPricing,
+    filings,
+    filingStatus,
+    generativeAi,
+    settingsHref,
+    portal = true,
+    open,
+    defaultOpen,
+    onOpenChange,
+    ...rootProps
+  } = props;
   const { t } = useRightsTranslation(NAME, algorithmDisclosureMessages);
-  const list = useAlgorithmFilings(filings);
+  const filed = useAlgorithmFilings({ filings, filingStatus, generativeAi });
   if (settingsHref !== undefined) {
     assertSafeHref(settingsHref, NAME, 'settingsHref');
   }
   const id = useId();
+  const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen ?? false);
+  const isOpen = open ?? uncontrolledOpen;
+  const changeOpen = useCallback(
+    (next: boolean) => {
+      setUncontrolledOpen(next);
+      onOpenChange?.(next);
+    },
+    [onOpenChange],
+  );
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const setRootRef = useCallback(
+    (element: HTMLDivElement | null) => {
+      rootRef.current = element;
+      assignRef(forwardedRef, element);
+    },
+    [forwardedRef],
+  );
+  const titleRef = useRef<HTMLHeadingElement | null>(null);
+  const portalled = portal !== false;
+  const scope = usePortalScope(rootRef, isOpen, portalled);
+
   const sections: Array<[string, string, ReactNode]> = [
     ['principles', t('algorithmDisclosure.sections.principles'), principles],
     ['purpose', t('algorithmDisclosure.sections.purpose'), purpose],
@@ -73,14 +136,61 @@ export const AlgorithmDisclosure = forwardRef<HTMLDivElement, AlgorithmDisclosur
     ]);
   }
 
+  const dialog = (
+    <>
+      <Dialog.Overlay data-slot="algorithm-disclosure-overlay" {...scope} />
+      <Dialog.Content
+        data-slot="algorithm-disclosure-dialog"
+        {...scope}
+        aria-describedby={`${id}-intro`}
+        onOpenAutoFocus={(event) => {
+          // The text the law asks the user to see comes first, not the switch inside it.
+          event.preventDefault();
+          titleRef.current?.focus();
+        }}
+      >
+        <div data-slot="algorithm-disclosure-header">
+          <Dialog.Title data-slot="algorithm-disclosure-title" tabIndex={-1} ref={titleRef}>
+            {t('algorithmDisclosure.title')}
+          </Dialog.Title>
+          <Dialog.Close data-slot="algorithm-disclosure-close" aria-label={t('algorithmDisclosure.close')}>
+            <CloseIcon />
+          </Dialog.Close>
+        </div>
+        <div data-slot="algorithm-disclosure-body">
+          <Dialog.Description id={`${id}-intro`} data-slot="algorithm-disclosure-intro">
+            {t('algorithmDisclosure.intro')}
+          </Dialog.Description>
+          {sections.map(([key, heading, content]) => (
+            <section key={key} data-slot="algorithm-disclosure-section" data-section={key} aria-labelledby={`${id}-${key}`}>
+              <h3 id={`${id}-${key}`}>{heading}</h3>
+              <div data-slot="algorithm-disclosure-section-body">{content}</div>
+            </section>
+          ))}
+          <DisclosureFilings id={id} t={t} filed={filed} />
+          <section data-slot="algorithm-disclosure-section" data-section="settings" aria-labelledby={`${id}-settings`}>
+            <h3 id={`${id}-settings`}>{t('algorithmDisclosure.settingsTitle')}</h3>
+            {settingsHref ? (
+              <a href={settingsHref} data-slot="algorithm-disclosure-settings-link">
+                {t('algorithmDisclosure.settingsLink')}
+              </a>
+            ) : (
+              <PersonalizationSwitch />
+            )}
+          </section>
+        </div>
+      </Dialog.Content>
+    </>
+  );
+
   return (
-    <Dialog.Root open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
-      <div data-slot="algorithm-disclosure" {...rootProps} ref={forwardedRef}>
+    <Dialog.Root open={isOpen} onOpenChange={changeOpen}>
+      <div data-slot="algorithm-disclosure" data-filing-status={filed.status} {...rootProps} ref={setRootRef}>
         <span data-slot="algorithm-disclosure-notice">{t('algorithmDisclosure.notice')}</span>
         <Dialog.Trigger data-slot="algorithm-disclosure-trigger">{t('algorithmDisclosure.openDetails')}</Dialog.Trigger>
         <span data-slot="algorithm-disclosure-filing">
-          {t('algorithmDisclosure.filingNumber')}
-          {list.map((filing) => (
+          {filed.filings.length > 0 ? t('algorithmDisclosure.filingNumber') : null}
+          {filed.filings.map((filing) => (
             <span key={filing.number}>
               {' '}
               <a href={filing.url} target="_blank" rel="noopener noreferrer" data-slot="algorithm-disclosure-filing-link">
@@ -89,55 +199,15 @@ export const AlgorithmDisclosure = forwardRef<HTMLDivElement, AlgorithmDisclosur
               </a>
             </span>
           ))}
+          {filed.status === 'in-progress' ? (
+            <span data-slot="algorithm-disclosure-filing-in-progress">
+              {filed.filings.length > 0 ? ' ' : null}
+              {t('algorithmDisclosure.filingInProgress')}
+            </span>
+          ) : null}
         </span>
       </div>
-      {/* Rendered in place, not in a portal, so the dialog keeps the theme and language of where it is placed. */}
-      <Dialog.Overlay data-slot="algorithm-disclosure-overlay" />
-      <Dialog.Content data-slot="algorithm-disclosure-dialog" aria-describedby={`${id}-intro`}>
-        <Dialog.Title data-slot="algorithm-disclosure-title">{t('algorithmDisclosure.title')}</Dialog.Title>
-        <Dialog.Description id={`${id}-intro`} data-slot="algorithm-disclosure-intro">
-          {t('algorithmDisclosure.intro')}
-        </Dialog.Description>
-        {sections.map(([key, heading, content]) => (
-          <section key={key} data-slot="algorithm-disclosure-section" data-section={key} aria-labelledby={`${id}-${key}`}>
-            <h3 id={`${id}-${key}`}>{heading}</h3>
-            <div data-slot="algorithm-disclosure-section-body">{content}</div>
-          </section>
-        ))}
-        <section data-slot="algorithm-disclosure-section" data-section="filings" aria-labelledby={`${id}-filings`}>
-          <h3 id={`${id}-filings`}>{t('algorithmDisclosure.filingsTitle')}</h3>
-          <dl data-slot="algorithm-disclosure-filings">
-            {list.map((filing) => (
-              <div key={filing.number} data-slot="algorithm-disclosure-filing-entry">
-                {filing.name ? (
-                  <>
-                    <dt>{t('algorithmDisclosure.filingName')}</dt>
-                    <dd>{filing.name}</dd>
-                  </>
-                ) : null}
-                <dt>{t('algorithmDisclosure.filingNumber')}</dt>
-                <dd>
-                  <a href={filing.url} target="_blank" rel="noopener noreferrer" data-slot="algorithm-disclosure-record-link">
-                    {t('algorithmDisclosure.filingLink', { number: filing.number })}
-                    <span style={visuallyHidden}> {t('algorithmDisclosure.opensInNewWindow')}</span>
-                  </a>
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-        <section data-slot="algorithm-disclosure-section" data-section="settings" aria-labelledby={`${id}-settings`}>
-          <h3 id={`${id}-settings`}>{t('algorithmDisclosure.settingsTitle')}</h3>
-          {settingsHref ? (
-            <a href={settingsHref} data-slot="algorithm-disclosure-settings-link">
-              {t('algorithmDisclosure.settingsLink')}
-            </a>
-          ) : (
-            <PersonalizationSwitch />
-          )}
-        </section>
-        <Dialog.Close data-slot="algorithm-disclosure-close">{t('algorithmDisclosure.close')}</Dialog.Close>
-      </Dialog.Content>
+      {portalled ? <Dialog.Portal container={portal === true ? undefined : portal}>{dialog}</Dialog.Portal> : dialog}
     </Dialog.Root>
   );
 });

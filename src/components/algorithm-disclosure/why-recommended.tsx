@@ -1,69 +1,136 @@
 import { Popover } from 'radix-ui';
-import { forwardRef, useId, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { forwardRef, useCallback, useId, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { whyRecommendedMessages } from '../../core/i18n/groups/why-recommended.js';
 import { useRightsTranslation } from '../../provider/use-rights-translation.js';
+import { CloseIcon, InfoIcon } from './icons.js';
+import { assignRef, usePortalScope, type PortalOption } from './portal-scope.js';
 import { useWhyRecommended } from './use-why-recommended.js';
 
 const NAME = 'WhyRecommended';
 
+/** A non-personalized strategy, as given to `RecommendationModePicker`, with the reason it gives an item. */
+export interface WhyRecommendedStrategy {
+  /** The strategy id, as in `useRecommendationMode().strategy`. */
+  id: string;
+  /** What the user sees, such as "附近热门". */
+  label: string;
+  /** The reason an item shows under this strategy, such as "按热门程度推荐". Default: "按「{label}」推荐". */
+  reason?: string;
+}
+
 export interface WhyRecommendedProps extends Omit<ComponentPropsWithoutRef<'button'>, 'children'> {
-  /** The platform's reasons for recommending this item: the main parameters behind it (ALG 12, DSA 27). */
+  /**
+   * The platform's reasons for recommending this item (推荐理由). Per-item reasons go beyond what
+   * ALG 16 and DSA 27(1) require (main parameters, in the terms); they serve ALG 12's transparency,
+   * and in the EU are required for ads (DSA 26(1)(d)).
+   */
   reasons: readonly ReactNode[];
   /** The item's title, so that each button on a page has its own accessible name. */
   itemLabel?: string;
+  /**
+   * The platform's non-personalized strategies, as given to `RecommendationModePicker`: while the feed
+   * is non-personalized, the active one is given as the first reason. Default: none.
+   */
+  strategies?: readonly WhyRecommendedStrategy[];
+  /**
+   * Where the popover renders: `true` in a portal on the body, so a card with `overflow: hidden`
+   * cannot clip it, carrying the theme, elderly mode and language of where the button sits;
+   * `false` in place; or an element to portal into. Default: `true`.
+   */
+  portal?: PortalOption;
   /** Controlled open state of the popover. */
   open?: boolean;
+  /** Initial open state when uncontrolled. Default: `false`. */
   defaultOpen?: boolean;
   onOpenChange?: (open: boolean) => void;
 }
 
 /**
- * "Why am I seeing this" (推荐理由) for one recommended item (ALG 12, DSA 27):
- * a button opening a popover with the reasons the platform supplies. When the
- * feed is non-personalized, it says so plainly first.
+ * "Why am I seeing this" (推荐理由) for one recommended item: a small ⓘ button
+ * opening a popover with the reasons the platform supplies. It says nothing
+ * about the mode until the stored choice is known; when the feed is
+ * non-personalized it says so first, and gives the active strategy as the
+ * reason; after a fallback from unreadable storage it never says the user
+ * turned personalization off.
  *
- * @selector [data-slot="why-recommended-trigger"][data-state="open" | "closed"]
- * @selector [data-slot="why-recommended-content"][data-mode="personalized" | "non-personalized"]
+ * @selector [data-slot="why-recommended-trigger"][data-state="open" | "closed"] the ⓘ button
+ * @selector [data-slot="why-recommended-content"][data-mode="unknown" | "personalized" | "non-personalized" | "fallback"]
+ * @selector [data-slot="why-recommended-close"] the ✕ button
  */
 export const WhyRecommended = forwardRef<HTMLButtonElement, WhyRecommendedProps>(function WhyRecommended(props, forwardedRef) {
-  const { reasons, itemLabel, open, defaultOpen, onOpenChange, ...triggerProps } = props;
+  const { reasons, itemLabel, strategies, portal = true, open, defaultOpen, onOpenChange, ...triggerProps } = props;
   const { t } = useRightsTranslation(NAME, whyRecommendedMessages);
-  const { personalized } = useWhyRecommended();
+  const { basis, strategy } = useWhyRecommended();
   const id = useId();
-  return (
-    <Popover.Root open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
-      <Popover.Trigger
-        data-slot="why-recommended-trigger"
-        aria-label={itemLabel ? t('whyRecommended.triggerFor', { item: itemLabel }) : undefined}
-        {...triggerProps}
-        ref={forwardedRef}
-      >
-        {t('whyRecommended.trigger')}
-      </Popover.Trigger>
-      <Popover.Content
-        data-slot="why-recommended-content"
-        data-mode={personalized ? 'personalized' : 'non-personalized'}
-        aria-labelledby={`${id}-title`}
-        role="dialog"
-        align="start"
-        sideOffset={4}
-      >
+  const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen ?? false);
+  const isOpen = open ?? uncontrolledOpen;
+  const changeOpen = useCallback(
+    (next: boolean) => {
+      setUncontrolledOpen(next);
+      onOpenChange?.(next);
+    },
+    [onOpenChange],
+  );
+  const triggerRef = useRef<HTMLButtonElement | null>(null);
+  const setTriggerRef = useCallback(
+    (element: HTMLButtonElement | null) => {
+      triggerRef.current = element;
+      assignRef(forwardedRef, element);
+    },
+    [forwardedRef],
+  );
+  const portalled = portal !== false;
+  const scope = usePortalScope(triggerRef, isOpen, portalled);
+
+  const active = strategy === null ? undefined : strategies?.find((candidate) => candidate.id === strategy);
+  const allReasons: ReactNode[] = active ? [active.reason ?? t('whyRecommended.strategy', { strategy: active.label }), ...reasons] : [...reasons];
+  const modeText =
+    basis === 'non-personalized' ? t('whyRecommended.nonPersonalized') : basis === 'fallback' ? t('whyRecommended.notPersonalized') : null;
+
+  const content = (
+    <Popover.Content
+      data-slot="why-recommended-content"
+      data-mode={basis}
+      {...scope}
+      aria-labelledby={`${id}-title`}
+      role="dialog"
+      align="start"
+      sideOffset={4}
+      collisionPadding={8}
+    >
+      <div data-slot="why-recommended-header">
         <p id={`${id}-title`} data-slot="why-recommended-title">
           {t('whyRecommended.title')}
         </p>
-        {personalized ? null : <p data-slot="why-recommended-non-personalized">{t('whyRecommended.nonPersonalized')}</p>}
-        {reasons.length > 0 ? (
-          <ul data-slot="why-recommended-reasons">
-            {reasons.map((reason, index) => (
-              // Reasons are display-only and never reordered.
-              <li key={index}>{reason}</li>
-            ))}
-          </ul>
-        ) : (
-          <p data-slot="why-recommended-empty">{t('whyRecommended.noReasons')}</p>
-        )}
-        <Popover.Close data-slot="why-recommended-close">{t('whyRecommended.close')}</Popover.Close>
-      </Popover.Content>
+        <Popover.Close data-slot="why-recommended-close" aria-label={t('whyRecommended.close')}>
+          <CloseIcon />
+        </Popover.Close>
+      </div>
+      {modeText ? <p data-slot="why-recommended-non-personalized">{modeText}</p> : null}
+      {allReasons.length > 0 ? (
+        <ul data-slot="why-recommended-reasons">
+          {allReasons.map((reason, index) => (
+            // Reasons are display-only and never reordered.
+            <li key={index}>{reason}</li>
+          ))}
+        </ul>
+      ) : (
+        <p data-slot="why-recommended-empty">{t('whyRecommended.noReasons')}</p>
+      )}
+    </Popover.Content>
+  );
+
+  return (
+    <Popover.Root open={isOpen} onOpenChange={changeOpen}>
+      <Popover.Trigger
+        data-slot="why-recommended-trigger"
+        aria-label={itemLabel ? t('whyRecommended.triggerFor', { item: itemLabel }) : t('whyRecommended.trigger')}
+        {...triggerProps}
+        ref={setTriggerRef}
+      >
+        <InfoIcon />
+      </Popover.Trigger>
+      {portalled ? <Popover.Portal container={portal === true ? undefined : portal}>{content}</Popover.Portal> : content}
     </Popover.Root>
   );
 });
