@@ -123,28 +123,30 @@ describe('AlgorithmDisclosure on a phone and in a feed', () => {
     expect(trigger).toHaveFocus();
   });
 
-  test('the dialog is portalled out of a clipping card, and keeps the theme, elderly mode and language of where it sits', async () => {
+  test('the dialog is portalled out of a clipping card into the theme scope, and keeps the elderly mode and language of where it sits', async () => {
     const user = userEvent.setup();
     const view = render(
-      <div data-ar-theme="dark" data-ar-mode="elderly" lang="en" style={{ overflow: 'hidden' }} data-testid="card">
-        <RightsProvider locale="en" adapters={adapters()}>
-          <AlgorithmDisclosure principles="p" purpose="u" mechanism="m" filings={filing} />
-        </RightsProvider>
+      <div data-ar-theme="dark" data-testid="theme">
+        <div data-ar-mode="elderly" lang="en" style={{ overflow: 'hidden' }} data-testid="card">
+          <RightsProvider locale="en" adapters={adapters()}>
+            <AlgorithmDisclosure principles="p" purpose="u" mechanism="m" filings={filing} />
+          </RightsProvider>
+        </div>
       </div>,
     );
     await user.click(screen.getByRole('button', { name: en.algorithmDisclosure.openDetails }));
     const dialog = screen.getByRole('dialog');
     expect(view.getByTestId('card')).not.toContainElement(dialog);
-    expect(dialog).toHaveAttribute('data-ar-theme', 'dark');
+    expect(view.getByTestId('theme')).toContainElement(dialog);
     expect(dialog).toHaveAttribute('data-ar-mode', 'elderly');
     expect(dialog).toHaveAttribute('lang', 'en');
   });
 
-  test('portal={false} renders the dialog in place, inside the themed container', () => {
+  test('container={false} renders the dialog in place', () => {
     const view = render(
       <div data-testid="scope">
         <RightsProvider locale="zh-CN" adapters={adapters()}>
-          <AlgorithmDisclosure principles="p" purpose="u" mechanism="m" filings={filing} portal={false} defaultOpen />
+          <AlgorithmDisclosure principles="p" purpose="u" mechanism="m" filings={filing} container={false} defaultOpen />
         </RightsProvider>
       </div>,
     );
@@ -270,11 +272,11 @@ describe('WhyRecommended', () => {
     expect(trigger).toHaveFocus();
   });
 
-  test('portal={false} renders the popover in place', () => {
+  test('container={false} renders the popover in place', () => {
     const view = render(
       <RightsProvider locale="zh-CN" adapters={adapters()}>
         <div data-testid="card">
-          <WhyRecommended reasons={['r']} portal={false} defaultOpen />
+          <WhyRecommended reasons={['r']} container={false} defaultOpen />
         </div>
       </RightsProvider>,
     );

@@ -8,7 +8,7 @@ import { PersonalizationSwitch } from '../personalization-switch/personalization
 import { visuallyHidden } from '../visually-hidden.js';
 import { DisclosureFilings } from './disclosure-filings.js';
 import { CloseIcon } from './icons.js';
-import { assignRef, usePortalScope, type PortalOption } from './portal-scope.js';
+import { assignRef, portalTarget, type OverlayContainer } from './portal-scope.js';
 import { useAlgorithmFilings } from './use-algorithm-disclosure.js';
 
 const NAME = 'AlgorithmDisclosure';
@@ -50,10 +50,11 @@ export interface AlgorithmDisclosureProps extends Omit<ComponentPropsWithoutRef<
    */
   settingsHref?: string;
   /**
-   * Where the dialog renders: `true` in a portal on the body, carrying the theme, elderly mode and
-   * language of where the notice sits; `false` in place; or an element to portal into. Default: `true`.
+   * Where the dialog renders. Default: a portal into the nearest ancestor with `data-ar-theme` (else
+   * the body), carrying the elderly mode and language of where the notice sits. Pass an element to
+   * portal into it, or `false` to render in place.
    */
-  portal?: PortalOption;
+  container?: OverlayContainer;
   /** Controlled open state of the details dialog. */
   open?: boolean;
   /** Initial open state when uncontrolled. Default: `false`. */
@@ -87,7 +88,7 @@ export const AlgorithmDisclosure = forwardRef<HTMLDivElement, AlgorithmDisclosur
     filingStatus,
     generativeAi,
     settingsHref,
-    portal = true,
+    container,
     open,
     defaultOpen,
     onOpenChange,
@@ -99,26 +100,16 @@ export const AlgorithmDisclosure = forwardRef<HTMLDivElement, AlgorithmDisclosur
     assertSafeHref(settingsHref, NAME, 'settingsHref');
   }
   const id = useId();
-  const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen ?? false);
-  const isOpen = open ?? uncontrolledOpen;
-  const changeOpen = useCallback(
-    (next: boolean) => {
-      setUncontrolledOpen(next);
-      onOpenChange?.(next);
-    },
-    [onOpenChange],
-  );
-  const rootRef = useRef<HTMLDivElement | null>(null);
+  const [root, setRoot] = useState<HTMLDivElement | null>(null);
   const setRootRef = useCallback(
     (element: HTMLDivElement | null) => {
-      rootRef.current = element;
+      setRoot(element);
       assignRef(forwardedRef, element);
     },
     [forwardedRef],
   );
   const titleRef = useRef<HTMLHeadingElement | null>(null);
-  const portalled = portal !== false;
-  const scope = usePortalScope(rootRef, isOpen, portalled);
+  const target = portalTarget(root, container);
 
   const sections: Array<[string, string, ReactNode]> = [
     ['principles', t('algorithmDisclosure.sections.principles'), principles],
@@ -138,10 +129,10 @@ export const AlgorithmDisclosure = forwardRef<HTMLDivElement, AlgorithmDisclosur
 
   const dialog = (
     <>
-      <Dialog.Overlay data-slot="algorithm-disclosure-overlay" {...scope} />
+      <Dialog.Overlay data-slot="algorithm-disclosure-overlay" {...target.attributes} />
       <Dialog.Content
         data-slot="algorithm-disclosure-dialog"
-        {...scope}
+        {...target.attributes}
         aria-describedby={`${id}-intro`}
         onOpenAutoFocus={(event) => {
           // The text the law asks the user to see comes first, not the switch inside it.
@@ -184,7 +175,7 @@ export const AlgorithmDisclosure = forwardRef<HTMLDivElement, AlgorithmDisclosur
   );
 
   return (
-    <Dialog.Root open={isOpen} onOpenChange={changeOpen}>
+    <Dialog.Root open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
       <div data-slot="algorithm-disclosure" data-filing-status={filed.status} {...rootProps} ref={setRootRef}>
         <span data-slot="algorithm-disclosure-notice">{t('algorithmDisclosure.notice')}</span>
         <Dialog.Trigger data-slot="algorithm-disclosure-trigger">{t('algorithmDisclosure.openDetails')}</Dialog.Trigger>
@@ -207,7 +198,7 @@ export const AlgorithmDisclosure = forwardRef<HTMLDivElement, AlgorithmDisclosur
           ) : null}
         </span>
       </div>
-      {portalled ? <Dialog.Portal container={portal === true ? undefined : portal}>{dialog}</Dialog.Portal> : dialog}
+      {target.inPlace ? dialog : <Dialog.Portal container={target.container}>{dialog}</Dialog.Portal>}
     </Dialog.Root>
   );
 });

@@ -1,51 +1,54 @@
-import { useState, type Ref, type RefObject } from 'react';
-import { useIsomorphicLayoutEffect } from '../../provider/use-isomorphic-layout-effect.js';
+import type { Ref } from 'react';
+import { themeScope } from '../rights-status.js';
 
 /**
- * Where an overlay renders: `true` (default) in a portal on `document.body`,
- * so a card with `overflow: hidden` cannot clip it; `false` in place, inside
- * the component; or an element to portal into, such as a themed container.
+ * Where an overlay renders, as every kit overlay takes it: `undefined` (the
+ * default) portals into the nearest ancestor with `data-ar-theme`, else the
+ * body, so a card with `overflow: hidden` does not clip it and the theme's
+ * tokens apply; an element portals into it; `false` renders in place.
  */
-export type PortalOption = boolean | Element | DocumentFragment | null;
+export type OverlayContainer = HTMLElement | null | false;
 
 /** The attributes that scope the kit's look and language, carried from where a component sits to its portalled overlay. */
 export interface PortalScope {
-  'data-ar-theme'?: string;
   'data-ar-mode'?: string;
   lang?: string;
   dir?: string;
 }
 
-const SCOPED = [
-  ['data-ar-theme', '[data-ar-theme]'],
-  ['data-ar-mode', '[data-ar-mode]'],
-  ['lang', '[lang]'],
-  ['dir', '[dir]'],
-] as const;
+/** Where an overlay goes, and what it carries there. */
+export interface PortalTarget {
+  /** Render in place, with no portal. */
+  inPlace: boolean;
+  /** The portal's container; `undefined` for the body. */
+  container: HTMLElement | undefined;
+  /** Set on the overlay: elderly mode, language and direction of where the component sits. */
+  attributes: PortalScope;
+}
+
+const CARRIED = ['data-ar-mode', 'lang', 'dir'] as const;
 
 /**
- * An overlay portalled to the body leaves the host's theme (`data-ar-theme`),
- * elderly mode (`data-ar-mode`), language and direction behind. This reads
- * them from the closest ancestors of `anchor` while the overlay is open, to
- * set on the overlay, so it looks and reads as the place it came from.
+ * Resolves a component's `container` prop from its root element. A default
+ * portal also carries elderly mode (`data-ar-mode`), the language and the
+ * direction of where the component sits, which an ancestor between the theme
+ * scope and the component may set.
  */
-export function usePortalScope(anchor: RefObject<Element | null>, open: boolean, portalled: boolean): PortalScope {
-  const [scope, setScope] = useState<PortalScope>({});
-  useIsomorphicLayoutEffect(() => {
-    const element = anchor.current;
-    if (!open || !portalled || !element) {
-      return;
+export function portalTarget(root: Element | null, container: OverlayContainer | undefined): PortalTarget {
+  if (container === false) {
+    return { inPlace: true, container: undefined, attributes: {} };
+  }
+  if (container) {
+    return { inPlace: false, container, attributes: {} };
+  }
+  const attributes: Record<string, string> = {};
+  for (const attribute of CARRIED) {
+    const value = root?.closest(`[${attribute}]`)?.getAttribute(attribute);
+    if (value) {
+      attributes[attribute] = value;
     }
-    const next: Record<string, string> = {};
-    for (const [attribute, selector] of SCOPED) {
-      const value = element.closest(selector)?.getAttribute(attribute);
-      if (value) {
-        next[attribute] = value;
-      }
-    }
-    setScope((current) => (SCOPED.every(([attribute]) => (current as Record<string, string>)[attribute] === next[attribute]) ? current : next));
-  }, [anchor, open, portalled]);
-  return portalled ? scope : {};
+  }
+  return { inPlace: false, container: themeScope(root) ?? undefined, attributes };
 }
 
 /** Sets a forwarded ref, whether a callback or an object. */

@@ -1,9 +1,9 @@
 import { Popover } from 'radix-ui';
-import { forwardRef, useCallback, useId, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { forwardRef, useCallback, useId, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { whyRecommendedMessages } from '../../core/i18n/groups/why-recommended.js';
 import { useRightsTranslation } from '../../provider/use-rights-translation.js';
 import { CloseIcon, InfoIcon } from './icons.js';
-import { assignRef, usePortalScope, type PortalOption } from './portal-scope.js';
+import { assignRef, portalTarget, type OverlayContainer } from './portal-scope.js';
 import { useWhyRecommended } from './use-why-recommended.js';
 
 const NAME = 'WhyRecommended';
@@ -33,11 +33,12 @@ export interface WhyRecommendedProps extends Omit<ComponentPropsWithoutRef<'butt
    */
   strategies?: readonly WhyRecommendedStrategy[];
   /**
-   * Where the popover renders: `true` in a portal on the body, so a card with `overflow: hidden`
-   * cannot clip it, carrying the theme, elderly mode and language of where the button sits;
-   * `false` in place; or an element to portal into. Default: `true`.
+   * Where the popover renders. Default: a portal into the nearest ancestor with `data-ar-theme`
+   * (else the body), so a feed card with `overflow: hidden` does not clip it and the theme applies;
+   * it carries the elderly mode and language of where the button sits. Pass an element to portal
+   * into it, or `false` to render in place.
    */
-  portal?: PortalOption;
+  container?: OverlayContainer;
   /** Controlled open state of the popover. */
   open?: boolean;
   /** Initial open state when uncontrolled. Default: `false`. */
@@ -58,29 +59,19 @@ export interface WhyRecommendedProps extends Omit<ComponentPropsWithoutRef<'butt
  * @selector [data-slot="why-recommended-close"] the ✕ button
  */
 export const WhyRecommended = forwardRef<HTMLButtonElement, WhyRecommendedProps>(function WhyRecommended(props, forwardedRef) {
-  const { reasons, itemLabel, strategies, portal = true, open, defaultOpen, onOpenChange, ...triggerProps } = props;
+  const { reasons, itemLabel, strategies, container, open, defaultOpen, onOpenChange, ...triggerProps } = props;
   const { t } = useRightsTranslation(NAME, whyRecommendedMessages);
   const { basis, strategy } = useWhyRecommended();
   const id = useId();
-  const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen ?? false);
-  const isOpen = open ?? uncontrolledOpen;
-  const changeOpen = useCallback(
-    (next: boolean) => {
-      setUncontrolledOpen(next);
-      onOpenChange?.(next);
-    },
-    [onOpenChange],
-  );
-  const triggerRef = useRef<HTMLButtonElement | null>(null);
+  const [trigger, setTrigger] = useState<HTMLButtonElement | null>(null);
   const setTriggerRef = useCallback(
     (element: HTMLButtonElement | null) => {
-      triggerRef.current = element;
+      setTrigger(element);
       assignRef(forwardedRef, element);
     },
     [forwardedRef],
   );
-  const portalled = portal !== false;
-  const scope = usePortalScope(triggerRef, isOpen, portalled);
+  const target = portalTarget(trigger, container);
 
   const active = strategy === null ? undefined : strategies?.find((candidate) => candidate.id === strategy);
   const allReasons: ReactNode[] = active ? [active.reason ?? t('whyRecommended.strategy', { strategy: active.label }), ...reasons] : [...reasons];
@@ -91,7 +82,7 @@ export const WhyRecommended = forwardRef<HTMLButtonElement, WhyRecommendedProps>
     <Popover.Content
       data-slot="why-recommended-content"
       data-mode={basis}
-      {...scope}
+      {...target.attributes}
       aria-labelledby={`${id}-title`}
       role="dialog"
       align="start"
@@ -121,7 +112,7 @@ export const WhyRecommended = forwardRef<HTMLButtonElement, WhyRecommendedProps>
   );
 
   return (
-    <Popover.Root open={isOpen} onOpenChange={changeOpen}>
+    <Popover.Root open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
       <Popover.Trigger
         data-slot="why-recommended-trigger"
         aria-label={itemLabel ? t('whyRecommended.triggerFor', { item: itemLabel }) : t('whyRecommended.trigger')}
@@ -130,7 +121,7 @@ export const WhyRecommended = forwardRef<HTMLButtonElement, WhyRecommendedProps>
       >
         <InfoIcon />
       </Popover.Trigger>
-      {portalled ? <Popover.Portal container={portal === true ? undefined : portal}>{content}</Popover.Portal> : content}
+      {target.inPlace ? content : <Popover.Portal container={target.container}>{content}</Popover.Portal>}
     </Popover.Root>
   );
 });
