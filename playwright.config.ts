@@ -1,11 +1,27 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 import { assertChromium, chromiumArgs, chromiumPath } from './config/chromium.js';
 
 assertChromium();
 
-const storybookPort = 6106;
-const examplePort = 6107;
-const exampleReact18Port = 6108;
+// Three ports from ALGORIGHTS_E2E_PORT (default 6106). Servers are never reused: a server already on a port
+// (a Storybook dev server, an older build) would be tested instead of this build, so that fails at start.
+const basePort = Number(process.env.ALGORIGHTS_E2E_PORT ?? 6106);
+const storybookPort = basePort;
+const examplePort = basePort + 1;
+const exampleReact18Port = basePort + 2;
+const exampleDist = 'examples/consumer/dist';
+const exampleReact18Dist = 'examples/consumer/dist-react18';
+
+/**
+ * Serves an example build that `npm run example` made. Without one, its tests fail with a message that says
+ * so (e2e/example/consumer.spec.ts), and the Storybook tests still run.
+ */
+function exampleServer(dist: string, port: number) {
+  return existsSync(dist)
+    ? [{ command: `sirv ${dist} --host 127.0.0.1 --port ${port} --single --quiet`, url: `http://127.0.0.1:${port}/`, reuseExistingServer: false }]
+    : [];
+}
 
 export default defineConfig({
   testDir: 'e2e',
@@ -28,13 +44,13 @@ export default defineConfig({
     {
       name: 'example',
       testMatch: 'example/**/*.spec.ts',
-      metadata: { reactMajor: '19' },
+      metadata: { reactMajor: '19', dist: exampleDist },
       use: { baseURL: `http://127.0.0.1:${examplePort}` },
     },
     {
       name: 'example-react18',
       testMatch: 'example/**/*.spec.ts',
-      metadata: { reactMajor: '18' },
+      metadata: { reactMajor: '18', dist: exampleReact18Dist },
       use: { baseURL: `http://127.0.0.1:${exampleReact18Port}` },
     },
   ],
@@ -42,17 +58,9 @@ export default defineConfig({
     {
       command: `sirv storybook-static --host 127.0.0.1 --port ${storybookPort} --quiet`,
       url: `http://127.0.0.1:${storybookPort}/index.json`,
-      reuseExistingServer: !process.env.CI,
+      reuseExistingServer: false,
     },
-    {
-      command: `sirv examples/consumer/dist --host 127.0.0.1 --port ${examplePort} --single --quiet`,
-      url: `http://127.0.0.1:${examplePort}/`,
-      reuseExistingServer: !process.env.CI,
-    },
-    {
-      command: `sirv examples/consumer/dist-react18 --host 127.0.0.1 --port ${exampleReact18Port} --single --quiet`,
-      url: `http://127.0.0.1:${exampleReact18Port}/`,
-      reuseExistingServer: !process.env.CI,
-    },
+    ...exampleServer(exampleDist, examplePort),
+    ...exampleServer(exampleReact18Dist, exampleReact18Port),
   ],
 });

@@ -21,7 +21,11 @@ export default defineConfig({
       // Every story's play function runs once per locale: each project opens Storybook in one of them.
       ...(['zh-CN', 'zh-TW', 'en'] as const).map((locale) => ({
         plugins: [storybookTest({ configDir: fileURLToPath(new URL('./.storybook', import.meta.url)) })],
-        define: { 'globalThis.__ALGORIGHTS_STORY_LOCALE__': JSON.stringify(locale) },
+        define: {
+          'globalThis.__ALGORIGHTS_STORY_LOCALE__': JSON.stringify(locale),
+          // Play functions run under test; in Storybook they wait until a reviewer asks (stories/support/play.ts).
+          'globalThis.__ALGORIGHTS_STORY_TEST__': 'true',
+        },
         test: {
           name: `storybook-${locale}`,
           browser: {

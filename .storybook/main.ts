@@ -7,6 +7,9 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // The sidebar's getting-started checklist is for people new to Storybook, not for reviewers of this kit.
   features: { sidebarOnboardingChecklist: false },
+  // The end-to-end fixtures and the bench page are for the tests (iframe.html?id=…), not for reviewers: hidden
+  // from the sidebar by default; the sidebar's tag filter shows them.
+  tags: { fixture: { defaultFilterSelection: 'exclude' } },
 };
 
 export default config;

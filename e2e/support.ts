@@ -13,6 +13,13 @@ export async function openStory(page: Page, id: string, locale: string, theme = 
 }
 
 /**
+ * What axe checks by default on a story page: the story and whatever it portals to the end of `<body>`
+ * (dialogs, popovers, sheets, toasts), leaving out Storybook's own screens (`.sb-wrapper`, hidden while a
+ * story shows) and the docs root.
+ */
+const STORY_PAGE = 'body > :not(.sb-wrapper):not(#storybook-docs):not(script):not(style)';
+
+/**
  * The axe violations inside `selector`, one line each: rule, help and the elements. Meant for many runs
  * in one document: the first run injects axe-core and configures it through AxeBuilder (legacy mode: axe.run
  * in the page, instead of runPartial plus a finishRun in a new blank page); later runs call the injected
@@ -20,7 +27,7 @@ export async function openStory(page: Page, id: string, locale: string, theme = 
  * rules and options (none) either way. A page with child frames always goes through AxeBuilder's default
  * mode, which injects axe-core into every frame, as `expectNoAxeViolations` does.
  */
-export async function axeViolations(page: Page, selector = '#storybook-root'): Promise<string[]> {
+export async function axeViolations(page: Page, selector = STORY_PAGE): Promise<string[]> {
   const frames = page.frames().length > 1;
   const injected = await page.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === 'function');
   if (frames || !injected) {
@@ -40,7 +47,7 @@ export async function axeViolations(page: Page, selector = '#storybook-root'): P
 }
 
 /** Fails with the list of axe violations inside `selector`, if there are any. */
-export async function expectNoAxeViolations(page: Page, selector = '#storybook-root'): Promise<void> {
+export async function expectNoAxeViolations(page: Page, selector = STORY_PAGE): Promise<void> {
   const results = await new AxeBuilder({ page }).include(selector).analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 }
@@ -57,6 +64,13 @@ interface PreviewWindow {
   __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } };
   /** Set by `openStoryPreview`; gone if the preview reloads itself. */
   __algorightsSweep__?: string;
+  /** What became of each story's play function on its latest render (stories/support/play.ts). */
+  __algorightsPlays__?: Record<string, 'deferred' | 'played'>;
+}
+
+/** What became of a story's play function when it was last shown: run, or left for the reviewer to ask for. */
+export async function playOutcome(page: Page, storyId: string): Promise<'deferred' | 'played' | undefined> {
+  return page.evaluate((storyId) => (window as PreviewWindow).__algorightsPlays__?.[storyId], storyId);
 }
 
 /**
@@ -64,8 +78,11 @@ interface PreviewWindow {
  * through the channel (`updateGlobals`): the locale, the theme, and the a11y addon in manual mode so that
  * its own axe run (an afterEach hook) never overlaps ours. Stories are then shown with `showStory`,
  * which switches story inside this one document instead of reloading it.
+ *
+ * `autoplay: true` runs each story's play function when it is shown; otherwise a story opens as a
+ * reviewer first sees it, with its play function left until asked for (stories/support/play.ts).
  */
-export async function openStoryPreview(page: Page, globals: { locale: string; theme: string }): Promise<void> {
+export async function openStoryPreview(page: Page, globals: { locale: string; theme: string; autoplay?: boolean }): Promise<void> {
   // With no `id` the preview initializes, finds nothing to render and shows "no preview".
   await page.goto('/iframe.html?viewMode=story');
   await page.waitForFunction(() => {
@@ -73,7 +90,7 @@ export async function openStoryPreview(page: Page, globals: { locale: string; th
     return !!preview.__STORYBOOK_ADDONS_CHANNEL__ && !!preview.__STORYBOOK_PREVIEW__ && document.body.classList.contains('sb-show-nopreview');
   });
   const applied = await page.evaluate(
-    ({ locale, theme }) =>
+    ({ locale, theme, autoplay }) =>
       new Promise<Record<string, unknown>>((resolve, reject) => {
         const preview = window as PreviewWindow;
         const channel = preview.__STORYBOOK_ADDONS_CHANNEL__!;
@@ -84,18 +101,18 @@ export async function openStoryPreview(page: Page, globals: { locale: string; th
           resolve(globals);
         };
         channel.on('globalsUpdated', onUpdated);
-        channel.emit('updateGlobals', { globals: { locale, theme, a11y: { manual: true } } });
+        channel.emit('updateGlobals', { globals: { locale, theme, autoplay, a11y: { manual: true } } });
         preview.__algorightsSweep__ = `${theme}, ${locale}`;
       }),
-    globals,
+    { autoplay: false, ...globals },
   );
-  expect(applied, 'the globals Storybook reports after updateGlobals').toMatchObject({ ...globals, a11y: { manual: true } });
+  expect(applied, 'the globals Storybook reports after updateGlobals').toMatchObject({ autoplay: false, ...globals, a11y: { manual: true } });
 }
 
 /**
  * Shows one story in the preview opened by `openStoryPreview` (channel event `setCurrentStory`) and waits
- * for `storyFinished`, which Storybook emits after the story rendered, its play function ran (it runs
- * when a story is opened) and the afterEach hooks are done. Storybook unmounts the previous story first,
+ * for `storyFinished`, which Storybook emits after the story rendered, its play function ran or was left
+ * for later (see `openStoryPreview`) and the afterEach hooks are done. Storybook unmounts the previous story first,
  * so the decorator's provider, and everything else the story rendered, is new.
  *
  * Returns what went wrong, if anything: errors while rendering (`storyErrored`, `storyThrewException`),

@@ -11,15 +11,15 @@ import {
 import { renderWithFeed } from './support/with-feed.js';
 
 /**
- * Stories that end-to-end tests drive by hand. They have no play function,
- * because the static Storybook runs play functions when a story opens and that
- * would act before the test does; the `!test` tag keeps them out of the story
- * test run for the same reason.
+ * Stories that end-to-end tests drive by hand. They have no play function, so
+ * nothing acts before the test does; the `!test` tag keeps them out of the
+ * story test run for the same reason.
  */
 const meta = {
   title: 'E2E fixtures/PersonalizationSwitch',
   component: PersonalizationSwitch,
-  tags: ['!test', '!autodocs'],
+  // `fixture`: hidden from reviewers' sidebar (see .storybook/main.ts), still served for the tests and the bench.
+  tags: ['fixture', '!test', '!autodocs'],
   args: { scopes: ['feed', 'ads', 'push', 'search'] },
   render: renderWithFeed,
 } satisfies Meta<typeof PersonalizationSwitch>;

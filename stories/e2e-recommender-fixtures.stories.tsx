@@ -14,20 +14,20 @@ import {
   createMemoryPreferencesAdapter,
   createMemoryTagsAdapter,
   toStoredTags,
-  type RightsLocale,
 } from '../src/index.js';
 import { BLOCKLIST, FILING, disclosure, largeProfile, sampleCatalogue, sampleProfile, strategies } from './support/demo-content.js';
-import { localeOf } from './support/messages.js';
+import { demoLocale, localeOf } from './support/messages.js';
 import { RecommendedFeed } from './support/recommended-feed.js';
 
 /**
  * Stories that end-to-end tests and the benchmark drive by hand: no play
- * functions (the static Storybook runs them on open), and `!test` keeps them
- * out of the story tests. State lives in localStorage, so a reload keeps it.
+ * functions, so nothing acts before the test does, and `!test` keeps them out
+ * of the story tests. State lives in localStorage, so a reload keeps it.
  */
 const meta = {
   title: 'E2E fixtures/Recommender controls',
-  tags: ['!test', '!autodocs'],
+  // `fixture`: hidden from reviewers' sidebar (see .storybook/main.ts), still served for the tests and the bench.
+  tags: ['fixture', '!test', '!autodocs'],
 } satisfies Meta;
 
 export default meta;
@@ -39,10 +39,10 @@ const localPreferences = () => ({
 });
 
 /** The tags of the sample user, in localStorage; seeded the first time, so deletions survive a reload. */
-function localTags(locale: RightsLocale) {
+function localTags(locale: string) {
   const key = 'algorights-e2e:tags';
   if (localStorage.getItem(key) === null) {
-    localStorage.setItem(key, JSON.stringify(toStoredTags(sampleProfile(locale))));
+    localStorage.setItem(key, JSON.stringify(toStoredTags(sampleProfile(demoLocale(locale)))));
   }
   return { tags: createLocalStorageTagsAdapter({ key }), outbox: createLocalStorageOutboxAdapter({ key: 'algorights-e2e:outbox' }) };
 }
@@ -85,7 +85,7 @@ export const PickerWithSwitch: Story = {
 
 /** The tag manager with the catalogue, and a feed with "not interested", all on localStorage. */
 export const TagManager: Story = {
-  parameters: { rights: { adapters: (locale: RightsLocale) => ({ ...localPreferences(), ...localTags(locale) }) } },
+  parameters: { rights: { adapters: (locale: string) => ({ ...localPreferences(), ...localTags(locale) }) } },
   render: (_, { globals }) => {
     const locale = localeOf(globals);
     return (

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
-import { expect, waitFor } from 'storybook/test';
+import { expect, waitFor, within } from 'storybook/test';
 import {
   PersonalizationSwitch,
   RIGHTS_LOCALES,
@@ -10,7 +10,8 @@ import {
   createMemoryPreferencesAdapter,
   withAdapterFaults,
 } from '../src/index.js';
-import { messagesFor } from './support/messages.js';
+import { localeSection, messagesFor } from './support/messages.js';
+import { playOnRequest } from './support/play.js';
 import { renderWithFeed } from './support/with-feed.js';
 
 const meta = {
@@ -34,7 +35,7 @@ type Story = StoryObj<typeof meta>;
 
 /** ALG 17 ¶1, PIPL 16: the master switch. Turning it off applies at once (立即停止): the feed request beneath carries `personalized: false`, and the feed still shows content. */
 export const Default: Story = {
-  play: async ({ canvas, userEvent, globals }) => {
+  play: playOnRequest(async ({ canvas, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
     const control = canvas.getByRole('switch', { name: m.personalizationSwitch.label });
     await expect(control).toBeChecked();
@@ -45,13 +46,13 @@ export const Default: Story = {
     await expect(canvas.getByRole('list')).toHaveAttribute('data-feed', 'non-personalized');
     await expect(canvas.getAllByRole('listitem').length).toBeGreaterThan(0);
     await expect(canvas.getByText(/"personalized":false/)).toBeVisible();
-  },
+  }),
 };
 
 /** Feed, ads, push and search each have their own switch under the master switch (PIPL 24 ¶2; E-Commerce Law 18). */
 export const PerScope: Story = {
   args: { scopes: ['feed', 'ads', 'push', 'search'] },
-  play: async ({ canvas, userEvent, globals }) => {
+  play: playOnRequest(async ({ canvas, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
     await userEvent.click(canvas.getByRole('switch', { name: m.personalizationSwitch.scopes.ads.label }));
     await expect(canvas.getByRole('switch', { name: m.personalizationSwitch.scopes.ads.label })).not.toBeChecked();
@@ -65,7 +66,7 @@ export const PerScope: Story = {
     await userEvent.click(canvas.getByRole('switch', { name: m.personalizationSwitch.scopes.search.label }));
     await expect(canvas.getByRole('switch', { name: m.personalizationSwitch.scopes.search.label })).toBeChecked();
     await expect(canvas.getByRole('switch', { name: m.personalizationSwitch.scopes.feed.label })).not.toBeChecked();
-  },
+  }),
 };
 
 function ControlledExample() {
@@ -83,14 +84,14 @@ function ControlledExample() {
 /** ALG 17 ¶1, ALG 28: the host holds the state. `checked` wins for display, `onCheckedChange` reports changes, and the store and its audit events still follow. */
 export const Controlled: Story = {
   render: () => <ControlledExample />,
-  play: async ({ canvas, userEvent, globals }) => {
+  play: playOnRequest(async ({ canvas, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
     const control = canvas.getByRole('switch', { name: m.personalizationSwitch.label });
     await expect(control).not.toBeChecked();
     await userEvent.click(control);
     await expect(control).toBeChecked();
     await expect(canvas.getByTestId('controlled-value')).toHaveTextContent('checked = true');
-  },
+  }),
 };
 
 /** ALG 17 ¶1 (立即): with a slow backend the opt-out still applies at once, and the switch says it is saved on this device while the write is under way. */
@@ -103,7 +104,7 @@ export const PendingSync: Story = {
       }),
     },
   },
-  play: async ({ canvas, userEvent, globals }) => {
+  play: playOnRequest(async ({ canvas, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
     const control = canvas.getByRole('switch', { name: m.personalizationSwitch.label });
     await waitFor(() => expect(control).toBeEnabled(), { timeout: 3000 });
@@ -112,7 +113,7 @@ export const PendingSync: Story = {
     await expect(canvas.getByRole('status')).toHaveTextContent(m.personalizationSwitch.syncPending);
     await waitFor(() => expect(canvas.getByRole('status')).toBeEmptyDOMElement(), { timeout: 4000 });
     await expect(control).not.toBeChecked();
-  },
+  }),
 };
 
 /** ALG 17 ¶1, PIPL 24 ¶2: the backend rejects every write. The opt-out is kept and retried; an opt-in is rolled back with a message. */
@@ -125,7 +126,7 @@ export const FailedWrite: Story = {
       }),
     },
   },
-  play: async ({ canvas, userEvent, globals }) => {
+  play: playOnRequest(async ({ canvas, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
     const control = canvas.getByRole('switch', { name: m.personalizationSwitch.label });
     await waitFor(() => expect(control).toBeEnabled());
@@ -137,7 +138,7 @@ export const FailedWrite: Story = {
     await userEvent.click(control);
     await expect(await canvas.findByRole('alert')).toHaveTextContent(m.personalizationSwitch.failed.personalize);
     await expect(control).not.toBeChecked();
-  },
+  }),
 };
 
 const corruptStorage = new Map<string, string>([['algorights:preferences', '{"version":1,"personalization":']]);
@@ -159,12 +160,12 @@ export const CorruptStorage: Story = {
       }),
     },
   },
-  play: async ({ canvas, globals }) => {
+  play: playOnRequest(async ({ canvas, globals }) => {
     const m = messagesFor(globals.locale);
     await expect(canvas.getByRole('alert')).toHaveTextContent(m.errors['storage-corrupt']);
     await expect(canvas.getByRole('switch', { name: m.personalizationSwitch.label })).not.toBeChecked();
     await expect(canvas.getByRole('switch', { name: m.personalizationSwitch.scopes.feed.label })).not.toBeChecked();
-  },
+  }),
 };
 
 /** ALG 17 ¶1: until stored preferences are known the switch holds its place, disabled and busy, so nothing shifts when they arrive and no choice is implied. */
@@ -177,13 +178,13 @@ export const Loading: Story = {
       }),
     },
   },
-  play: async ({ canvas, canvasElement, globals }) => {
+  play: playOnRequest(async ({ canvas, canvasElement, globals }) => {
     const m = messagesFor(globals.locale);
     await expect(canvas.getByRole('switch', { name: m.personalizationSwitch.label })).toBeDisabled();
     const root = canvasElement.querySelector('[data-slot="personalization-switch"]');
     await expect(root).toHaveAttribute('data-state', 'loading');
     await expect(root).toHaveAttribute('aria-busy', 'true');
-  },
+  }),
 };
 
 /** A backend that never answers the read: after `loadTimeoutMs` every scope shows non-personalized, the user is told, and the switch can be used; the read is tried again. */
@@ -198,14 +199,14 @@ export const LoadTimesOut: Story = {
       }),
     },
   },
-  play: async ({ canvas, canvasElement, globals }) => {
+  play: playOnRequest(async ({ canvas, canvasElement, globals }) => {
     const m = messagesFor(globals.locale);
     const control = canvas.getByRole('switch', { name: m.personalizationSwitch.label });
     await waitFor(() => expect(control).toBeEnabled(), { timeout: 3000 });
     await expect(control).not.toBeChecked();
     await expect(canvas.getByRole('alert')).toHaveTextContent(m.errors['read-failed']);
     await expect(canvasElement.querySelector('[data-slot="personalization-switch"]')).toHaveAttribute('data-state', 'error');
-  },
+  }),
 };
 
 /** The outbox on this device holds something the kit cannot read, which may have been an opt-out: every scope shows non-personalized, and the user is asked to check. */
@@ -219,11 +220,11 @@ export const UnreadableOutbox: Story = {
       }),
     },
   },
-  play: async ({ canvas, globals }) => {
+  play: playOnRequest(async ({ canvas, globals }) => {
     const m = messagesFor(globals.locale);
     await expect(await canvas.findByRole('alert')).toHaveTextContent(m.errors['outbox-unreadable']);
     await expect(canvas.getByRole('switch', { name: m.personalizationSwitch.label })).not.toBeChecked();
-  },
+  }),
 };
 
 /** The device's storage is full and the backend fails: the opt-out still applies, the user is told it is not kept on this device, and the kit keeps trying. */
@@ -236,7 +237,7 @@ export const DeviceStorageFull: Story = {
       }),
     },
   },
-  play: async ({ canvas, userEvent, globals }) => {
+  play: playOnRequest(async ({ canvas, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
     const control = canvas.getByRole('switch', { name: m.personalizationSwitch.label });
     await waitFor(() => expect(control).toBeEnabled());
@@ -246,7 +247,7 @@ export const DeviceStorageFull: Story = {
     // Nothing claims the choice is saved on this device; "sync now" is still there.
     await expect(canvas.queryByText(m.personalizationSwitch.syncPending)).toBeNull();
     await expect(canvas.getByRole('button', { name: m.personalizationSwitch.retryNow })).toBeVisible();
-  },
+  }),
 };
 
 /** ALG 17 ¶1 in each shipped locale: zh-CN with the statutory wording (不针对其个人特征), and zh-TW and en saying the same. */
@@ -266,13 +267,14 @@ export const AllLocales: Story = {
       ))}
     </div>
   ),
-  play: async ({ canvas }) => {
+  play: playOnRequest(async ({ canvasElement }) => {
     for (const locale of RIGHTS_LOCALES) {
       const m = messagesFor(locale);
-      await expect(canvas.getByRole('switch', { name: m.personalizationSwitch.label })).toBeChecked();
-      await expect(canvas.getByText(m.personalizationSwitch.description)).toBeVisible();
+      const section = within(localeSection(canvasElement, locale));
+      await expect(section.getByRole('switch', { name: m.personalizationSwitch.label })).toBeChecked();
+      await expect(section.getByText(m.personalizationSwitch.description)).toBeVisible();
     }
-  },
+  }),
 };
 
 /** Light, dark and elderly themes side by side. Elderly mode (ALG 19) uses body text of at least 18px and 60px targets. */
@@ -292,12 +294,12 @@ export const Themes: Story = {
       ))}
     </div>
   ),
-  play: async ({ canvasElement }) => {
+  play: playOnRequest(async ({ canvasElement }) => {
     const elderly = canvasElement.querySelector('[data-theme-sample="elderly"]');
     const description = elderly?.querySelector('[data-slot="personalization-switch-description"]');
     const row = elderly?.querySelector('[data-slot="personalization-switch-row"]');
     await expect(description).not.toBeNull();
     await expect(Number.parseFloat(getComputedStyle(description as Element).fontSize)).toBeGreaterThanOrEqual(18);
     await expect((row as HTMLElement).getBoundingClientRect().height).toBeGreaterThanOrEqual(60);
-  },
+  }),
 };

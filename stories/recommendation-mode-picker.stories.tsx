@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, waitFor } from 'storybook/test';
+import { expect, waitFor, within } from 'storybook/test';
 import {
   PersonalizationSwitch,
   RIGHTS_LOCALES,
@@ -10,7 +10,8 @@ import {
   withAdapterFaults,
 } from '../src/index.js';
 import { strategies } from './support/demo-content.js';
-import { localeOf, messagesFor } from './support/messages.js';
+import { demoLocale, localeOf, localeSection, messagesFor } from './support/messages.js';
+import { playOnRequest } from './support/play.js';
 import { RecommendedFeed } from './support/recommended-feed.js';
 
 const meta = {
@@ -41,7 +42,7 @@ type Story = StoryObj<typeof meta>;
 
 /** ALG 17 ¶1, PIPL 16: in settings, each choice with its description. Choosing "popular near you" applies at once, and the feed still shows content. */
 export const Settings: Story = {
-  play: async ({ canvas, userEvent, globals }) => {
+  play: playOnRequest(async ({ canvas, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
     const nearby = strategies[localeOf(globals)][0];
     await expect(canvas.getByRole('radio', { name: m.recommendationModePicker.personalized.label })).toBeChecked();
@@ -56,17 +57,17 @@ export const Settings: Story = {
     await userEvent.keyboard('{ArrowDown>}');
     await waitFor(() => expect(canvas.getByTestId('feed-request')).toHaveTextContent('"strategy":"following-latest"'));
     await userEvent.keyboard('{/ArrowDown}');
-  },
+  }),
 };
 
 /** DSA 27(3): one compact row at the top of the feed, where items are ranked. */
 export const InlineAtopFeed: Story = {
   args: { variant: 'inline' },
-  play: async ({ canvas, userEvent, globals }) => {
+  play: playOnRequest(async ({ canvas, userEvent, globals }) => {
     const following = strategies[localeOf(globals)][1];
     await userEvent.click(canvas.getByRole('radio', { name: following?.label }));
     await expect(canvas.getByRole('list')).toHaveAttribute('data-feed', 'following-latest');
-  },
+  }),
 };
 
 /** ALG 17 ¶1: the picker and the opt-out switch share one state, so each reflects the other at once, with no reload. */
@@ -78,7 +79,7 @@ export const WithSwitch: Story = {
       <RecommendedFeed locale={localeOf(globals)} />
     </div>
   ),
-  play: async ({ canvas, userEvent, globals }) => {
+  play: playOnRequest(async ({ canvas, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
     const nearby = strategies[localeOf(globals)][0];
     await userEvent.click(canvas.getByRole('radio', { name: nearby?.label }));
@@ -90,7 +91,7 @@ export const WithSwitch: Story = {
     // Turning everything off shows the strategy chosen before.
     await userEvent.click(canvas.getByRole('switch', { name: m.personalizationSwitch.label }));
     await expect(canvas.getByRole('radio', { name: nearby?.label })).toBeChecked();
-  },
+  }),
 };
 
 /** ALG 17 ¶1 (立即): a slow backend does not delay the choice; the picker says it is saved on this device while the write is under way. */
@@ -100,7 +101,7 @@ export const PendingSync: Story = {
       adapters: () => ({ preferences: withAdapterFaults(createMemoryPreferencesAdapter(), { latencyMs: 1200 }) }),
     },
   },
-  play: async ({ canvas, userEvent, globals }) => {
+  play: playOnRequest(async ({ canvas, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
     const nearby = strategies[localeOf(globals)][0];
     const radio = canvas.getByRole('radio', { name: nearby?.label });
@@ -109,7 +110,7 @@ export const PendingSync: Story = {
     await expect(radio).toBeChecked();
     await expect(await canvas.findByText(m.recommendationModePicker.syncPending)).toBeVisible();
     await waitFor(() => expect(canvas.queryByText(m.recommendationModePicker.syncPending)).toBeNull(), { timeout: 4000 });
-  },
+  }),
 };
 
 /** ALG 17 ¶1 with the fail-toward-privacy rule: the backend rejects every write. A strategy is kept and retried; going back to personalized is rolled back with a message. */
@@ -117,7 +118,7 @@ export const FailedWrite: Story = {
   parameters: {
     rights: { adapters: () => ({ preferences: withAdapterFaults(createMemoryPreferencesAdapter(), { reject: ['save'] }) }) },
   },
-  play: async ({ canvas, userEvent, globals }) => {
+  play: playOnRequest(async ({ canvas, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
     const nearby = strategies[localeOf(globals)][0];
     const radio = canvas.getByRole('radio', { name: nearby?.label });
@@ -127,7 +128,7 @@ export const FailedWrite: Story = {
     await userEvent.click(canvas.getByRole('radio', { name: m.recommendationModePicker.personalized.label }));
     await expect(await canvas.findByRole('alert')).toHaveTextContent(m.recommendationModePicker.failed.personalize);
     await expect(radio).toBeChecked();
-  },
+  }),
 };
 
 /** Until the stored choice is known, the picker holds its place, disabled and busy, so no choice is implied. */
@@ -135,11 +136,11 @@ export const Loading: Story = {
   parameters: {
     rights: { adapters: () => ({ preferences: withAdapterFaults(createMemoryPreferencesAdapter(), { hang: ['load'] }) }) },
   },
-  play: async ({ canvas, canvasElement, globals }) => {
+  play: playOnRequest(async ({ canvas, canvasElement, globals }) => {
     const m = messagesFor(globals.locale);
     await expect(canvas.getByRole('radio', { name: m.recommendationModePicker.personalized.label })).toBeDisabled();
     await expect(canvasElement.querySelector('[data-slot="recommendation-mode-picker"]')).toHaveAttribute('data-state', 'loading');
-  },
+  }),
 };
 
 /** ALG 17 ¶1 in each shipped locale: zh-CN with the statutory wording (不针对你个人特征). */
@@ -150,15 +151,16 @@ export const AllLocales: Story = {
       {RIGHTS_LOCALES.map((locale) => (
         <div key={locale} lang={locale}>
           <RightsProvider locale={locale} adapters={{ preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter() }}>
-            <RecommendationModePicker strategies={strategies[locale]} />
+            <RecommendationModePicker strategies={strategies[demoLocale(locale)]} />
           </RightsProvider>
         </div>
       ))}
     </div>
   ),
-  play: async ({ canvas }) => {
+  play: playOnRequest(async ({ canvasElement }) => {
     for (const locale of RIGHTS_LOCALES) {
-      await expect(canvas.getByText(messagesFor(locale).recommendationModePicker.description)).toBeVisible();
+      const section = within(localeSection(canvasElement, locale));
+      await expect(section.getByText(messagesFor(locale).recommendationModePicker.description)).toBeVisible();
     }
-  },
+  }),
 };

@@ -7,13 +7,14 @@ import {
   createMemoryOutboxAdapter,
   createMemoryTagsAdapter,
   withAdapterFaults,
-  type RightsLocale,
 } from '../src/index.js';
 import { BLOCKLIST, largeProfile, sampleCatalogue, sampleProfile } from './support/demo-content.js';
-import { localeOf, messagesFor } from './support/messages.js';
+import { demoLocale, localeOf, localeSection, messagesFor } from './support/messages.js';
+import { playOnRequest } from './support/play.js';
+import { inPage } from './support/queries.js';
 import { RecommendedFeed } from './support/recommended-feed.js';
 
-const sampleTags = (locale: Parameters<typeof sampleProfile>[0]) => ({ tags: createMemoryTagsAdapter({ initial: sampleProfile(locale) }) });
+const sampleTags = (locale: string) => ({ tags: createMemoryTagsAdapter({ initial: sampleProfile(demoLocale(locale)) }) });
 
 const meta = {
   title: 'Components/UserTagManager',
@@ -37,7 +38,7 @@ type Story = StoryObj<typeof meta>;
 
 /** ALG 17 ¶2, ALG 10: tags by category with how and when each was inferred; the disallowed and blocklisted sample tags are not shown. Deleting one applies at once and can be undone. */
 export const Default: Story = {
-  play: async ({ canvas, userEvent, globals }) => {
+  play: playOnRequest(async ({ canvas, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
     const first = sampleProfile(localeOf(globals)).tags[0];
     await expect(canvas.getByText(m.userTagManager.count_other.replace('{{count, number}}', '7'))).toBeVisible();
@@ -48,32 +49,32 @@ export const Default: Story = {
     await expect(checkbox).not.toBeInTheDocument();
     await userEvent.click(canvas.getByRole('button', { name: m.userTagManager.undo }));
     await expect(canvas.getByRole('checkbox', { name: first?.label })).toBeVisible();
-  },
+  }),
 };
 
 /** ALG 17 ¶2: several tags at once, after confirming in an alert dialog; Escape cancels and focus returns. */
 export const BulkDelete: Story = {
-  play: async ({ canvas, canvasElement, userEvent, globals }) => {
+  play: playOnRequest(async ({ canvas, canvasElement, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
     const [first, second] = sampleProfile(localeOf(globals)).tags;
     await userEvent.click(canvas.getByRole('checkbox', { name: first?.label }));
     await userEvent.click(canvas.getByRole('checkbox', { name: second?.label }));
     const deleteSelected = canvas.getByRole('button', { name: m.userTagManager.selection.deleteSelected });
     await userEvent.click(deleteSelected);
-    await expect(within(canvasElement).getByRole('alertdialog')).toBeVisible();
+    await expect(inPage(canvasElement).getByRole('alertdialog')).toBeVisible();
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(deleteSelected).toHaveFocus());
     await userEvent.click(deleteSelected);
-    await userEvent.click(within(canvasElement).getByRole('button', { name: m.userTagManager.confirm.confirm }));
+    await userEvent.click(inPage(canvasElement).getByRole('button', { name: m.userTagManager.confirm.confirm }));
     await expect(canvas.queryByRole('checkbox', { name: first?.label })).toBeNull();
     await expect(canvas.queryByRole('checkbox', { name: second?.label })).toBeNull();
-  },
+  }),
 };
 
 /** ALG 17 ¶2 (选择), 清朗 2024 (不得强制): a catalogue to choose from, optional; the blocklisted entry is not offered. */
 export const ChooseInterests: Story = {
   render: (args, { globals }) => <UserTagManager {...args} catalogue={sampleCatalogue(localeOf(globals))} />,
-  play: async ({ canvas, userEvent, globals }) => {
+  play: playOnRequest(async ({ canvas, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
     const interest = sampleCatalogue(localeOf(globals))[0];
     const section = canvas.getByRole('region', { name: m.userTagManager.interests.title });
@@ -82,29 +83,29 @@ export const ChooseInterests: Story = {
     await userEvent.click(toggle);
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
     await expect(canvas.getByRole('checkbox', { name: interest?.label })).toBeVisible();
-  },
+  }),
 };
 
 /** Intensity per category (减少 / 默认 / 增加), where the adapter supports it. */
 export const Intensity: Story = {
-  play: async ({ canvas, userEvent, globals }) => {
+  play: playOnRequest(async ({ canvas, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
     const [group] = canvas.getAllByRole('radiogroup');
     await userEvent.click(within(group as HTMLElement).getByRole('radio', { name: m.userTagManager.intensity.less }));
     await expect(within(group as HTMLElement).getByRole('radio', { name: m.userTagManager.intensity.less })).toBeChecked();
-  },
+  }),
 };
 
 /** 清朗 2024 (负反馈): "not interested" on an item, with an optional reason, confirms that it took effect. */
 export const NotInterested: Story = {
   render: (_, { globals }) => <RecommendedFeed locale={localeOf(globals)} />,
-  play: async ({ canvas, canvasElement, userEvent, globals }) => {
+  play: playOnRequest(async ({ canvas, canvasElement, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
     const [first] = canvas.getAllByRole('button', { name: new RegExp(m.notInterested.trigger) });
     await userEvent.click(first as HTMLElement);
-    await userEvent.click(within(canvasElement).getByRole('button', { name: m.notInterested.reasons.repetitive }));
+    await userEvent.click(inPage(canvasElement).getByRole('button', { name: m.notInterested.reasons.repetitive }));
     await expect(await canvas.findByText(m.notInterested.sent)).toBeVisible();
-  },
+  }),
 };
 
 /** 清朗 2024 with the fail-toward-privacy rule: the backend rejects the feedback, so it is kept on this device and the user is told it will be sent. */
@@ -113,25 +114,25 @@ export const NotInterestedOffline: Story = {
     rights: { adapters: () => ({ tags: withAdapterFaults(createMemoryTagsAdapter(), { reject: ['notInterested'] }) }) },
   },
   render: (_, { globals }) => <RecommendedFeed locale={localeOf(globals)} />,
-  play: async ({ canvas, canvasElement, userEvent, globals }) => {
+  play: playOnRequest(async ({ canvas, canvasElement, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
     const [first] = canvas.getAllByRole('button', { name: new RegExp(m.notInterested.trigger) });
     await userEvent.click(first as HTMLElement);
-    await userEvent.click(within(canvasElement).getByRole('button', { name: m.notInterested.submitWithoutReason }));
+    await userEvent.click(inPage(canvasElement).getByRole('button', { name: m.notInterested.submitWithoutReason }));
     await expect(await canvas.findByText(m.notInterested.pending)).toBeVisible();
-  },
+  }),
 };
 
 /** ALG 17 ¶2 with the fail-toward-privacy rule: the backend rejects deletions, the tag stays deleted, and the manager says it is kept on this device. */
 export const FailedDelete: Story = {
   parameters: {
     rights: {
-      adapters: (locale: Parameters<typeof sampleProfile>[0]) => ({
-        tags: withAdapterFaults(createMemoryTagsAdapter({ initial: sampleProfile(locale) }), { reject: ['remove', 'restore'] }),
+      adapters: (locale: string) => ({
+        tags: withAdapterFaults(createMemoryTagsAdapter({ initial: sampleProfile(demoLocale(locale)) }), { reject: ['remove', 'restore'] }),
       }),
     },
   },
-  play: async ({ canvas, userEvent, globals }) => {
+  play: playOnRequest(async ({ canvas, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
     const first = sampleProfile(localeOf(globals)).tags[0];
     const checkbox = await canvas.findByRole('checkbox', { name: first?.label });
@@ -141,49 +142,49 @@ export const FailedDelete: Story = {
     await userEvent.click(canvas.getByRole('button', { name: m.userTagManager.undo }));
     await expect(await canvas.findByRole('alert')).toHaveTextContent(m.userTagManager.failed.restore);
     await expect(canvas.queryByRole('checkbox', { name: first?.label })).toBeNull();
-  },
+  }),
 };
 
 /** A user with no tags: the manager says so, and interests can still be chosen. */
 export const Empty: Story = {
   parameters: { rights: { adapters: () => ({ tags: createMemoryTagsAdapter() }) } },
   render: (args, { globals }) => <UserTagManager {...args} catalogue={sampleCatalogue(localeOf(globals))} />,
-  play: async ({ canvas, globals }) => {
+  play: playOnRequest(async ({ canvas, globals }) => {
     const m = messagesFor(globals.locale);
     await expect(canvas.getByText(m.userTagManager.empty)).toBeVisible();
     await expect(canvas.getByRole('region', { name: m.userTagManager.interests.title })).toBeVisible();
-  },
+  }),
 };
 
 /** While tags load, a placeholder holds their place, busy. */
 export const Loading: Story = {
   parameters: { rights: { adapters: () => ({ tags: withAdapterFaults(createMemoryTagsAdapter(), { hang: ['load'] }) }) } },
-  play: async ({ canvasElement, globals }) => {
+  play: playOnRequest(async ({ canvasElement, globals }) => {
     const m = messagesFor(globals.locale);
     const root = canvasElement.querySelector('[data-slot="user-tag-manager"]');
     await expect(root).toHaveAttribute('data-state', 'loading');
     await expect(root).toHaveAttribute('aria-busy', 'true');
     await expect(within(canvasElement).getByText(m.userTagManager.loading)).toBeInTheDocument();
-  },
+  }),
 };
 
 /** A failed read: a localized message and a retry, never a crash. */
 export const LoadError: Story = {
   parameters: { rights: { adapters: () => ({ tags: withAdapterFaults(createMemoryTagsAdapter(), { reject: ['load'] }) }) } },
-  play: async ({ canvas, globals }) => {
+  play: playOnRequest(async ({ canvas, globals }) => {
     const m = messagesFor(globals.locale);
     await expect(await canvas.findByRole('alert')).toHaveTextContent(m.userTagManager.loadFailed);
     await expect(canvas.getByRole('button', { name: m.userTagManager.retryLoad })).toBeVisible();
-  },
+  }),
 };
 
 /** Data from the adapter that is not a valid tag profile: a plain message, and no tags it cannot trust. */
 export const InvalidData: Story = {
   parameters: { rights: { adapters: () => ({ tags: { load: () => ({ tags: 'not a list' }) as never, remove: () => {} } }) } },
-  play: async ({ canvas, globals }) => {
+  play: playOnRequest(async ({ canvas, globals }) => {
     const m = messagesFor(globals.locale);
     await expect(canvas.getByRole('alert')).toHaveTextContent(m.errors['tags-invalid']);
-  },
+  }),
 };
 
 /**
@@ -193,8 +194,8 @@ export const InvalidData: Story = {
 export const InvalidEntries: Story = {
   parameters: {
     rights: {
-      adapters: (locale: RightsLocale) => {
-        const profile = sampleProfile(locale);
+      adapters: (locale: string) => {
+        const profile = sampleProfile(demoLocale(locale));
         return {
           tags: createMemoryTagsAdapter({
             initial: { ...profile, tags: [...profile.tags, { id: 'too-long', label: '长'.repeat(201), categoryId: 'travel' }, { id: 7 as never, label: '?', categoryId: 'travel' }] },
@@ -203,24 +204,24 @@ export const InvalidEntries: Story = {
       },
     },
   },
-  play: async ({ canvas, globals }) => {
+  play: playOnRequest(async ({ canvas, globals }) => {
     const m = messagesFor(globals.locale);
     const first = sampleProfile(localeOf(globals)).tags[0]?.label ?? '';
     await expect(canvas.getByRole('checkbox', { name: first })).toBeVisible();
     await expect(canvas.getByText(m.userTagManager.invalid_other.replace('{{count, number}}', '2'))).toBeVisible();
-  },
+  }),
 };
 
 /** Users accumulate thousands of tags: 10,000 here, in 20 categories. Only the rows in view render (`npm run bench` measures it). */
 export const TenThousandTags: Story = {
   parameters: { rights: { adapters: () => ({ tags: createMemoryTagsAdapter({ initial: largeProfile(10_000) }) }) } },
-  play: async ({ canvas, canvasElement, userEvent, globals }) => {
+  play: playOnRequest(async ({ canvas, canvasElement, userEvent, globals }) => {
     const m = messagesFor(globals.locale);
     await expect(canvas.getByText(m.userTagManager.count_other.replace('{{count, number}}', new Intl.NumberFormat(localeOf(globals)).format(10_000)))).toBeVisible();
     await expect(canvasElement.querySelectorAll('[data-slot="user-tag-manager-tag"]').length).toBeLessThan(100);
     await userEvent.click(canvas.getByRole('button', { name: m.userTagManager.tag.delete.replace('{{label}}', '标签 1') }));
     await expect(canvas.queryByRole('checkbox', { name: '标签 1' })).toBeNull();
-  },
+  }),
 };
 
 /** ALG 17 ¶2 in each shipped locale: zh-CN with the statutory term 用户标签. */
@@ -232,7 +233,7 @@ export const AllLocales: Story = {
         <div key={locale} lang={locale}>
           <RightsProvider
             locale={locale}
-            adapters={{ tags: createMemoryTagsAdapter({ initial: sampleProfile(locale) }), outbox: createMemoryOutboxAdapter() }}
+            adapters={{ tags: createMemoryTagsAdapter({ initial: sampleProfile(demoLocale(locale)) }), outbox: createMemoryOutboxAdapter() }}
           >
             <UserTagManager blocklist={BLOCKLIST} headingLevel={3} />
           </RightsProvider>
@@ -240,9 +241,10 @@ export const AllLocales: Story = {
       ))}
     </div>
   ),
-  play: async ({ canvas }) => {
+  play: playOnRequest(async ({ canvasElement }) => {
     for (const locale of RIGHTS_LOCALES) {
-      await expect(canvas.getByRole('heading', { name: messagesFor(locale).userTagManager.title })).toBeVisible();
+      const section = within(localeSection(canvasElement, locale));
+      await expect(section.getByRole('heading', { name: messagesFor(locale).userTagManager.title })).toBeVisible();
     }
-  },
+  }),
 };

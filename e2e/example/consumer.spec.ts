@@ -1,6 +1,12 @@
+import { existsSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { PersonalizationSwitchPage, RecommendationModePickerPage, UserTagManagerPage } from '../../src/testing/index.js';
 import { expectNoAxeViolations } from '../support.js';
+
+test.beforeAll(({}, testInfo) => {
+  const dist = String(testInfo.project.metadata.dist);
+  expect(existsSync(dist), `${dist} is missing: build the example app first with \`npm run example\``).toBe(true);
+});
 
 test('an app that installed the packed package turns personalization off, styled, and keeps it across a reload', async ({ page }, testInfo) => {
   const errors: string[] = [];

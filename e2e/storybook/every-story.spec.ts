@@ -1,20 +1,32 @@
-import { expect, test } from '@playwright/test';
-import { LOCALES, axeViolations, openStoryPreview, showStory } from '../support.js';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { bundledMessages } from '../../src/core/i18n/all-messages.js';
+import { LOCALES, axeViolations, openStoryPreview, playOutcome, showStory } from '../support.js';
+
+interface IndexEntry {
+  type: string;
+  id: string;
+  title: string;
+  tags?: string[];
+}
+
+async function storyIndex(request: APIRequestContext): Promise<IndexEntry[]> {
+  const index = (await (await request.get('/index.json')).json()) as { entries: Record<string, IndexEntry> };
+  return Object.values(index.entries);
+}
 
 /**
- * Every story, in every theme and locale, opens without an error and without an axe violation.
+ * Every story, in every theme and locale, opens and plays without an error and without an axe violation.
  * One preview is loaded per theme and locale, and the stories are switched inside it through
  * Storybook's channel (see `showStory`); reloading iframe.html for each story took about ten times longer.
+ * The sweep sets the `autoplay` global, so that each story's play function runs and axe checks the state
+ * it leaves; a reviewer's first view does not play (tested below).
  */
 for (const theme of ['light', 'dark', 'elderly']) {
   for (const locale of LOCALES) {
     test(`every story opens without an error or an axe violation: ${theme}, ${locale}`, async ({ page, request }) => {
       test.setTimeout(180_000);
-      const index = (await (await request.get('/index.json')).json()) as {
-        entries: Record<string, { type: string; id: string }>;
-      };
       // E2E fixtures are left out: the flows that drive them run axe themselves.
-      const stories = Object.values(index.entries).filter((entry) => entry.type === 'story' && !entry.id.startsWith('e2e-fixtures-'));
+      const stories = (await storyIndex(request)).filter((entry) => entry.type === 'story' && !entry.tags?.includes('fixture'));
       expect(stories.length).toBeGreaterThan(0);
 
       let current = 'the preview, before any story';
@@ -22,10 +34,10 @@ for (const theme of ['light', 'dark', 'elderly']) {
       page.on('pageerror', (error) => pageErrors.push(`${current}: ${error.message}`));
       let reported = 0;
 
-      await openStoryPreview(page, { locale, theme });
+      await openStoryPreview(page, { locale, theme, autoplay: true });
       // The decorator in .storybook/preview.tsx wraps every story in this element.
       const decorator = page.locator(
-        `#storybook-root [lang="${locale}"][data-ar-theme="${theme === 'dark' ? 'dark' : 'light'}"]` +
+        `#storybook-root [lang="${locale}"][data-ar-theme="${theme === 'dark' || theme === 'system' ? theme : 'light'}"]` +
           (theme === 'elderly' ? '[data-ar-mode="elderly"]' : ':not([data-ar-mode])'),
       );
 
@@ -46,7 +58,7 @@ for (const theme of ['light', 'dark', 'elderly']) {
         expect.soft(pageErrors.slice(reported), `page errors while ${current} was shown`).toEqual([]);
         if (problems.length > 0) {
           // It failed already. Go on in a new preview: switching away from a story that never finished makes Storybook reload.
-          await openStoryPreview(page, { locale, theme });
+          await openStoryPreview(page, { locale, theme, autoplay: true });
         }
         reported = pageErrors.length;
       }
@@ -55,3 +67,84 @@ for (const theme of ['light', 'dark', 'elderly']) {
     });
   }
 }
+
+const zhCN = bundledMessages['zh-CN'];
+
+test('every story with a play function opens in its initial state, which has no axe violation; its play function waits to be asked for', async ({ page, request }) => {
+  test.setTimeout(180_000);
+  const stories = (await storyIndex(request)).filter((entry) => entry.type === 'story' && entry.tags?.includes('play-fn'));
+  expect(stories.length).toBeGreaterThan(0);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await openStoryPreview(page, { locale: 'zh-CN', theme: 'light' });
+  for (const story of stories) {
+    const problems = await showStory(page, story.id);
+    expect.soft(problems, `${story.id} did not render cleanly`).toEqual([]);
+    if (problems.length > 0) {
+      await openStoryPreview(page, { locale: 'zh-CN', theme: 'light' });
+      continue;
+    }
+    expect
+      .soft(await playOutcome(page, story.id), `${story.id}: its play function ran on first view (wrap it in playOnRequest)`)
+      .toBe('deferred');
+    expect.soft(await axeViolations(page), `axe violations in ${story.id} as a reviewer first sees it`).toEqual([]);
+  }
+  expect(pageErrors).toEqual([]);
+});
+
+test('the disclosure story opens as a user first sees it: the dialog closed, personalization on', async ({ page }) => {
+  const id = 'components-algorithmdisclosure--default';
+  const root = page.locator('#storybook-root');
+  await openStoryPreview(page, { locale: 'zh-CN', theme: 'light' });
+  expect(await showStory(page, id)).toEqual([]);
+  expect(await playOutcome(page, id)).toBe('deferred');
+  await expect(root.getByRole('button', { name: zhCN.algorithmDisclosure.openDetails })).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(root.getByTestId('feed-request')).toContainText('"personalized":true');
+});
+
+test('a reviewer opening Storybook sees a story on a phone-sized screen in its initial state, no test fixtures in the sidebar, and "Rerun" plays the story', async ({ page }) => {
+  test.setTimeout(90_000);
+  const id = 'components-personalizationswitch--default';
+  await page.goto(`/?path=/story/${id}`);
+  const preview = page.frameLocator('#storybook-preview-iframe');
+  const master = preview.getByRole('switch', { name: zhCN.personalizationSwitch.label });
+  const previewFrame = () => page.frames().find((frame) => frame.url().includes('/iframe.html'));
+  // The manager and then the preview load first: allow for a slow machine.
+  await expect(master).toBeChecked({ timeout: 20_000 });
+  await expect.poll(async () => previewFrame()?.evaluate((id) => (window as { __algorightsPlays__?: Record<string, string> }).__algorightsPlays__?.[id], id)).toBe('deferred');
+  await expect(master).toBeChecked();
+
+  const box = await page.locator('#storybook-preview-iframe').boundingBox();
+  expect(box?.width, 'the preview is a 390 px phone by default').toBe(390);
+
+  const sidebar = page.locator('#storybook-explorer-tree');
+  await expect(sidebar.getByText('PersonalizationSwitch', { exact: true })).toBeVisible();
+  await expect(sidebar, 'the end-to-end fixtures and the bench page are hidden from the sidebar').not.toContainText('E2E fixtures');
+
+  await page.getByRole('tab', { name: /Interactions/ }).click();
+  await page.getByRole('button', { name: 'Rerun' }).click();
+  await expect(master).not.toBeChecked({ timeout: 20_000 });
+  await expect.poll(async () => previewFrame()?.evaluate((id) => (window as { __algorightsPlays__?: Record<string, string> }).__algorightsPlays__?.[id], id)).toBe('played');
+});
+
+test('the disclosure docs page opens no dialog and keeps focus, and a story on it opens its dialog when asked', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto('/iframe.html?id=components-algorithmdisclosure--docs&viewMode=docs&globals=locale:zh-CN');
+  const triggers = page.getByRole('button', { name: zhCN.algorithmDisclosure.openDetails });
+  // A docs page renders every story of the component: allow for a slow machine.
+  await expect(triggers.first()).toBeVisible({ timeout: 20_000 });
+  // Every story on the page has rendered (the generative-service story opens its dialog outside docs).
+  await expect(page.locator('.docs-story')).not.toHaveCount(0);
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(await page.evaluate(() => document.activeElement === document.body), 'nothing on the docs page took focus').toBe(true);
+
+  await triggers.first().click();
+  const dialog = page.getByRole('dialog', { name: zhCN.algorithmDisclosure.title });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(pageErrors).toEqual([]);
+});

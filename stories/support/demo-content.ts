@@ -1,4 +1,5 @@
-import type { InterestOption, RecommendationStrategy, RightsLocale, UserTag, UserTagProfile } from '../../src/index.js';
+import type { InterestOption, RecommendationStrategy, UserTag, UserTagProfile } from '../../src/index.js';
+import type { DemoLocale } from './messages.js';
 
 // What a platform supplies to the components: its own text, per locale. None of it is the kit's.
 
@@ -6,7 +7,7 @@ export const FILING = { number: '网信算备110108823483902230019号', url: 'ht
 export const SECOND_FILING = { number: '网信算备440305185718601220013号' } as const;
 
 export const disclosure: Record<
-  RightsLocale,
+  DemoLocale,
   { principles: string; purpose: string; mechanism: string; audience: string; filingName: string; secondFilingName: string }
 > = {
   'zh-CN': {
@@ -35,7 +36,7 @@ export const disclosure: Record<
   },
 };
 
-export const strategies: Record<RightsLocale, RecommendationStrategy[]> = {
+export const strategies: Record<DemoLocale, RecommendationStrategy[]> = {
   'zh-CN': [
     { id: 'popular-nearby', label: '附近热门', description: '你所在地区和全国最近的热门内容' },
     { id: 'following-latest', label: '关注 · 最新', description: '只看你关注的账号，按发布时间排序' },
@@ -50,7 +51,7 @@ export const strategies: Record<RightsLocale, RecommendationStrategy[]> = {
   ],
 };
 
-const tagText: Record<RightsLocale, { categories: [string, string, string]; tags: string[]; detail: string; interests: string[] }> = {
+const tagText: Record<DemoLocale, { categories: [string, string, string]; tags: string[]; detail: string; interests: string[] }> = {
   'zh-CN': {
     categories: ['旅行', '运动', '美食'],
     tags: ['露营', '徒步', '自驾游', '足球', '跑步', '川菜', '咖啡'],
@@ -77,7 +78,7 @@ const TAG_CATEGORIES = [0, 0, 0, 1, 1, 2, 2] as const;
 const TAG_SOURCES = ['inferred', 'inferred', 'declared', 'selected', 'inferred', 'inferred', 'selected'] as const;
 
 /** A sample user's tags: seven across three categories, plus one the platform marked disallowed and one matching the blocklist. */
-export function sampleProfile(locale: RightsLocale): UserTagProfile {
+export function sampleProfile(locale: DemoLocale): UserTagProfile {
   const text = tagText[locale];
   const tags: UserTag[] = TAG_IDS.map((id, index) => ({
     id,
@@ -95,7 +96,7 @@ export function sampleProfile(locale: RightsLocale): UserTagProfile {
 /** The platform's blocklist (ALG 10). */
 export const BLOCKLIST = ['博彩', 'betting'];
 
-export function sampleCatalogue(locale: RightsLocale): InterestOption[] {
+export function sampleCatalogue(locale: DemoLocale): InterestOption[] {
   const text = tagText[locale];
   const ids = ['cycling', 'skiing', 'baking', 'photography'];
   const categories = ['sports', 'sports', 'food', 'travel'];

@@ -1,7 +1,8 @@
-import { useRecommendationMode, type RightsLocale } from '../../src/index.js';
+import { useRecommendationMode } from '../../src/index.js';
+import type { DemoLocale } from './messages.js';
 
 // Demo copy for the stories' example feed; it is the host app's text, not the kit's.
-const copy: Record<RightsLocale, { title: string; request: string; personalized: string[]; popular: string[] }> = {
+const copy: Record<DemoLocale, { title: string; request: string; personalized: string[]; popular: string[] }> = {
   'zh-CN': {
     title: '示例信息流',
     request: '信息流请求',
@@ -23,7 +24,7 @@ const copy: Record<RightsLocale, { title: string; request: string; personalized:
 };
 
 /** A stand-in for a platform's feed: its request carries the user's choice, and it still shows content when it is non-personalized. */
-export function DemoFeed({ locale }: { locale: RightsLocale }) {
+export function DemoFeed({ locale }: { locale: DemoLocale }) {
   const mode = useRecommendationMode();
   const text = copy[locale];
   const personalized = mode.feed === 'personalized';

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { NotInterestedButton, WhyRecommended, useRecommendationMode, type RightsLocale } from '../../src/index.js';
+import { NotInterestedButton, WhyRecommended, useRecommendationMode } from '../../src/index.js';
+import type { DemoLocale } from './messages.js';
 
 // Demo copy for a platform's feed; it is the host app's text, not the kit's.
 const copy: Record<
-  RightsLocale,
+  DemoLocale,
   { title: string; request: string; items: Record<'personalized' | 'popular-nearby' | 'following-latest', string[]>; reasons: string[] }
 > = {
   'zh-CN': {
@@ -43,7 +44,7 @@ const copy: Record<
  * strategy, it still shows content when non-personalized (PIPL 16), and each
  * item has "why recommended" and "not interested".
  */
-export function RecommendedFeed({ locale, feedback = true }: { locale: RightsLocale; feedback?: boolean }) {
+export function RecommendedFeed({ locale, feedback = true }: { locale: DemoLocale; feedback?: boolean }) {
   const mode = useRecommendationMode();
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const text = copy[locale];
