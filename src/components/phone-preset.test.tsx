@@ -189,6 +189,74 @@ describe('UserTagManager', () => {
   });
 });
 
+describe('UserTagManager list at scale', () => {
+  const many: UserTagProfile = {
+    tags: Array.from({ length: 30 }, (_, index) => ({ id: `t${index}`, label: `标签 ${index}`, categoryId: index < 15 ? 'a' : 'b' })),
+    categories: [
+      { id: 'a', label: '旅行' },
+      { id: 'b', label: '运动' },
+    ],
+  };
+
+  test('the list is one tab stop; arrow keys move between rows and between a row\'s controls', async () => {
+    const user = userEvent.setup();
+    render(
+      <RightsProvider locale="zh-CN" adapters={adapters(createMemoryTagsAdapter({ initial: many }))}>
+        <UserTagManager />
+        <button type="button">after</button>
+      </RightsProvider>,
+    );
+    const list = screen.getByRole('list', { name: zhCN.userTagManager.listLabel });
+    const items = screen.getAllByRole('listitem');
+    expect(items).toHaveLength(32);
+    expect(items[1]).toHaveAttribute('aria-setsize', '32');
+    expect(items[1]).toHaveAttribute('aria-posinset', '2');
+
+    // Tab reaches the list once, and the next Tab leaves it.
+    screen.getByRole('searchbox').focus();
+    await user.tab();
+    expect(list).toContainElement(document.activeElement as HTMLElement);
+    const first = document.activeElement;
+    await user.tab();
+    expect(list).not.toContainElement(document.activeElement as HTMLElement);
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(first);
+
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('checkbox', { name: '标签 0' })).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('checkbox', { name: '标签 1' })).toHaveFocus();
+    await user.keyboard('{ArrowRight}');
+    expect(screen.getByRole('button', { name: '删除标签「标签 1」' })).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('button', { name: '删除标签「标签 2」' })).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(screen.getByRole('button', { name: '删除标签「标签 29」' })).toHaveFocus();
+    // The tab stop follows: Tab away and back returns to the last row.
+    await user.tab();
+    await user.tab({ shift: true });
+    expect(screen.getByRole('button', { name: '删除标签「标签 29」' })).toHaveFocus();
+  });
+
+  test('search narrows the list and says how many match, or that none do', async () => {
+    const user = userEvent.setup();
+    render(
+      <RightsProvider locale="zh-CN" adapters={adapters(createMemoryTagsAdapter({ initial: many }))}>
+        <UserTagManager />
+      </RightsProvider>,
+    );
+    await user.type(screen.getByRole('searchbox', { name: zhCN.userTagManager.search.label }), '标签 2');
+    await waitFor(() => expect(screen.getAllByRole('checkbox')).toHaveLength(11));
+    expect(screen.getByText('找到 11 个标签')).toBeVisible();
+    // "Delete all" still means all the user's tags, not only the matches.
+    expect(screen.getByText('共 30 个用户标签')).toBeVisible();
+    await user.clear(screen.getByRole('searchbox'));
+    await user.type(screen.getByRole('searchbox'), '音乐');
+    expect(await screen.findByText('没有找到包含「音乐」的标签')).toBeVisible();
+    expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
+  });
+});
+
 describe('RecommendationModePicker', () => {
   test('a failure can be dismissed', async () => {
     const user = userEvent.setup();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { RightsDeveloperError } from '../../core/errors.js';
 import {
   compileBlocklist,
@@ -54,7 +54,12 @@ export interface UseUserTagManagerResult {
   retry(): void;
   /** Forgets the failure once the user has seen it. */
   dismissFailure(): void;
-  /** The tags to show, by category, without disallowed or blocklisted ones. */
+  /** What the user typed in the search field. */
+  query: string;
+  setQuery(query: string): void;
+  /** How many tags match the search; all shown tags when it is empty. */
+  matchCount: number;
+  /** The tags to show, by category, without disallowed or blocklisted ones, narrowed by the search. */
   groups: TagGroup<UserTag>[];
   visibleCount: number;
   /** How many tags the adapter sent that were invalid and are not shown. */
@@ -124,7 +129,15 @@ export function useUserTagManager(options: UseUserTagManagerOptions = {}): UseUs
   const blocked = useMemo(() => compileBlocklist(blocklist), [blocklist]);
   const otherLabel = t('userTagManager.otherCategory');
   const visible = useMemo(() => tags.filter((tag) => isTagAllowed(tag, blocked)), [tags, blocked]);
-  const groups: TagGroup<UserTag>[] = useMemo(() => groupByCategory(visible, categories, otherLabel), [visible, categories, otherLabel]);
+  // Search narrows what is listed, never what "delete all" takes. Typing stays responsive at 10,000 tags.
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const needle = deferredQuery.normalize('NFKC').trim().toLocaleLowerCase();
+  const matching = useMemo(
+    () => (needle === '' ? visible : visible.filter((tag) => tag.label.normalize('NFKC').toLocaleLowerCase().includes(needle))),
+    [visible, needle],
+  );
+  const groups: TagGroup<UserTag>[] = useMemo(() => groupByCategory(matching, categories, otherLabel), [matching, categories, otherLabel]);
   const offered = useMemo(() => (catalogue ?? []).filter((option) => isTagAllowed(option, blocked)), [catalogue, blocked]);
   const catalogueGroups = useMemo(() => groupByCategory(offered, categories, otherLabel), [offered, categories, otherLabel]);
   const present = useMemo(() => new Set(tags.map((tag) => tag.id)), [tags]);
@@ -212,6 +225,9 @@ export function useUserTagManager(options: UseUserTagManagerOptions = {}): UseUs
     retry: useCallback(() => void actions.retryTags(), [actions]),
     dismissFailure: useCallback(() => actions.dismissTagsFailure(), [actions]),
     groups,
+    query,
+    setQuery,
+    matchCount: matching.length,
     visibleCount: visible.length,
     invalidCount,
     intensityOf: (categoryId: string): TagIntensity => intensities.get(categoryId) ?? 'default',

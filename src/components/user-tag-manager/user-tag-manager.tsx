@@ -11,6 +11,9 @@ import { userTagManagerMessages } from '../../core/i18n/groups/user-tag-manager.
 
 const NAME = 'UserTagManager';
 
+/** Above this many tags, a search field is offered. */
+const SEARCH_ABOVE = 20;
+
 export interface UserTagManagerProps extends UseUserTagManagerOptions, Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
   /**
    * Lists with more rows (tags plus category headings) than this render only the rows in view, in a
@@ -197,6 +200,29 @@ export const UserTagManager = forwardRef<HTMLElement, UserTagManagerProps>(funct
               {t('userTagManager.deleteAll')}
             </button>
           </div>
+          {state.visibleCount > SEARCH_ABOVE ? (
+            <div data-slot="user-tag-manager-search">
+              <input
+                type="search"
+                id={`${id}-search`}
+                data-slot="user-tag-manager-search-input"
+                aria-label={t('userTagManager.search.label')}
+                placeholder={t('userTagManager.search.label')}
+                aria-describedby={state.query ? `${id}-search-results` : undefined}
+                value={state.query}
+                onChange={(event) => state.setQuery(event.currentTarget.value)}
+                enterKeyHint="search"
+                autoComplete="off"
+              />
+              {state.query ? (
+                <p id={`${id}-search-results`} role="status" data-slot="user-tag-manager-search-results">
+                  {state.matchCount > 0
+                    ? t('userTagManager.search.results', { count: state.matchCount })
+                    : t('userTagManager.search.noResults', { query: state.query })}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
           <UserTagList
             id={id}
             groups={state.groups}
