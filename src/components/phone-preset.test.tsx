@@ -178,6 +178,30 @@ describe('UserTagManager', () => {
     await waitFor(async () => expect((await tags.load({ signal: new AbortController().signal }))?.tags ?? []).toHaveLength(0));
   });
 
+  test('tags the user is never shown are reported through onError, once each, so the platform learns its recommender produced them', async () => {
+    const onError = vi.fn();
+    const withHidden: UserTagProfile = {
+      tags: [...profile.tags, { id: 'bad', label: '违规词', categoryId: 'travel', disallowed: true }, { id: 'gamble', label: '线上博彩', categoryId: 'travel' }],
+      categories: profile.categories,
+    };
+    const { rerender } = render(
+      <RightsProvider locale="zh-CN" adapters={adapters(createMemoryTagsAdapter({ initial: withHidden }))} onError={onError}>
+        <UserTagManager blocklist={['博彩']} />
+      </RightsProvider>,
+    );
+    await waitFor(() => expect(onError).toHaveBeenCalledTimes(2));
+    const messages = onError.mock.calls.map(([error]) => `${(error as Error & { code: string }).code}: ${(error as Error).message}`);
+    expect(messages).toEqual([expect.stringMatching(/^tags-disallowed: .*"bad"/), expect.stringMatching(/^tags-disallowed: .*blocklist.*"gamble"/)]);
+    expect(screen.queryByText('违规词')).toBeNull();
+    expect(screen.queryByText('线上博彩')).toBeNull();
+    rerender(
+      <RightsProvider locale="zh-CN" adapters={adapters(createMemoryTagsAdapter({ initial: withHidden }))} onError={onError}>
+        <UserTagManager blocklist={['博彩']} />
+      </RightsProvider>,
+    );
+    expect(onError).toHaveBeenCalledTimes(2);
+  });
+
   test('a right-to-left category name is isolated, so its count stays in place', () => {
     render(
       <RightsProvider locale="zh-CN" adapters={adapters()}>

@@ -20,7 +20,13 @@ export type RightsErrorCode =
   /** Choices kept on this device could not be read; one of them may have been a privacy-protective choice. */
   | 'outbox-unreadable'
   /** The tags adapter returned data of the wrong shape. */
-  | 'tags-invalid';
+  | 'tags-invalid'
+  /**
+   * The tags adapter returned tags the platform marks disallowed, or whose labels match the blocklist
+   * (ALG 10): they are hidden from the user, and reported so the platform can stop its recommender
+   * from producing them.
+   */
+  | 'tags-disallowed';
 
 /** A typed runtime failure. It never reaches the user as an exception. */
 export class RightsError extends Error {

@@ -129,6 +129,13 @@ export function useUserTagManager(options: UseUserTagManagerOptions = {}): UseUs
   const blocked = useMemo(() => compileBlocklist(blocklist), [blocklist]);
   const otherLabel = t('userTagManager.otherCategory');
   const visible = useMemo(() => tags.filter((tag) => isTagAllowed(tag, blocked)), [tags, blocked]);
+  // A platform learns that its recommender produced tags its own blocklist hides (ALG 10).
+  useEffect(() => {
+    const hidden = tags.filter((tag) => tag.disallowed !== true && blocked(tag.label)).map((tag) => tag.id);
+    if (hidden.length > 0) {
+      actions.reportBlockedTags(hidden);
+    }
+  }, [tags, blocked, actions]);
   // Search narrows what is listed, never what "delete all" takes. Typing stays responsive at 10,000 tags.
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);

@@ -79,6 +79,8 @@ export interface TagsSlice {
   retryTags(): Promise<void>;
   /** Forgets the last failure, once the user has seen it. */
   dismissTagsFailure(): void;
+  /** Reports, once per tag, tags a view hides because their labels match its blocklist. */
+  reportBlockedTags(ids: readonly string[]): void;
 }
 
 const SLICE = 'tags';
@@ -131,6 +133,8 @@ export const tagsSlice: SliceDescriptor<TagsSlice> = {
     return (set, get) => {
       const update = (patch: Partial<TagsState>) => set((state) => ({ tags: { ...state.tags, ...patch } }));
       const adapter = context.adapter('tags');
+      // Blocklisted tags are reported once each, however often views render them.
+      const reportedBlocked = new Set<string>();
 
       const inLoadOrder = (tags: UserTag[]) => {
         const order = new Map(get().tags.loaded.map((tag, index) => [tag.id, index]));
@@ -384,6 +388,13 @@ export const tagsSlice: SliceDescriptor<TagsSlice> = {
             update({ failure: null });
           }
         },
+        reportBlockedTags(ids) {
+          const fresh = ids.filter((id) => !reportedBlocked.has(id));
+          if (fresh.length > 0) {
+            fresh.forEach((id) => reportedBlocked.add(id));
+            context.reportError(hiddenTagsError(fresh, 'whose labels match the blocklist'));
+          }
+        },
       };
     };
   },
@@ -403,6 +414,16 @@ export const tagsSlice: SliceDescriptor<TagsSlice> = {
   },
 };
 
+/** What `onError` gets for tags the user is never shown (ALG 10). */
+export function hiddenTagsError(ids: readonly string[], why: string): RightsError {
+  const shown = ids.slice(0, 10).map((id) => JSON.stringify(id)).join(', ');
+  return new RightsError(
+    'tags-disallowed',
+    `The tags adapter returned ${ids.length} tag${ids.length === 1 ? '' : 's'} ${why} (${shown}${ids.length > 10 ? ', …' : ''}). ` +
+      'They are hidden from the user; stop the recommender from producing them (ALG 10).',
+  );
+}
+
 /** Reads the tags, validates them entry by entry, and hides those whose deletion waits in the outbox. */
 function readTags(context: SliceContext, get: () => RightsState, update: (patch: Partial<TagsState>) => void) {
   const adapter = context.adapter('tags');
@@ -419,6 +440,10 @@ function readTags(context: SliceContext, get: () => RightsState, update: (patch:
         const parsed = parseUserTagProfile(outcome.value ?? { tags: [], categories: [] });
         if (parsed.invalid > 0) {
           context.reportError(new RightsError('tags-invalid', `${parsed.invalid} entries from the tags adapter are invalid and not shown; the first at ${parsed.firstIssue ?? ''}`));
+        }
+        const disallowed = parsed.profile.tags.filter((tag) => tag.disallowed === true).map((tag) => tag.id);
+        if (disallowed.length > 0) {
+          context.reportError(hiddenTagsError(disallowed, 'marked disallowed'));
         }
         const removed = pendingRemovals(get().outbox.entries);
         const failure = get().tags.failure;
