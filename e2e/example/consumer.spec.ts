@@ -47,6 +47,12 @@ test('the same app picks a non-personalized strategy, deletes a tag and sends "n
   await expect(page.getByText('已收到，将减少此类推荐。')).toBeVisible();
   await expectNoAxeViolations(page, 'body');
 
+  // The deletion reached the app's TagsAdapter (its pretend server's record), not a storage key of the kit's own.
+  await expect
+    .poll(() => page.evaluate(() => (JSON.parse(localStorage.getItem('example-app:tag-profile') ?? 'null') as { profile: { tags: { label: string }[] } } | null)?.profile.tags.map((tag) => tag.label)))
+    .toEqual(['徒步']);
+  expect(await page.evaluate(() => localStorage.getItem('algorights:tags'))).toBeNull();
+
   await page.reload();
   await expect(picker.strategy('关注 · 最新')).toBeChecked();
   await expect(tags.tag('徒步')).toBeVisible();

@@ -5,13 +5,13 @@ import {
   RecommendationModePicker,
   RightsProvider,
   UserTagManager,
-  toStoredTags,
   useRecommendationMode,
   type RightsEvent,
 } from 'algorights';
 import 'algorights/styles.css';
 import { StrictMode, version } from 'react';
 import { createRoot } from 'react-dom/client';
+import { tagsAdapter } from './tags-adapter.js';
 
 /** What the app's feed request carries: the user's choice, as data (ALG 17, PIPL 24). */
 function Feed() {
@@ -35,27 +35,14 @@ function Feed() {
 }
 
 const auditLog: RightsEvent[] = [];
-// A sample user's tags in the default localStorage adapter, seeded once, as a platform's server would supply them.
-if (localStorage.getItem('algorights:tags') === null) {
-  localStorage.setItem(
-    'algorights:tags',
-    JSON.stringify(
-      toStoredTags({
-        tags: [
-          { id: 'camping', label: '露营', categoryId: 'travel', source: 'inferred' },
-          { id: 'hiking', label: '徒步', categoryId: 'travel', source: 'inferred' },
-        ],
-        categories: [{ id: 'travel', label: '旅行' }],
-      }),
-    ),
-  );
-}
 // Lets the end-to-end test confirm which React this build runs on (the example is built against 18 and 19).
 document.documentElement.dataset.reactVersion = version;
 
+// The user's tags come from the platform through its TagsAdapter (./tags-adapter.ts); preferences stay in this
+// browser's localStorage, the kit's default.
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <RightsProvider locale="zh-CN" onEvent={(event) => auditLog.push(event)}>
+    <RightsProvider locale="zh-CN" adapters={{ tags: tagsAdapter }} onEvent={(event) => auditLog.push(event)}>
       <header>
         <AlgorithmDisclosure
           principles="依据内容热度和你的互动排序。"
