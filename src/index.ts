@@ -163,8 +163,10 @@ export {
   type WhyRecommendedProps,
 } from './components/algorithm-disclosure/index.js';
 export {
+  TagDeletionOffer,
   UserTagManager,
   useUserTagManager,
+  type TagDeletionOfferProps,
   type PendingConfirmation,
   type UseUserTagManagerOptions,
   type UseUserTagManagerResult,

@@ -12,6 +12,7 @@ import { RightsProvider } from '../provider/rights-provider.js';
 import { NotInterestedButton } from './not-interested-button/not-interested-button.js';
 import { PersonalizationSwitch } from './personalization-switch/personalization-switch.js';
 import { RecommendationModePicker } from './recommendation-mode-picker/recommendation-mode-picker.js';
+import { TagDeletionOffer } from './user-tag-manager/tag-deletion-offer.js';
 import { UserTagManager } from './user-tag-manager/user-tag-manager.js';
 
 const profile: UserTagProfile = {
@@ -77,6 +78,51 @@ describe('PersonalizationSwitch on a phone', () => {
     expect(screen.queryByText(zhCN.personalizationSwitch.syncPending)).toBeNull();
     await user.click(screen.getByRole('button', { name: zhCN.personalizationSwitch.dismiss }));
     expect(alert).not.toBeInTheDocument();
+  });
+});
+
+describe('TagDeletionOffer', () => {
+  test('after opting out, offers to delete the user tags too; deleting takes them all', async () => {
+    const user = userEvent.setup();
+    const tags = createMemoryTagsAdapter({ initial: profile });
+    const onDecision = vi.fn();
+    render(
+      <RightsProvider locale="zh-CN" adapters={adapters(tags)}>
+        <PersonalizationSwitch />
+        <TagDeletionOffer onDecision={onDecision} />
+      </RightsProvider>,
+    );
+    expect(screen.queryByText(zhCN.userTagManager.optOutOffer.title)).toBeNull();
+    const master = await screen.findByRole('switch', { name: zhCN.personalizationSwitch.label });
+    await waitFor(() => expect(master).toBeChecked());
+    await user.click(master);
+    expect(await screen.findByText(zhCN.userTagManager.optOutOffer.title)).toBeVisible();
+    // The offer takes no focus: the user stays on the switch.
+    expect(master).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: zhCN.userTagManager.optOutOffer.confirm }));
+    expect(onDecision).toHaveBeenCalledWith(true);
+    await waitFor(async () => expect((await tags.load({ signal: new AbortController().signal }))?.tags ?? []).toHaveLength(0));
+    expect(screen.getByText(/已删除 2 个标签/)).toBeVisible();
+  });
+
+  test('keeping the tags leaves them, and nothing is offered while personalization stays on', async () => {
+    const user = userEvent.setup();
+    const tags = createMemoryTagsAdapter({ initial: profile });
+    render(
+      <RightsProvider locale="zh-CN" adapters={adapters(tags)}>
+        <PersonalizationSwitch />
+        <TagDeletionOffer />
+      </RightsProvider>,
+    );
+    const master = await screen.findByRole('switch', { name: zhCN.personalizationSwitch.label });
+    await waitFor(() => expect(master).toBeChecked());
+    await user.click(master);
+    await user.click(await screen.findByRole('button', { name: zhCN.userTagManager.optOutOffer.cancel }));
+    expect(screen.queryByText(zhCN.userTagManager.optOutOffer.title)).toBeNull();
+    expect((await tags.load({ signal: new AbortController().signal }))?.tags).toHaveLength(2);
+    await user.click(master);
+    expect(master).toBeChecked();
+    expect(screen.queryByText(zhCN.userTagManager.optOutOffer.title)).toBeNull();
   });
 });
 

@@ -5,3 +5,4 @@ export {
   type UseUserTagManagerOptions,
   type UseUserTagManagerResult,
 } from './use-user-tag-manager.js';
+export { TagDeletionOffer, type TagDeletionOfferProps } from './tag-deletion-offer.js';
