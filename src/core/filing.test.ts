@@ -43,13 +43,13 @@ describe('assertGenerativeAiFiling', () => {
   });
 
   test.each([
-    ['no model', { number: 'Beijing-1' }, /needs `generativeAi\[\]\.model`: the model name/],
+    ['no model', { number: 'Beijing-1' }, /needs `generativeAi\[\]\.model` on one line, not undefined: the model's name and its 备案号 or 上线编号/],
     ['a blank model', { model: '  ', number: 'Beijing-1' }, /needs `generativeAi\[\]\.model`/],
-    ['no number', { model: 'm' }, /needs `generativeAi\[\]\.number`: the 备案号 or 上线编号 exactly as issued/],
-    ['an empty number', { model: 'm', number: '' }, /needs `generativeAi\[\]\.number`/],
-    ['a number on two lines', { model: 'm', number: 'Beijing-1\n2' }, /line break.*Copy it exactly as published, on one line/],
+    ['no number', { model: 'm' }, /needs `generativeAi\[\]\.number`/],
+    ['an empty number', { model: 'm', number: '' }, /needs `generativeAi\[\]\.number` on one line, not ""/],
+    ['a number on two lines', { model: 'm', number: 'Beijing-1\n2' }, /needs `generativeAi\[\]\.number` on one line/],
     ['an unknown kind', { model: 'm', number: 'n', kind: 'approved' }, /Use "filed" for a 备案号 or "registered" for a 上线编号/],
-    ['not an object', 'Beijing-1', /Pass the model name and its 备案号 or 上线编号/],
+    ['not an object', 'Beijing-1', /needs `generativeAi\[\]\.model`/],
   ])('rejects %s, naming the fix', (_, filing, message) => {
     expect(() => assertGenerativeAiFiling(filing, 'AlgorithmDisclosure')).toThrowError(RightsDeveloperError);
     expect(() => assertGenerativeAiFiling(filing, 'AlgorithmDisclosure')).toThrowError(message);

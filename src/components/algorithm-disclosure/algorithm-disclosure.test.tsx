@@ -220,7 +220,7 @@ describe('AlgorithmDisclosure on a phone and in a feed', () => {
           <AlgorithmDisclosure principles="p" purpose="u" mechanism="m" filings={filing} generativeAi={{ model: '写作助手大模型', number: ' ' }} />
         </RightsProvider>,
       ),
-    ).toThrowError(/needs `generativeAi\[\]\.number`: the 备案号 or 上线编号/);
+    ).toThrowError(/needs `generativeAi\[\]\.number` on one line.*备案号 or 上线编号/);
   });
 
   test('zh-HK gets Hong Kong words, and zh-TW for the rest', () => {
