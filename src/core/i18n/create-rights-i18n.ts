@@ -16,7 +16,7 @@ export type MessageValues = Record<string, string | number>;
 /** Looks up one of the kit's strings in one locale. */
 export interface Translate {
   (key: MessageKey, values?: MessageValues): string;
-  /** Whether a key has a string, in this locale or the source locale: for keys built at run time. */
+  /** Whether a key has a string, in this locale or one of its fallbacks: for keys built at run time. */
   exists(key: string): boolean;
 }
 
