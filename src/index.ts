@@ -23,7 +23,15 @@ export {
   type TagsEventType,
   type WriteStep,
 } from './core/events.js';
-export { FILING_NUMBER_PATTERN, FILING_RECORD_URL, assertFilingNumber, type AlgorithmFiling } from './core/filing.js';
+export {
+  FILING_NUMBER_PATTERN,
+  FILING_RECORD_URL,
+  assertFilingNumber,
+  assertGenerativeAiFiling,
+  type AlgorithmFiling,
+  type FilingStatus,
+  type GenerativeAiFiling,
+} from './core/filing.js';
 export { assertSafeHref } from './core/safe-href.js';
 export { mergePreferenceRecords } from './core/personalization-model.js';
 export {
@@ -159,8 +167,13 @@ export {
   useAlgorithmFilings,
   useWhyRecommended,
   type AlgorithmDisclosureProps,
+  type OverlayContainer,
+  type UseAlgorithmFilingsOptions,
+  type UseAlgorithmFilingsResult,
   type UseWhyRecommendedResult,
+  type WhyRecommendedBasis,
   type WhyRecommendedProps,
+  type WhyRecommendedStrategy,
 } from './components/algorithm-disclosure/index.js';
 export {
   TagDeletionOffer,

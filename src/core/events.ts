@@ -77,8 +77,8 @@ export interface TagsEvent {
 }
 
 /**
- * One rights action, for the platform's audit log (ALG 28 requires keeping
- * logs). It holds no personal data beyond ids. Narrow on `type`.
+ * One rights action, for the platform's audit log (网络数据安全管理条例 44;
+ * PIPL 54–56). It holds no personal data beyond ids. Narrow on `type`.
  */
 export type RightsEvent = PersonalizationEvent | TagsEvent;
 

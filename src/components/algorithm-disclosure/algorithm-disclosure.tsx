@@ -8,7 +8,7 @@ import { PersonalizationSwitch } from '../personalization-switch/personalization
 import { visuallyHidden } from '../visually-hidden.js';
 import { DisclosureFilings } from './disclosure-filings.js';
 import { CloseIcon } from './icons.js';
-import { assignRef, portalTarget, type OverlayContainer } from './portal-scope.js';
+import { assignRef, portalTarget, type OverlayContainer } from '../portal-scope.js';
 import { useAlgorithmFilings } from './use-algorithm-disclosure.js';
 
 const NAME = 'AlgorithmDisclosure';

@@ -3,7 +3,7 @@ import { forwardRef, useCallback, useId, useState, type ComponentPropsWithoutRef
 import { whyRecommendedMessages } from '../../core/i18n/groups/why-recommended.js';
 import { useRightsTranslation } from '../../provider/use-rights-translation.js';
 import { CloseIcon, InfoIcon } from './icons.js';
-import { assignRef, portalTarget, type OverlayContainer } from './portal-scope.js';
+import { assignRef, portalTarget, type OverlayContainer } from '../portal-scope.js';
 import { useWhyRecommended } from './use-why-recommended.js';
 
 const NAME = 'WhyRecommended';

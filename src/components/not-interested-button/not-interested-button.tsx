@@ -4,7 +4,8 @@ import type { NotInterestedFeedback } from '../../core/tags.js';
 import { useRightsTranslation } from '../../provider/use-rights-translation.js';
 import { NOT_INTERESTED_REASONS, useNotInterestedButton, type UseNotInterestedButtonOptions } from './use-not-interested-button.js';
 import { notInterestedMessages } from '../../core/i18n/groups/not-interested.js';
-import { contractAttributes, themeScope } from '../rights-status.js';
+import { assignRef, portalTarget, type OverlayContainer } from '../portal-scope.js';
+import { contractAttributes } from '../rights-status.js';
 import { usePresentation, type Presentation } from '../use-presentation.js';
 
 const NAME = 'NotInterestedButton';
@@ -38,7 +39,7 @@ export interface NotInterestedButtonProps
    * card with `overflow: hidden` does not clip it. Pass an element to portal into it, or `false` to
    * render in place.
    */
-  container?: HTMLElement | null | false;
+  container?: OverlayContainer;
 }
 
 /**
@@ -74,19 +75,15 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
     // The button that had focus is gone: focus moves to the confirmation, after the overlay has let go of it.
     requestAnimationFrame(() => setTimeout(() => statusRef.current?.focus(), 0));
   };
-  // By default the overlay renders inside the nearest element that sets the theme, so the theme's tokens apply.
+  // By default the overlay renders inside the nearest element that sets the theme, carrying elderly mode and language.
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
-  const target = container || themeScope(root);
-  const portalProps = target ? { container: target } : {};
+  const target = portalTarget(root, container);
+  const portalProps = target.container ? { container: target.container } : {};
+  const inPlace = target.inPlace;
   const setRefs = (node: HTMLDivElement | null) => {
     setRoot(node);
-    if (typeof forwardedRef === 'function') {
-      forwardedRef(node);
-    } else if (forwardedRef) {
-      forwardedRef.current = node;
-    }
+    assignRef(forwardedRef, node);
   };
-  const inPlace = container === false;
 
   const title = (titleId?: string) => (
     <p id={titleId} data-slot="not-interested-reasons-title">
@@ -129,8 +126,8 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
   } else if (shown === 'sheet') {
     const sheet = (
       <>
-        <Dialog.Overlay data-slot="not-interested-overlay" />
-        <Dialog.Content data-slot="not-interested-reasons" data-presentation="sheet" aria-describedby={undefined}>
+        <Dialog.Overlay data-slot="not-interested-overlay" {...target.attributes} />
+        <Dialog.Content data-slot="not-interested-reasons" data-presentation="sheet" aria-describedby={undefined} {...target.attributes}>
           {reasonsBody(<Dialog.Title asChild>{title()}</Dialog.Title>, closeButton(Dialog.Close))}
         </Dialog.Content>
       </>
@@ -148,6 +145,7 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
       <Popover.Content
         data-slot="not-interested-reasons"
         data-presentation="popover"
+        {...target.attributes}
         role="dialog"
         aria-labelledby={`${id}-title`}
         align="start"

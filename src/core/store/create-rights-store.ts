@@ -18,7 +18,7 @@ export interface CreateRightsStoreOptions {
   initialState?: RightsInitialState;
   /** What a user with nothing stored starts with. Default: everything personalized, the ordinary service. */
   defaults?: RightsDefaults;
-  /** Receives every rights action, for the audit log (ALG 28). */
+  /** Receives every rights action, for the audit log (网络数据安全管理条例 44; PIPL 54–56). */
   onEvent?: (event: RightsEvent) => void;
   /** Receives every runtime failure; the user sees a localized message, never an exception. */
   onError?: (error: RightsError) => void;

@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import { themeScope } from '../rights-status.js';
+import { themeScope } from './rights-status.js';
 
 /**
  * Where an overlay renders, as every kit overlay takes it: `undefined` (the
