@@ -63,3 +63,12 @@ else
     echo "warning: CJK fonts could not be installed; Chinese text may render as boxes in screenshots." >&2
   fi
 fi
+
+if command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi 'emoji'; then
+  :
+else
+  say "Installing an emoji font (fonts-noto-color-emoji), so that emoji in tags and labels render in the browser"
+  if ! apt_install fonts-noto-color-emoji fontconfig; then
+    echo "warning: an emoji font could not be installed; emoji may render as boxes in screenshots." >&2
+  fi
+fi
