@@ -78,6 +78,8 @@ describe('PersonalizationSwitch on a phone', () => {
     expect(screen.queryByText(zhCN.personalizationSwitch.syncPending)).toBeNull();
     await user.click(screen.getByRole('button', { name: zhCN.personalizationSwitch.dismiss }));
     expect(alert).not.toBeInTheDocument();
+    // The dismissed button had focus: it goes back to the switch, not the page.
+    await waitFor(() => expect(master).toHaveFocus());
   });
 });
 

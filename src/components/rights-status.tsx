@@ -38,8 +38,20 @@ export function themeScope(from: Element | null): HTMLElement | null {
 /** How long a toast stays, unless the user is on it, in milliseconds. */
 export const TOAST_DURATION_MS = 6000;
 
-function Toast(props: { slot: string; message: string; onDismiss?: () => void; dismissLabel?: string; anchor: Element | null }) {
-  const { slot, message, onDismiss, dismissLabel, anchor } = props;
+/** The first control of a component a keyboard user would land on. */
+const TAB_STOP = '[role="switch"]:not([disabled]), [role="radio"][tabindex="0"], [tabindex="0"], button:not([disabled]), input:not([disabled])';
+
+function Toast(props: {
+  slot: string;
+  message: string;
+  /** Called when the toast times out. */
+  onDismiss?: () => void;
+  /** Called when the user dismisses it. */
+  onDismissClick?: () => void;
+  dismissLabel?: string;
+  anchor: Element | null;
+}) {
+  const { slot, message, onDismiss, onDismissClick, dismissLabel, anchor } = props;
   const [held, setHeld] = useState(false);
   useEffect(() => {
     if (held || !onDismiss) {
@@ -62,8 +74,8 @@ function Toast(props: { slot: string; message: string; onDismiss?: () => void; d
       onPointerLeave={() => setHeld(false)}
     >
       <span data-slot={`${slot}-toast-text`}>{message}</span>
-      {onDismiss ? (
-        <button type="button" data-slot={`${slot}-dismiss`} onClick={onDismiss}>
+      {onDismissClick ? (
+        <button type="button" data-slot={`${slot}-dismiss`} onClick={onDismissClick}>
           {dismissLabel}
         </button>
       ) : null}
@@ -113,6 +125,19 @@ export interface RightsStatusProps {
 export function RightsStatus(props: RightsStatusProps) {
   const { slot, loading, loadingId, syncPending, canRetry, retryLabel, onRetry, failure, toast, onDismiss, dismissLabel, children } = props;
   const statusRef = useRef<HTMLDivElement>(null);
+  // Dismissing removes the button that has focus: focus goes back to the component's tab stop, never the page.
+  const dismiss = onDismiss
+    ? () => {
+        const root = statusRef.current?.parentElement;
+        onDismiss();
+        requestAnimationFrame(() => {
+          if (document.activeElement && document.activeElement !== document.body && document.activeElement.isConnected) {
+            return;
+          }
+          root?.querySelector<HTMLElement>(TAB_STOP)?.focus();
+        });
+      }
+    : undefined;
   return (
     <>
       <div role="status" data-slot={`${slot}-status`} ref={statusRef}>
@@ -138,12 +163,12 @@ export function RightsStatus(props: RightsStatusProps) {
         ) : null}
       </div>
       {toast ? (
-        <Toast slot={slot} message={toast} onDismiss={onDismiss} dismissLabel={dismissLabel} anchor={statusRef.current} />
+        <Toast slot={slot} message={toast} onDismiss={onDismiss} onDismissClick={dismiss} dismissLabel={dismissLabel} anchor={statusRef.current} />
       ) : failure ? (
         <div role="alert" data-slot={`${slot}-error`}>
           <span data-slot={`${slot}-error-text`}>{failure}</span>
-          {onDismiss ? (
-            <button type="button" data-slot={`${slot}-dismiss`} onClick={onDismiss}>
+          {dismiss ? (
+            <button type="button" data-slot={`${slot}-dismiss`} onClick={dismiss}>
               {dismissLabel}
             </button>
           ) : null}
