@@ -142,7 +142,7 @@ export const AllLocales: Story = {
   render: () => (
     <div style={{ display: 'grid', gap: 16 }}>
       {RIGHTS_LOCALES.map((locale) => (
-        <div key={locale} lang={locale}>
+        <div key={locale} lang={locale} data-locale-sample={locale}>
           <RightsProvider locale={locale} adapters={{ preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter() }}>
             <AlgorithmDisclosure
               principles={disclosure[demoLocale(locale)].principles}

@@ -136,8 +136,12 @@ export const FailedWrite: Story = {
     await expect(canvas.getByRole('button', { name: m.personalizationSwitch.retryNow })).toBeVisible();
 
     await userEvent.click(control);
-    await expect(await canvas.findByRole('alert')).toHaveTextContent(m.personalizationSwitch.failed.personalize);
+    // Rolled back: the switch snaps back off, says so, and the message can be dismissed.
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent(m.personalizationSwitch.rolledBack);
     await expect(control).not.toBeChecked();
+    await userEvent.click(within(alert).getByRole('button', { name: m.personalizationSwitch.dismiss }));
+    await waitFor(() => expect(canvas.queryByRole('alert')).toBeNull());
   }),
 };
 
@@ -256,7 +260,7 @@ export const AllLocales: Story = {
   render: () => (
     <div style={{ display: 'grid', gap: 16 }}>
       {RIGHTS_LOCALES.map((locale) => (
-        <div key={locale} lang={locale}>
+        <div key={locale} lang={locale} data-locale-sample={locale}>
           <RightsProvider
             locale={locale}
             adapters={{ preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter() }}

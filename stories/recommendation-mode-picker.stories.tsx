@@ -126,8 +126,12 @@ export const FailedWrite: Story = {
     await userEvent.click(radio);
     await expect(await canvas.findByText(m.recommendationModePicker.syncPending)).toBeVisible();
     await userEvent.click(canvas.getByRole('radio', { name: m.recommendationModePicker.personalized.label }));
-    await expect(await canvas.findByRole('alert')).toHaveTextContent(m.recommendationModePicker.failed.personalize);
+    // Rolled back to the strategy chosen before, with a message that can be dismissed.
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent(m.recommendationModePicker.rolledBack);
     await expect(radio).toBeChecked();
+    await userEvent.click(within(alert).getByRole('button', { name: m.recommendationModePicker.dismiss }));
+    await waitFor(() => expect(canvas.queryByRole('alert')).toBeNull());
   }),
 };
 
@@ -149,7 +153,7 @@ export const AllLocales: Story = {
   render: () => (
     <div style={{ display: 'grid', gap: 16 }}>
       {RIGHTS_LOCALES.map((locale) => (
-        <div key={locale} lang={locale}>
+        <div key={locale} lang={locale} data-locale-sample={locale}>
           <RightsProvider locale={locale} adapters={{ preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter() }}>
             <RecommendationModePicker strategies={strategies[demoLocale(locale)]} />
           </RightsProvider>

@@ -140,8 +140,12 @@ export const FailedDelete: Story = {
     await expect(checkbox).not.toBeInTheDocument();
     await expect(await canvas.findByText(m.userTagManager.syncPending)).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: m.userTagManager.undo }));
-    await expect(await canvas.findByRole('alert')).toHaveTextContent(m.userTagManager.failed.restore);
+    // The undo is rolled back: the tag stays deleted, and the message says so until dismissed.
+    const alert = await canvas.findByRole('alert');
+    await expect(alert).toHaveTextContent(m.userTagManager.rolledBack.restore);
     await expect(canvas.queryByRole('checkbox', { name: first?.label })).toBeNull();
+    await userEvent.click(within(alert).getByRole('button', { name: m.userTagManager.dismiss }));
+    await waitFor(() => expect(canvas.queryByRole('alert')).toBeNull());
   }),
 };
 
@@ -230,7 +234,7 @@ export const AllLocales: Story = {
   render: () => (
     <div style={{ display: 'grid', gap: 16 }}>
       {RIGHTS_LOCALES.map((locale) => (
-        <div key={locale} lang={locale}>
+        <div key={locale} lang={locale} data-locale-sample={locale}>
           <RightsProvider
             locale={locale}
             adapters={{ tags: createMemoryTagsAdapter({ initial: sampleProfile(demoLocale(locale)) }), outbox: createMemoryOutboxAdapter() }}

@@ -22,9 +22,9 @@ export function localeOf(globals: Record<string, unknown>): DemoLocale {
 
 export { RIGHTS_LOCALES };
 
-/** The part of an "all locales" story rendered in `locale` (an element with that `lang`). */
+/** The part of an "all locales" story rendered in `locale`, marked `data-locale-sample` (the decorator's own wrapper has a `lang` too). */
 export function localeSection(canvasElement: HTMLElement, locale: string): HTMLElement {
-  const section = canvasElement.querySelector<HTMLElement>(`[lang="${locale}"]`);
+  const section = canvasElement.querySelector<HTMLElement>(`[data-locale-sample="${locale}"]`);
   if (!section) {
     throw new Error(`No part of the story is in ${locale}.`);
   }
