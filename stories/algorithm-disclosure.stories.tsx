@@ -23,7 +23,7 @@ const meta = {
         component:
           'The algorithm-recommendation disclosure. **ALG 16**: 以显著方式告知用户其提供算法推荐服务的情况，并以适当方式公示算法推荐服务的基本原理、目的意图和主要运行机制. ' +
           '**ALG 26**: 在显著位置标明其备案编号并提供公示信息链接. **GENAI 10** (audience and uses) and **ALG 21** (fair pricing) are optional sections. ' +
-          '`WhyRecommended` gives the per-item reasons (**ALG 12**, **DSA 27**).',
+          '`WhyRecommended` gives the per-item reasons (**ALG 12**; **DSA 26–27**).',
       },
     },
   },
@@ -100,7 +100,38 @@ export const GenerativeService: Story = {
   }),
 };
 
-/** ALG 12, DSA 27: "why recommended" on an item shows the platform's reasons; after opting out it says plainly that the feed is not personalized. */
+/** ALG 24–25: a provider in its filing period still discloses, and says the filing is being made; no number is shown or linked yet. */
+export const InFilingPeriod: Story = {
+  args: { filings: undefined, filingStatus: 'in-progress' },
+  render: (args, { globals }) => {
+    const text = disclosure[localeOf(globals)];
+    return <AlgorithmDisclosure {...args} principles={text.principles} purpose={text.purpose} mechanism={text.mechanism} />;
+  },
+  play: playOnRequest(async ({ canvas, canvasElement, userEvent, globals }) => {
+    const m = messagesFor(globals.locale);
+    await expect(canvas.getByText(m.algorithmDisclosure.notice)).toBeVisible();
+    await expect(canvas.getByText(m.algorithmDisclosure.filingInProgress)).toBeVisible();
+    await expect(canvas.queryByRole('link', { name: /网信算备/ })).toBeNull();
+    await userEvent.click(canvas.getByRole('button', { name: m.algorithmDisclosure.openDetails }));
+    const dialog = inPage(canvasElement).getByRole('dialog', { name: m.algorithmDisclosure.title });
+    await expect(within(dialog).getByText(m.algorithmDisclosure.filingInProgressDetail)).toBeVisible();
+  }),
+};
+
+/** GENAI, ALG 26: a generative-AI service names its model and its filing number, which is not in the 网信算备 format, next to its algorithm filing. */
+export const GenerativeAiFiling: Story = {
+  args: { generativeAi: { model: '示例写作助手大模型', number: 'Beijing-ShiLiXieZuo-20240101', kind: 'filed' } },
+  play: playOnRequest(async ({ canvas, canvasElement, userEvent, globals }) => {
+    const m = messagesFor(globals.locale);
+    await userEvent.click(canvas.getByRole('button', { name: m.algorithmDisclosure.openDetails }));
+    const dialog = inPage(canvasElement).getByRole('dialog', { name: m.algorithmDisclosure.title });
+    await expect(within(dialog).getByText('示例写作助手大模型')).toBeVisible();
+    await expect(within(dialog).getByText('Beijing-ShiLiXieZuo-20240101')).toBeVisible();
+    await expect(within(dialog).getByText(m.algorithmDisclosure.generative.filed, { exact: false })).toBeVisible();
+  }),
+};
+
+/** ALG 12; DSA 26–27: "why recommended" on an item shows the platform's reasons; after opting out it says plainly that the feed is not personalized. */
 export const WhyRecommendedOnItems: Story = {
   render: (_, { globals }) => <RecommendedFeed locale={localeOf(globals)} feedback={false} />,
   play: playOnRequest(async ({ canvas, canvasElement, userEvent, globals }) => {

@@ -5,12 +5,16 @@ import {
   PersonalizationSwitch,
   RIGHTS_LOCALES,
   RightsProvider,
+  TagDeletionOffer,
+  createMemoryTagsAdapter,
+  type RightsLocale,
   createLocalStoragePreferencesAdapter,
   createMemoryOutboxAdapter,
   createMemoryPreferencesAdapter,
   withAdapterFaults,
 } from '../src/index.js';
-import { localeSection, messagesFor } from './support/messages.js';
+import { sampleProfile } from './support/demo-content.js';
+import { demoLocale, localeSection, messagesFor } from './support/messages.js';
 import { playOnRequest } from './support/play.js';
 import { renderWithFeed } from './support/with-feed.js';
 
@@ -81,7 +85,7 @@ function ControlledExample() {
   );
 }
 
-/** ALG 17 ¶1, ALG 28: the host holds the state. `checked` wins for display, `onCheckedChange` reports changes, and the store and its audit events still follow. */
+/** ALG 17 ¶1; 网络数据安全管理条例 44, PIPL 54–56 (the audit log): the host holds the state. `checked` wins for display, `onCheckedChange` reports changes, and the store and its audit events still follow. */
 export const Controlled: Story = {
   render: () => <ControlledExample />,
   play: playOnRequest(async ({ canvas, userEvent, globals }) => {
@@ -172,7 +176,28 @@ export const CorruptStorage: Story = {
   }),
 };
 
-/** ALG 17 ¶1: until stored preferences are known the switch holds its place, disabled and busy, so nothing shifts when they arrive and no choice is implied. */
+/** GB/T 35273 §7.5, 网络数据安全管理条例 42: after turning personalization off, the user is offered to delete the user tags it used, without losing focus on the switch. */
+export const OptOutOffersTagDeletion: Story = {
+  parameters: { rights: { adapters: (locale: RightsLocale) => ({ tags: createMemoryTagsAdapter({ initial: sampleProfile(demoLocale(locale)) }) }) } },
+  render: (args) => (
+    <div style={{ display: 'grid', gap: 8 }}>
+      <PersonalizationSwitch {...args} />
+      <TagDeletionOffer />
+    </div>
+  ),
+  play: playOnRequest(async ({ canvas, userEvent, globals }) => {
+    const m = messagesFor(globals.locale);
+    const master = canvas.getByRole('switch', { name: m.personalizationSwitch.label });
+    await waitFor(() => expect(master).toBeChecked());
+    await userEvent.click(master);
+    await expect(await canvas.findByText(m.userTagManager.optOutOffer.title)).toBeVisible();
+    await expect(master).toHaveFocus();
+    await userEvent.click(canvas.getByRole('button', { name: m.userTagManager.optOutOffer.confirm }));
+    await expect(canvas.queryByText(m.userTagManager.optOutOffer.title)).toBeNull();
+  }),
+};
+
+/** ALG 17 ¶1: until stored preferences are known the switch holds its place, busy, its thumb in the middle, so nothing shifts when they arrive and no choice is implied; turning it off works even now, and is kept when they arrive. */
 export const Loading: Story = {
   parameters: {
     rights: {
@@ -182,12 +207,18 @@ export const Loading: Story = {
       }),
     },
   },
-  play: playOnRequest(async ({ canvas, canvasElement, globals }) => {
+  play: playOnRequest(async ({ canvas, canvasElement, globals, userEvent }) => {
     const m = messagesFor(globals.locale);
-    await expect(canvas.getByRole('switch', { name: m.personalizationSwitch.label })).toBeDisabled();
+    const control = canvas.getByRole('switch', { name: m.personalizationSwitch.label });
     const root = canvasElement.querySelector('[data-slot="personalization-switch"]');
     await expect(root).toHaveAttribute('data-state', 'loading');
     await expect(root).toHaveAttribute('aria-busy', 'true');
+    // The switch says it is reading, and can still be turned off: the opt-out never waits for the backend (ALG 17).
+    await expect(control).toHaveAccessibleDescription(expect.stringContaining(m.personalizationSwitch.loading));
+    await expect(control).toBeEnabled();
+    await userEvent.click(control);
+    await expect(control).not.toBeChecked();
+    await expect(control).toHaveAttribute('data-chosen');
   }),
 };
 
@@ -206,10 +237,11 @@ export const LoadTimesOut: Story = {
   play: playOnRequest(async ({ canvas, canvasElement, globals }) => {
     const m = messagesFor(globals.locale);
     const control = canvas.getByRole('switch', { name: m.personalizationSwitch.label });
-    await waitFor(() => expect(control).toBeEnabled(), { timeout: 3000 });
+    const root = canvasElement.querySelector('[data-slot="personalization-switch"]');
+    await waitFor(() => expect(root).toHaveAttribute('data-state', 'error'), { timeout: 3000 });
+    await expect(control).toBeEnabled();
     await expect(control).not.toBeChecked();
     await expect(canvas.getByRole('alert')).toHaveTextContent(m.errors['read-failed']);
-    await expect(canvasElement.querySelector('[data-slot="personalization-switch"]')).toHaveAttribute('data-state', 'error');
   }),
 };
 
@@ -301,7 +333,7 @@ export const Themes: Story = {
   play: playOnRequest(async ({ canvasElement }) => {
     const elderly = canvasElement.querySelector('[data-theme-sample="elderly"]');
     const description = elderly?.querySelector('[data-slot="personalization-switch-description"]');
-    const row = elderly?.querySelector('[data-slot="personalization-switch-row"]');
+    const row = elderly?.querySelector('[data-slot="personalization-switch-cell"]');
     await expect(description).not.toBeNull();
     await expect(Number.parseFloat(getComputedStyle(description as Element).fontSize)).toBeGreaterThanOrEqual(18);
     await expect((row as HTMLElement).getBoundingClientRect().height).toBeGreaterThanOrEqual(60);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { NotInterestedButton, WhyRecommended, useRecommendationMode } from '../../src/index.js';
+import { strategies } from './demo-content.js';
 import type { DemoLocale } from './messages.js';
 
 // Demo copy for a platform's feed; it is the host app's text, not the kit's.
@@ -59,7 +60,7 @@ export function RecommendedFeed({ locale, feedback = true }: { locale: DemoLocal
           return (
             <li key={itemId} data-item-id={itemId} data-not-interested={hidden.has(itemId) ? '' : undefined}>
               <span>{item}</span>{' '}
-              <WhyRecommended itemLabel={item} reasons={key === 'personalized' ? text.reasons : []} />{' '}
+              <WhyRecommended itemLabel={item} reasons={key === 'personalized' ? text.reasons : []} strategies={strategies[locale]} />{' '}
               {feedback ? (
                 <NotInterestedButton
                   itemId={itemId}

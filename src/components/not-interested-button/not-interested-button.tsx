@@ -85,8 +85,9 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
     assignRef(forwardedRef, node);
   };
 
+  // Inside the sheet, the dialog's title names it and takes the dialog's id: pass none, not even undefined.
   const title = (titleId?: string) => (
-    <p id={titleId} data-slot="not-interested-reasons-title">
+    <p {...(titleId ? { id: titleId } : {})} data-slot="not-interested-reasons-title">
       {t('notInterested.reasonsTitle')}
     </p>
   );
