@@ -38,7 +38,7 @@ export function DemoFeed({ locale }: { locale: DemoLocale }) {
         ))}
       </ul>
       <p style={{ margin: '8px 0 0', overflowWrap: 'anywhere' }}>
-        {text.request}: <code>{JSON.stringify(request)}</code>
+        {text.request}: <code style={{ overflowWrap: 'anywhere' }}>{JSON.stringify(request)}</code>
       </p>
     </section>
   );

@@ -73,7 +73,7 @@ export function RecommendedFeed({ locale, feedback = true }: { locale: DemoLocal
         })}
       </ul>
       <p style={{ margin: '8px 0 0' }}>
-        {text.request}: <code data-testid="feed-request">{JSON.stringify(request)}</code>
+        {text.request}: <code data-testid="feed-request" style={{ overflowWrap: 'anywhere' }}>{JSON.stringify(request)}</code>
       </p>
     </section>
   );
