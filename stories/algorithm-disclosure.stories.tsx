@@ -127,7 +127,7 @@ export const GenerativeAiFiling: Story = {
     const dialog = inPage(canvasElement).getByRole('dialog', { name: m.algorithmDisclosure.title });
     await expect(within(dialog).getByText('示例写作助手大模型')).toBeVisible();
     await expect(within(dialog).getByText('Beijing-ShiLiXieZuo-20240101')).toBeVisible();
-    await expect(within(dialog).getByText(m.algorithmDisclosure.generative.filed, { exact: false })).toBeVisible();
+    await expect(within(dialog).getByText(m.algorithmDisclosure.generative.title)).toBeVisible();
   }),
 };
 

@@ -104,7 +104,10 @@ export const NotInterested: Story = {
     const [first] = canvas.getAllByRole('button', { name: new RegExp(m.notInterested.trigger) });
     await userEvent.click(first as HTMLElement);
     await userEvent.click(inPage(canvasElement).getByRole('button', { name: m.notInterested.reasons.repetitive }));
-    await expect(await canvas.findByText(m.notInterested.sent)).toBeVisible();
+    // Undo is offered in a toast while the feedback waits; then it goes out and is confirmed.
+    const undo = await inPage(canvasElement).findByRole('button', { name: m.notInterested.undo });
+    await waitFor(() => expect(undo).toBeVisible());
+    await expect(await canvas.findByText(m.notInterested.sent, {}, { timeout: 8000 })).toBeVisible();
   }),
 };
 
@@ -119,7 +122,7 @@ export const NotInterestedOffline: Story = {
     const [first] = canvas.getAllByRole('button', { name: new RegExp(m.notInterested.trigger) });
     await userEvent.click(first as HTMLElement);
     await userEvent.click(inPage(canvasElement).getByRole('button', { name: m.notInterested.submitWithoutReason }));
-    await expect(await canvas.findByText(m.notInterested.pending)).toBeVisible();
+    await expect(await canvas.findByText(m.notInterested.pending, {}, { timeout: 8000 })).toBeVisible();
   }),
 };
 

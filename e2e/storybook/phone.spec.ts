@@ -136,6 +136,23 @@ test('in forced colours, every switch, radio and checkbox is drawn in system col
   expect(checked).toBeGreaterThan(5);
 });
 
+test('with reduced motion, the switch thumb and the toast do not move', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openStoryPreview(page, { locale: 'zh-CN', theme: 'light' });
+  expect(await showStory(page, 'e2e-fixtures-personalizationswitch--failing-backend')).toEqual([]);
+  const master = page.getByRole('switch', { name: '个性化推荐' });
+  await expect(master).toBeEnabled();
+  const thumb = master.locator('[data-slot="personalization-switch-thumb"]');
+  expect(await thumb.evaluate((element) => getComputedStyle(element).transitionDuration)).toBe('0s');
+  if (await master.isChecked()) {
+    await master.click();
+  }
+  await master.click();
+  const toast = page.locator('[data-slot="personalization-switch-toast"]');
+  await expect(toast).toBeVisible();
+  expect(await toast.evaluate((element) => getComputedStyle(element).animationName)).toBe('none');
+});
+
 test.describe('flows on a phone', () => {
   test('不感兴趣 opens a bottom sheet with ✕ and no axe violation; choosing a reason keeps focus off the page', async ({ page }) => {
     await openStoryPreview(page, { locale: 'zh-CN', theme: 'light' });

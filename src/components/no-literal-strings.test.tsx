@@ -171,7 +171,7 @@ describe('no visible or assistive string is a literal', () => {
   });
 
   test('NotInterestedButton, sent', async () => {
-    const { container } = renderMarked(<NotInterestedButton itemId="x" reasons={false} />, {
+    const { container } = renderMarked(<NotInterestedButton itemId="x" reasons={false} undoMs={0} />, {
       tags: createMemoryTagsAdapter(),
       outbox: createMemoryOutboxAdapter(),
     });

@@ -6,6 +6,7 @@ import { withAdapterFaults, type AdapterFaults } from '../core/adapters/fault-in
 import { createMemoryOutboxAdapter } from '../core/adapters/outbox-adapters.js';
 import { createMemoryPreferencesAdapter } from '../core/adapters/preferences-adapters.js';
 import { createMemoryTagsAdapter } from '../core/adapters/tags-adapters.js';
+import type { MemoryCell } from '../core/adapters/storage.js';
 import type { TagsAdapter } from '../core/adapters/types.js';
 import type { UserTagProfile } from '../core/tags.js';
 import { RightsProvider } from '../provider/rights-provider.js';
@@ -148,9 +149,57 @@ describe('NotInterestedButton', () => {
 
     await user.click(screen.getByRole('button', { name: zhCN.notInterested.reasons.repetitive }));
     expect(screen.queryByRole('dialog')).toBeNull();
-    const status = screen.getByRole('status');
+    const status = document.querySelector('[data-slot="not-interested-status"]');
     await waitFor(() => expect(status).toHaveFocus());
     expect(document.activeElement).not.toBe(document.body);
+  });
+
+  test('after the feedback, a toast offers undo: undo takes it back before it is sent, brings the button back with focus, and says so', async () => {
+    screenWidth(true);
+    const user = userEvent.setup();
+    const tags = createMemoryTagsAdapter({ initial: profile });
+    const notInterested = vi.spyOn(tags, 'notInterested');
+    const outbox: MemoryCell = { value: null };
+    const onUndo = vi.fn();
+    render(
+      <RightsProvider locale="zh-CN" adapters={{ preferences: createMemoryPreferencesAdapter(), tags, outbox: createMemoryOutboxAdapter({ cell: outbox }) }}>
+        <NotInterestedButton itemId="item-1" itemLabel="周末露营装备清单" onUndo={onUndo} />
+      </RightsProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: /周末露营装备清单/ }));
+    await user.click(await screen.findByRole('button', { name: zhCN.notInterested.reasons.repetitive }));
+    const toast = await screen.findByText(zhCN.notInterested.toast);
+    // Kept on the device at once, even while undo is offered.
+    await waitFor(() => expect(JSON.stringify(outbox.value)).toContain('item-1'));
+    await user.click(screen.getByRole('button', { name: zhCN.notInterested.undo }));
+    expect(toast).not.toBeInTheDocument();
+    expect(onUndo).toHaveBeenCalledWith(expect.objectContaining({ itemId: 'item-1', reasonId: 'repetitive' }));
+    const trigger = screen.getByRole('button', { name: /周末露营装备清单/ });
+    await waitFor(() => expect(trigger).toHaveFocus());
+    expect(screen.getByRole('status')).toHaveTextContent(zhCN.notInterested.undone);
+    await waitFor(() => expect(JSON.stringify(outbox.value ?? '')).not.toContain('item-1'));
+    // Never sent, even after the hold would have ended.
+    await new Promise((resolve) => setTimeout(resolve, 5200));
+    expect(notInterested).not.toHaveBeenCalled();
+  }, 10_000);
+
+  test('without undo, the feedback goes out once its hold ends, and the toast has gone before', async () => {
+    screenWidth(true);
+    const user = userEvent.setup();
+    const tags = createMemoryTagsAdapter({ initial: profile });
+    const notInterested = vi.spyOn(tags, 'notInterested');
+    render(
+      <RightsProvider locale="zh-CN" adapters={adapters(tags)}>
+        <NotInterestedButton itemId="item-1" itemLabel="周末露营装备清单" undoMs={1200} />
+      </RightsProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: /周末露营装备清单/ }));
+    await user.click(await screen.findByRole('button', { name: zhCN.notInterested.submitWithoutReason }));
+    const toast = await screen.findByText(zhCN.notInterested.toast);
+    expect(notInterested).not.toHaveBeenCalled();
+    await waitFor(() => expect(toast).not.toBeInTheDocument(), { timeout: 1500 });
+    await waitFor(() => expect(notInterested).toHaveBeenCalledTimes(1), { timeout: 2000 });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(zhCN.notInterested.sent));
   });
 
   test('on a desktop the reasons are a popover, and ✕ closes it back to the button', async () => {

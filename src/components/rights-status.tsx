@@ -41,32 +41,42 @@ export const TOAST_DURATION_MS = 6000;
 /** The first control of a component a keyboard user would land on. */
 const TAB_STOP = '[role="switch"]:not([disabled]), [role="radio"][tabindex="0"], [tabindex="0"], button:not([disabled]), input:not([disabled])';
 
-function Toast(props: {
+export interface ToastProps {
+  /** The component's `data-slot` prefix: the toast is `<slot>-toast`. */
   slot: string;
   message: string;
-  /** Called when the toast times out. */
-  onDismiss?: () => void;
-  /** Called when the user dismisses it. */
-  onDismissClick?: () => void;
-  dismissLabel?: string;
+  /** `alert` for a choice undone by a failure; `status` for a result the user may take back. Default: `alert`. */
+  role?: 'alert' | 'status';
+  /** Called when its time is up. */
+  onTimeout?: () => void;
+  /** How long it stays, in milliseconds. */
+  durationMs?: number;
+  /** Whether the time waits while the user is on the toast. Default: true. */
+  holdable?: boolean;
+  /** Its button: dismiss, or undo. */
+  action?: { label: string; slot: string; onClick: () => void };
+  /** An element inside the component: the toast portals into its theme's scope. */
   anchor: Element | null;
-}) {
-  const { slot, message, onDismiss, onDismissClick, dismissLabel, anchor } = props;
+}
+
+/** A short message at the bottom of the screen, with at most one action. */
+export function Toast(props: ToastProps) {
+  const { slot, message, role = 'alert', onTimeout, durationMs = TOAST_DURATION_MS, holdable = true, action, anchor } = props;
   const [held, setHeld] = useState(false);
   useEffect(() => {
-    if (held || !onDismiss) {
+    if ((held && holdable) || !onTimeout) {
       return;
     }
-    const timer = setTimeout(onDismiss, TOAST_DURATION_MS);
+    const timer = setTimeout(onTimeout, durationMs);
     return () => clearTimeout(timer);
-  }, [held, onDismiss, message]);
+  }, [held, holdable, onTimeout, durationMs, message]);
   const container = themeScope(anchor);
   if (!container) {
     return null;
   }
   return createPortal(
     <div
-      role="alert"
+      role={role}
       data-slot={`${slot}-toast`}
       onFocus={() => setHeld(true)}
       onBlur={() => setHeld(false)}
@@ -74,9 +84,9 @@ function Toast(props: {
       onPointerLeave={() => setHeld(false)}
     >
       <span data-slot={`${slot}-toast-text`}>{message}</span>
-      {onDismissClick ? (
-        <button type="button" data-slot={`${slot}-dismiss`} onClick={onDismissClick}>
-          {dismissLabel}
+      {action ? (
+        <button type="button" data-slot={`${slot}-${action.slot}`} onClick={action.onClick}>
+          {action.label}
         </button>
       ) : null}
     </div>,
@@ -163,7 +173,13 @@ export function RightsStatus(props: RightsStatusProps) {
         ) : null}
       </div>
       {toast ? (
-        <Toast slot={slot} message={toast} onDismiss={onDismiss} onDismissClick={dismiss} dismissLabel={dismissLabel} anchor={statusRef.current} />
+        <Toast
+          slot={slot}
+          message={toast}
+          onTimeout={onDismiss}
+          action={dismiss ? { label: dismissLabel ?? '', slot: 'dismiss', onClick: dismiss } : undefined}
+          anchor={statusRef.current}
+        />
       ) : failure ? (
         <div role="alert" data-slot={`${slot}-error`}>
           <span data-slot={`${slot}-error-text`}>{failure}</span>

@@ -44,6 +44,7 @@ export interface PersonalizationEvent {
  * - `tags.selected`: the user chose interests from the platform's catalogue.
  * - `tags.intensity-changed`: the user set how much of a category to see.
  * - `tags.not-interested`: the user said they are not interested in an item.
+ * - `tags.not-interested-undone`: the user took it back before it was sent (undo in the toast).
  * - then the steps of the write (see {@link WriteStep}).
  */
 export type TagsEventType =
@@ -52,6 +53,7 @@ export type TagsEventType =
   | 'tags.selected'
   | 'tags.intensity-changed'
   | 'tags.not-interested'
+  | 'tags.not-interested-undone'
   | `tags.${WriteStep}`;
 
 /** A change to the user's tags. Only ids: a tag's label can itself be personal data. */

@@ -5,7 +5,7 @@ import { useRightsTranslation } from '../../provider/use-rights-translation.js';
 import { NOT_INTERESTED_REASONS, useNotInterestedButton, type UseNotInterestedButtonOptions } from './use-not-interested-button.js';
 import { notInterestedMessages } from '../../core/i18n/groups/not-interested.js';
 import { assignRef, portalTarget, type OverlayContainer } from '../portal-scope.js';
-import { contractAttributes } from '../rights-status.js';
+import { contractAttributes, Toast } from '../rights-status.js';
 import { usePresentation, type Presentation } from '../use-presentation.js';
 
 const NAME = 'NotInterestedButton';
@@ -53,9 +53,10 @@ export interface NotInterestedButtonProps
  * @selector [data-sync-pending] the feedback waits in the outbox: applied, not yet confirmed by the adapter
  */
 export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButtonProps>(function NotInterestedButton(props, forwardedRef) {
-  const { itemId, tagIds, onNotInterested, itemLabel, reasons = true, presentation = 'auto', container, ...rootProps } = props;
+  const { itemId, tagIds, onNotInterested, onUndo, undoMs = 5000, itemLabel, reasons = true, presentation = 'auto', container, ...rootProps } = props;
   const { t } = useRightsTranslation(NAME, notInterestedMessages);
-  const state = useNotInterestedButton({ itemId, tagIds, onNotInterested });
+  const state = useNotInterestedButton({ itemId, tagIds, onNotInterested, onUndo, undoMs });
+  const [undone, setUndone] = useState(false);
   const id = useId();
   const shown = usePresentation(presentation);
   const [open, setOpen] = useState(false);
@@ -71,6 +72,7 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
   const send = (reasonId?: string) => {
     const feedback: NotInterestedFeedback = { itemId, ...(reasonId ? { reasonId } : {}), ...(tagIds ? { tagIds: [...tagIds] } : {}) };
     setOpen(false);
+    setUndone(false);
     state.send(feedback);
     // The button that had focus is gone: focus moves to the confirmation, after the overlay has let go of it.
     requestAnimationFrame(() => setTimeout(() => statusRef.current?.focus(), 0));
@@ -166,14 +168,36 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
     );
   }
 
+  // Undo brings the button back: focus goes to it, and the status says the feedback was taken back.
+  const undo = () => {
+    if (state.undo()) {
+      setUndone(true);
+      requestAnimationFrame(() => root?.querySelector<HTMLElement>('[data-slot="not-interested-trigger"]')?.focus());
+    }
+  };
+
   return (
     <div data-slot="not-interested" {...contractAttributes({ load: 'ready', ...state })} data-value={state.status} {...rootProps} ref={setRefs}>
       {trigger}
       <span role="status" data-slot="not-interested-status" ref={statusRef} tabIndex={done ? -1 : undefined}>
         {state.status === 'sending' ? t('notInterested.sending') : null}
-        {state.status === 'sent' ? t('notInterested.sent') : null}
+        {state.status === 'sent' ? <span data-slot="not-interested-success">{t('notInterested.sent')}</span> : null}
         {state.status === 'pending' ? t('notInterested.pending') : null}
+        {state.status === 'idle' && undone ? t('notInterested.undone') : null}
       </span>
+      {state.undoable ? (
+        <Toast
+          slot="not-interested"
+          role="status"
+          message={t('notInterested.toast')}
+          // It ends a little before the feedback goes out, so undo is never offered when it can no longer work.
+          durationMs={Math.max(1000, undoMs - 300)}
+          holdable={false}
+          onTimeout={state.endUndo}
+          action={{ label: t('notInterested.undo'), slot: 'undo', onClick: undo }}
+          anchor={root}
+        />
+      ) : null}
     </div>
   );
 });

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { RightsDeveloperError } from '../../core/errors.js';
 import { selectFeedbackStatus, tagsSlice, type FeedbackStatus } from '../../core/store/slices/tags-slice.js';
 import type { NotInterestedFeedback } from '../../core/tags.js';
@@ -14,6 +14,13 @@ export interface UseNotInterestedButtonOptions {
   tagIds?: readonly string[];
   /** Called at once with the feedback, so the feed can hide the item without waiting for the adapter. */
   onNotInterested?: (feedback: NotInterestedFeedback) => void;
+  /** Called when the user takes the feedback back with undo, so the feed can show the item again. */
+  onUndo?: (feedback: NotInterestedFeedback) => void;
+  /**
+   * How long undo is offered after the feedback, in milliseconds: the feedback waits that long in the
+   * outbox (on the device too) before it is sent. `0`: no undo, sent at once. Default: 5000.
+   */
+  undoMs?: number;
 }
 
 /** State and behaviour of {@link NotInterestedButton}, with no markup. */
@@ -30,13 +37,19 @@ export interface UseNotInterestedButtonResult {
   retry(): void;
   /** Records the user's feedback: protective, so it is kept on this device until the adapter confirms it. */
   send(feedback: NotInterestedFeedback): void;
+  /** The feedback just given, while undo is offered; `null` otherwise. */
+  undoable: NotInterestedFeedback | null;
+  /** Takes the feedback back, while it is still held; `false` if it had already gone out. */
+  undo(): boolean;
+  /** Ends the undo offer (its time is up). */
+  endUndo(): void;
 }
 
 const NAME = 'NotInterestedButton';
 
 /** State and behaviour of {@link NotInterestedButton}, with no markup. */
 export function useNotInterestedButton(options: UseNotInterestedButtonOptions): UseNotInterestedButtonResult {
-  const { itemId, onNotInterested } = options;
+  const { itemId, onNotInterested, onUndo, undoMs = 5000 } = options;
   const store = useRightsSlice(NAME, tagsSlice);
   const capable = useRightsStore(NAME, (state) => state.tags.capabilities.notInterested);
   if (!capable) {
@@ -46,13 +59,25 @@ export function useNotInterestedButton(options: UseNotInterestedButtonOptions): 
     );
   }
   const status = useRightsStore(NAME, (state) => selectFeedbackStatus(state, itemId));
+  const [undoable, setUndoable] = useState<NotInterestedFeedback | null>(null);
   const send = useCallback(
     (feedback: NotInterestedFeedback) => {
-      void store.getState().sendNotInterested(feedback);
+      void store.getState().sendNotInterested(feedback, { holdMs: undoMs });
+      setUndoable(undoMs > 0 ? feedback : null);
       onNotInterested?.(feedback);
     },
-    [store, onNotInterested],
+    [store, onNotInterested, undoMs],
   );
+  const undo = useCallback(() => {
+    const feedback = undoable;
+    setUndoable(null);
+    if (!feedback || !store.getState().withdrawNotInterested(feedback.itemId)) {
+      return false;
+    }
+    onUndo?.(feedback);
+    return true;
+  }, [store, undoable, onUndo]);
+  const endUndo = useCallback(() => setUndoable(null), []);
   const retry = useCallback(() => void store.getState().retryTags(), [store]);
-  return { status, hydrated: true, syncPending: status === 'pending' || status === 'sending', failure: null, retry, send };
+  return { status, hydrated: true, syncPending: status === 'pending' || status === 'sending', failure: null, retry, send, undoable, undo, endUndo };
 }

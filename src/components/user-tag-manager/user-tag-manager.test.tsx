@@ -236,7 +236,7 @@ describe('NotInterestedButton', () => {
     const onNotInterested = vi.fn();
     render(
       <RightsProvider locale="zh-CN" adapters={{ tags: createMemoryTagsAdapter({ cell, initial: profile }), outbox: createMemoryOutboxAdapter() }}>
-        <NotInterestedButton itemId="item-9" itemLabel="露营装备清单" tagIds={['camping']} onNotInterested={onNotInterested} />
+        <NotInterestedButton itemId="item-9" itemLabel="露营装备清单" tagIds={['camping']} onNotInterested={onNotInterested} undoMs={0} />
       </RightsProvider>,
     );
     await user.click(screen.getByRole('button', { name: '对「露营装备清单」不感兴趣' }));
@@ -253,7 +253,7 @@ describe('NotInterestedButton', () => {
     render(
       <RightsProvider locale="en" adapters={{ tags: createMemoryTagsAdapter(), outbox: createMemoryOutboxAdapter() }}>
         {ids.map((itemId, index) => (
-          <NotInterestedButton key={itemId} itemId={itemId} itemLabel={`item ${index}`} reasons={false} />
+          <NotInterestedButton key={itemId} itemId={itemId} itemLabel={`item ${index}`} reasons={false} undoMs={0} />
         ))}
       </RightsProvider>,
     );
@@ -270,7 +270,7 @@ describe('NotInterestedButton', () => {
         locale="zh-CN"
         adapters={{ tags: withAdapterFaults(createMemoryTagsAdapter(), { reject: ['notInterested'] }), outbox: createMemoryOutboxAdapter() }}
       >
-        <NotInterestedButton itemId="item-1" reasons={false} />
+        <NotInterestedButton itemId="item-1" reasons={false} undoMs={0} />
       </RightsProvider>,
     );
     await act(async () => user.click(screen.getByRole('button', { name: zhCN.notInterested.trigger })));

@@ -177,7 +177,7 @@ export const UserTagManager = forwardRef<HTMLElement, UserTagManagerProps>(funct
             ) : null}
           </>
         ) : state.restoredCount > 0 && !state.failure ? (
-          <span>{t('userTagManager.restored', { count: state.restoredCount })}</span>
+          <span data-slot="user-tag-manager-success">{t('userTagManager.restored', { count: state.restoredCount })}</span>
         ) : null}
       </RightsStatus>
 

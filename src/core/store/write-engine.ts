@@ -49,6 +49,11 @@ export interface WriteRequest {
   /** Applies the change to the store at once. */
   apply?(): void;
   /**
+   * `protective` only: kept in the outbox (on the device too) but not sent for this many milliseconds,
+   * so the user can take it back with {@link WriteEngine.withdraw}, as an undo in a toast offers.
+   */
+  holdMs?: number;
+  /**
    * `reducing` only: undoes exactly what `apply` did, after the adapter failed, and returns the
    * protective write that puts the rolled-back value back on the backend (which may have stored the
    * change before failing), or `null` when there is nothing to put back.
@@ -137,6 +142,8 @@ export function createWriteEngine(options: WriteEngineOptions) {
   const reducing = new Set<ReducingJob>();
   const held = new Set<string>();
   const leased = new Set<string>();
+  // Entries whose adapter call is out: too late to withdraw.
+  const sending = new Set<string>();
   // Confirmed entries the device could not forget yet (storage full): forgotten at the next round.
   const undeleted = new Set<string>();
   // Once every provider has gone (a closed page, a route change), nothing more is sent: what is
@@ -343,14 +350,17 @@ export function createWriteEngine(options: WriteEngineOptions) {
     }
   };
 
-  const scheduleRetry = (slice: string) => {
+  const scheduleRetry = (slice: string, after?: number) => {
     const retry = retries.get(slice) ?? { timer: null, attempt: 0 };
     retries.set(slice, retry);
     if (retry.timer !== null || connections === 0) {
       return;
     }
-    const delay = Math.min(options.retryDelayMs * 2 ** retry.attempt, options.maxRetryDelayMs);
-    retry.attempt += 1;
+    // A known wait (an entry held for undo) is not a failure: no backoff.
+    const delay = after ?? Math.min(options.retryDelayMs * 2 ** retry.attempt, options.maxRetryDelayMs);
+    if (after === undefined) {
+      retry.attempt += 1;
+    }
     retry.timer = clock.setTimeout(() => {
       retry.timer = null;
       void flush(slice);
@@ -422,7 +432,9 @@ export function createWriteEngine(options: WriteEngineOptions) {
       if (sent === null) {
         continue;
       }
+      sending.add(entry.key);
       const outcome = await sent;
+      sending.delete(entry.key);
       if (outcome.ok) {
         confirmed.push({ entry, result: outcome.value });
         emit(`${slice}.synced`, entry);
@@ -450,8 +462,13 @@ export function createWriteEngine(options: WriteEngineOptions) {
     if (!failure && savedAll && retry) {
       retry.attempt = 0;
     }
-    if (failure || !savedAll || leaseWait || undeleted.size > 0) {
+    if (failure || !savedAll || undeleted.size > 0) {
       scheduleRetry(slice);
+    } else if (leaseWait) {
+      // Nothing failed: go again when the first held entry may be sent.
+      const now = clock.now();
+      const soonest = Math.min(...entriesOf(slice).flatMap((entry) => (entry.notBefore !== undefined && entry.notBefore > now ? [entry.notBefore - now] : [])));
+      scheduleRetry(slice, Number.isFinite(soonest) ? soonest + 1 : undefined);
     }
   };
 
@@ -475,6 +492,7 @@ export function createWriteEngine(options: WriteEngineOptions) {
     attempts: 0,
     ...(request.details ? { details: request.details } : {}),
     ...(request.compensates ? { compensates: request.compensates } : {}),
+    ...(request.holdMs ? { notBefore: clock.now() + request.holdMs } : {}),
   });
 
   /** Puts a protective or submit-once write in the outbox (first in memory, then on the device) and sends it. */
@@ -603,6 +621,20 @@ export function createWriteEngine(options: WriteEngineOptions) {
     /** Reads through an adapter with a timeout and an abort signal; synchronous adapters stay synchronous. */
     read<T>(invoke: (options: ReadOptions) => Awaitable<T>): Awaitable<Outcome<T>> {
       return call(options.loadTimeoutMs, (signal) => invoke({ signal }), 'read-failed');
+    },
+
+    /**
+     * Takes back a write still held for undo (`holdMs`): gone from the outbox here and on the device,
+     * never sent. `false` once it is being stored or sent, or its hold has ended: it then stands.
+     */
+    withdraw(key: string): boolean {
+      const entry = options.getState().entries.find((candidate) => candidate.key === key);
+      if (!entry || entry.attempts > 0 || sending.has(key) || storing.has(key) || entry.notBefore === undefined || entry.notBefore <= clock.now()) {
+        return false;
+      }
+      options.setState({ entries: options.getState().entries.filter((candidate) => candidate.key !== key), unsaved: options.getState().unsaved.filter((candidate) => candidate !== key) });
+      void persist([], [key], false);
+      return true;
     },
 
     /** Sends what is pending now, instead of at the next scheduled retry. */

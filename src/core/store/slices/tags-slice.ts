@@ -74,7 +74,13 @@ export interface TagsSlice {
   /** Sets a category's intensity. Reducing: a failed write restores the previous one, with a message. */
   setTagIntensity(categoryId: string, intensity: TagIntensity): Promise<void>;
   /** Sends "not interested" feedback. Protective: kept on this device and retried until confirmed. */
-  sendNotInterested(feedback: NotInterestedFeedback): Promise<void>;
+  /**
+   * Records "not interested" (protective). With `holdMs`, the feedback waits that long in the outbox
+   * before it is sent, so that {@link TagsSlice.withdrawNotInterested} can take it back.
+   */
+  sendNotInterested(feedback: NotInterestedFeedback, options?: { holdMs?: number }): Promise<void>;
+  /** Takes back an item's feedback while it is still held for undo; `false` once it has gone out. */
+  withdrawNotInterested(itemId: string): boolean;
   /** Sends pending writes now, and reads the tags again if that failed. */
   retryTags(): Promise<void>;
   /** Forgets the last failure, once the user has seen it. */
@@ -349,7 +355,7 @@ export const tagsSlice: SliceDescriptor<TagsSlice> = {
           });
         },
 
-        sendNotInterested(feedback) {
+        sendNotInterested(feedback, options = {}) {
           if (!get().tags.capabilities.notInterested) {
             return Promise.resolve();
           }
@@ -370,10 +376,21 @@ export const tagsSlice: SliceDescriptor<TagsSlice> = {
             target: `feedback:${copy.itemId}`,
             details,
             correlationId,
+            ...(options.holdMs ? { holdMs: options.holdMs } : {}),
             apply() {
               event('tags.not-interested', correlationId, details);
             },
           });
+        },
+
+        withdrawNotInterested(itemId) {
+          const target = `feedback:${itemId}`;
+          const entry = get().outbox.entries.find((candidate) => candidate.slice === SLICE && candidate.target === target);
+          if (!entry || !context.engine.withdraw(entry.key)) {
+            return false;
+          }
+          event('tags.not-interested-undone', entry.correlationId, { itemId, tagIds: [] });
+          return true;
         },
 
         async retryTags() {
