@@ -183,4 +183,41 @@ describe('tags slice', () => {
     expect(selectFeedbackStatus(store.getState(), 'item-2')).toBe('pending');
     expect(world.outbox()).toHaveLength(1);
   });
+
+  test('feedback held for undo is on the device at once, survives a reload, and goes out when its hold ends', async () => {
+    const world = createWorld({ tags: profile });
+    const first = world.open();
+    void first.store.getState().sendNotInterested({ itemId: 'item-1' }, { holdMs: 5000 });
+    await world.clock.settle();
+    expect(world.outbox()).toHaveLength(1);
+    expect(world.storedTags()?.feedback ?? []).toEqual([]);
+    // The tab closes during the hold; a new one keeps the hold, then sends it.
+    first.stop();
+    const second = world.open();
+    await world.clock.advance(2000);
+    expect(world.storedTags()?.feedback ?? []).toEqual([]);
+    await world.clock.advance(3100);
+    expect(world.storedTags()?.feedback).toEqual([{ itemId: 'item-1' }]);
+    expect(world.outbox()).toHaveLength(0);
+    // Too late to take back: it has gone out.
+    expect(second.store.getState().withdrawNotInterested('item-1')).toBe(false);
+  });
+
+  test('withdrawn during its hold, feedback leaves the outbox here and on the device and is never sent; other writes are untouched', async () => {
+    const world = createWorld({ tags: profile });
+    const { store } = world.open();
+    void store.getState().sendNotInterested({ itemId: 'item-1' }, { holdMs: 5000 });
+    world.faults.tags.reject = ['remove'];
+    void store.getState().removeTags(['camping']);
+    await world.clock.settle();
+    expect(world.outbox()).toHaveLength(2);
+    expect(store.getState().withdrawNotInterested('item-1')).toBe(true);
+    await world.clock.settle();
+    expect(world.outbox().map((entry) => entry.method)).toEqual(['remove']);
+    expect(world.events.map((event) => event.type)).toContain('tags.not-interested-undone');
+    world.heal();
+    await world.clock.advance(10_000);
+    expect(world.storedTags()?.feedback ?? []).toEqual([]);
+    expect(storedIds(world)).not.toContain('camping');
+  });
 });
