@@ -130,7 +130,7 @@ const preview: Preview = {
     a11y: { test: 'error' },
     controls: { expanded: true },
     viewport: { options: { phone: PHONE_VIEWPORT, ...MINIMAL_VIEWPORTS } },
-    options: { storySort: { order: ['Regulation map', 'Component contract', 'Components', 'E2E fixtures'] } },
+    options: { storySort: { order: ['Regulation map', 'Component contract', 'Phone preset', 'Components', 'E2E fixtures'] } },
   },
   tags: ['autodocs'],
 };
