@@ -375,16 +375,36 @@ class NotInterested implements Command {
   constructor(
     readonly tab: number,
     readonly item: string,
+    /** Held for undo this long before it is sent (the button's toast), or 0. */
+    readonly holdMs = 0,
   ) {}
   check = () => true;
   async run(model: Model, world: ModelWorld) {
     await world.clock.advance(10);
-    void tabOf(world, this.tab).store.getState().sendNotInterested({ itemId: this.item });
+    void tabOf(world, this.tab).store.getState().sendNotInterested({ itemId: this.item }, this.holdMs ? { holdMs: this.holdMs } : {});
     model.feedback.set(this.item, (model.feedback.get(this.item) ?? 0) + 1);
     await world.clock.settle();
     checkAlways(model, world);
   }
-  toString = () => `tab${this.tab}.notInterested(${this.item})`;
+  toString = () => `tab${this.tab}.notInterested(${this.item}${this.holdMs ? `, hold ${this.holdMs}` : ''})`;
+}
+
+/** Undo in the toast: takes back feedback still held. Whatever it says, the backend must end up agreeing. */
+class WithdrawFeedback implements Command {
+  constructor(
+    readonly tab: number,
+    readonly item: string,
+  ) {}
+  check = () => true;
+  async run(model: Model, world: ModelWorld) {
+    const withdrawn = tabOf(world, this.tab).store.getState().withdrawNotInterested(this.item);
+    await world.clock.settle();
+    if (await withdrawn) {
+      model.feedback.set(this.item, (model.feedback.get(this.item) ?? 1) - 1);
+    }
+    checkAlways(model, world);
+  }
+  toString = () => `tab${this.tab}.withdrawNotInterested(${this.item})`;
 }
 
 class SetFault implements Command {
@@ -527,6 +547,8 @@ export function commandArbitraries(): fc.Arbitrary<Command>[] {
     tab.map((index) => new Undo(index)),
     fc.tuple(tab, fc.constantFrom('less' as const, 'default' as const, 'more' as const)).map(([index, level]) => new Intensity(index, level)),
     fc.tuple(tab, fc.constantFrom('a', 'b', 'x'.repeat(300), '__proto__')).map(([index, item]) => new NotInterested(index, item)),
+    fc.tuple(tab, fc.constantFrom('a', 'b')).map(([index, item]) => new NotInterested(index, item, 5000)),
+    fc.tuple(tab, fc.constantFrom('a', 'b')).map(([index, item]) => new WithdrawFeedback(index, item)),
     fc.tuple(fc.constantFrom<BackendMethod>(...WRITE_METHODS, ...READ_METHODS), fc.constantFrom(...FAULTS)).map(([method, fault]) => new SetFault(method, fault)),
     fc.tuple(fc.constantFrom<BackendMethod>(...WRITE_METHODS, ...READ_METHODS), fc.constantFrom(...FAULTS)).map(([method, fault]) => new SetFault(method, fault)),
     fc.constantFrom(-600_000, 0, 480 * 60_000).map((milliseconds) => new Skew(milliseconds)),

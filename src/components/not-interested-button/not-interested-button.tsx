@@ -170,10 +170,15 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
 
   // Undo brings the button back: focus goes to it, and the status says the feedback was taken back.
   const undo = () => {
-    if (state.undo()) {
-      setUndone(true);
-      requestAnimationFrame(() => root?.querySelector<HTMLElement>('[data-slot="not-interested-trigger"]')?.focus());
-    }
+    void state.undo().then((withdrawn) => {
+      if (withdrawn) {
+        setUndone(true);
+        requestAnimationFrame(() => root?.querySelector<HTMLElement>('[data-slot="not-interested-trigger"]')?.focus());
+      } else {
+        // Too late: the feedback stands. The toast has gone with its button, so focus goes to the confirmation.
+        root?.querySelector<HTMLElement>('[data-slot="not-interested-status"]')?.focus();
+      }
+    });
   };
 
   return (

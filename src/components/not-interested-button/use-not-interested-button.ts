@@ -39,8 +39,8 @@ export interface UseNotInterestedButtonResult {
   send(feedback: NotInterestedFeedback): void;
   /** The feedback just given, while undo is offered; `null` otherwise. */
   undoable: NotInterestedFeedback | null;
-  /** Takes the feedback back, while it is still held; `false` if it had already gone out. */
-  undo(): boolean;
+  /** Takes the feedback back, while it is still held; resolves `false`, and it stands, if it had already gone out. */
+  undo(): Promise<boolean>;
   /** Ends the undo offer (its time is up). */
   endUndo(): void;
 }
@@ -68,10 +68,10 @@ export function useNotInterestedButton(options: UseNotInterestedButtonOptions): 
     },
     [store, onNotInterested, undoMs],
   );
-  const undo = useCallback(() => {
+  const undo = useCallback(async () => {
     const feedback = undoable;
     setUndoable(null);
-    if (!feedback || !store.getState().withdrawNotInterested(feedback.itemId)) {
+    if (!feedback || !(await store.getState().withdrawNotInterested(feedback.itemId))) {
       return false;
     }
     onUndo?.(feedback);

@@ -200,7 +200,7 @@ describe('tags slice', () => {
     expect(world.storedTags()?.feedback).toEqual([{ itemId: 'item-1' }]);
     expect(world.outbox()).toHaveLength(0);
     // Too late to take back: it has gone out.
-    expect(second.store.getState().withdrawNotInterested('item-1')).toBe(false);
+    await expect(second.store.getState().withdrawNotInterested('item-1')).resolves.toBe(false);
   });
 
   test('withdrawn during its hold, feedback leaves the outbox here and on the device and is never sent; other writes are untouched', async () => {
@@ -211,13 +211,29 @@ describe('tags slice', () => {
     void store.getState().removeTags(['camping']);
     await world.clock.settle();
     expect(world.outbox()).toHaveLength(2);
-    expect(store.getState().withdrawNotInterested('item-1')).toBe(true);
+    const withdrawn = store.getState().withdrawNotInterested('item-1');
     await world.clock.settle();
+    await expect(withdrawn).resolves.toBe(true);
     expect(world.outbox().map((entry) => entry.method)).toEqual(['remove']);
     expect(world.events.map((event) => event.type)).toContain('tags.not-interested-undone');
     world.heal();
     await world.clock.advance(10_000);
     expect(world.storedTags()?.feedback ?? []).toEqual([]);
     expect(storedIds(world)).not.toContain('camping');
+  });
+
+  test('when the device cannot let go of held feedback, undo says so and the feedback stands, here and on the backend', async () => {
+    const world = createWorld({ tags: profile });
+    const { store } = world.open();
+    void store.getState().sendNotInterested({ itemId: 'item-1' }, { holdMs: 5000 });
+    await world.clock.settle();
+    world.faults.outbox.reject = ['delete'];
+    const withdrawn = store.getState().withdrawNotInterested('item-1');
+    await world.clock.settle();
+    await expect(withdrawn).resolves.toBe(false);
+    expect(selectFeedbackStatus(store.getState(), 'item-1')).toBe('sending');
+    world.heal();
+    await world.clock.advance(6000);
+    expect(world.storedTags()?.feedback).toEqual([{ itemId: 'item-1' }]);
   });
 });

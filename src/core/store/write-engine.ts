@@ -624,16 +624,30 @@ export function createWriteEngine(options: WriteEngineOptions) {
     },
 
     /**
-     * Takes back a write still held for undo (`holdMs`): gone from the outbox here and on the device,
-     * never sent. `false` once it is being stored or sent, or its hold has ended: it then stands.
+     * Takes back a write still held for undo (`holdMs`): it leaves the outbox here at once and is
+     * never sent, once the device has let go of it too. Resolves `false`, and the write stands (back in
+     * the outbox if it had left), when it is being stored or sent, its hold has ended, or the device
+     * could not delete it.
      */
-    withdraw(key: string): boolean {
+    async withdraw(key: string): Promise<boolean> {
       const entry = options.getState().entries.find((candidate) => candidate.key === key);
       if (!entry || entry.attempts > 0 || sending.has(key) || storing.has(key) || entry.notBefore === undefined || entry.notBefore <= clock.now()) {
         return false;
       }
-      options.setState({ entries: options.getState().entries.filter((candidate) => candidate.key !== key), unsaved: options.getState().unsaved.filter((candidate) => candidate !== key) });
-      void persist([], [key], false);
+      held.add(key);
+      options.setState({ entries: options.getState().entries.filter((candidate) => candidate !== entry) });
+      const unsaved = options.getState().unsaved.includes(key);
+      const deleted = unsaved || (await persist([], [key], false));
+      held.delete(key);
+      if (!deleted) {
+        // The device still holds it, so another tab or a reload would send it: it stands, here too.
+        options.setState({ entries: [...options.getState().entries, entry] });
+        void flush(entry.slice);
+        return false;
+      }
+      if (unsaved) {
+        options.setState({ unsaved: options.getState().unsaved.filter((candidate) => candidate !== key) });
+      }
       return true;
     },
 

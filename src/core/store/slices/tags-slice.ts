@@ -79,8 +79,11 @@ export interface TagsSlice {
    * before it is sent, so that {@link TagsSlice.withdrawNotInterested} can take it back.
    */
   sendNotInterested(feedback: NotInterestedFeedback, options?: { holdMs?: number }): Promise<void>;
-  /** Takes back an item's feedback while it is still held for undo; `false` once it has gone out. */
-  withdrawNotInterested(itemId: string): boolean;
+  /**
+   * Takes back an item's feedback while it is still held for undo. Resolves `false`, and the feedback
+   * stands, once it has gone out or when the device could not let go of it.
+   */
+  withdrawNotInterested(itemId: string): Promise<boolean>;
   /** Sends pending writes now, and reads the tags again if that failed. */
   retryTags(): Promise<void>;
   /** Forgets the last failure, once the user has seen it. */
@@ -383,10 +386,10 @@ export const tagsSlice: SliceDescriptor<TagsSlice> = {
           });
         },
 
-        withdrawNotInterested(itemId) {
+        async withdrawNotInterested(itemId) {
           const target = `feedback:${itemId}`;
           const entry = get().outbox.entries.find((candidate) => candidate.slice === SLICE && candidate.target === target);
-          if (!entry || !context.engine.withdraw(entry.key)) {
+          if (!entry || !(await context.engine.withdraw(entry.key))) {
             return false;
           }
           event('tags.not-interested-undone', entry.correlationId, { itemId, tagIds: [] });
