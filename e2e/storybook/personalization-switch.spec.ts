@@ -65,16 +65,17 @@ for (const locale of LOCALES) {
       await expect(settings.syncPendingMessage).toBeVisible();
       await expect(page.locator('[data-feed]')).toHaveAttribute('data-feed', 'non-personalized');
 
-      // Opting back in cannot be saved, so it is rolled back with a message.
+      // Opting back in cannot be saved, so it is rolled back, and a toast says so.
       await settings.master.click();
-      await expect(settings.errorAlert).toHaveText(settings.failureMessage('personalizationSwitch', { code: 'write-failed', action: 'personalize' }));
+      await expect(settings.toast).toContainText(settings.rolledBackMessage('personalizationSwitch', { code: 'write-failed', action: 'personalize' }) ?? '');
+      await expect(settings.toast).toHaveAttribute('role', 'alert');
       await expect(settings.master).not.toBeChecked();
       await expectNoAxeViolations(page);
     });
   });
 }
 
-test('while stored preferences load, the switch holds its place: nothing shifts when they arrive', async ({ page }) => {
+test('while stored preferences load, the switch holds its place and says it is reading: nothing shifts when they arrive', async ({ page }) => {
   await page.addInitScript(() => {
     const shifts: number[] = [];
     (window as unknown as { layoutShifts: number[] }).layoutShifts = shifts;
@@ -88,7 +89,9 @@ test('while stored preferences load, the switch holds its place: nothing shifts 
   const settings = new PersonalizationSwitchPage(page, 'zh-CN');
   const root = page.locator('[data-slot="personalization-switch"]');
   await expect(root).toHaveAttribute('data-state', 'loading');
-  await expect(settings.master).toBeDisabled();
+  // It can be turned off even now (ALG 17), and says it is still reading.
+  await expect(settings.master).toBeEnabled();
+  await expect(settings.master).toHaveAccessibleDescription(new RegExp(settings.text('personalizationSwitch.loading')));
   const before = await root.boundingBox();
   const feedBefore = await page.locator('[data-feed]').boundingBox();
   await expectNoAxeViolations(page);

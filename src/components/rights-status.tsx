@@ -1,31 +1,9 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import type { MessageKey } from '../core/i18n/messages.js';
-import type { Translate } from '../core/i18n/create-rights-i18n.js';
+import { rolledBackMessage } from '../core/i18n/create-rights-i18n.js';
 import { visuallyHidden } from './visually-hidden.js';
 
-/** The actions whose failure puts back what the screen showed before: said briefly in a toast, as the control snaps back. */
-const ROLLED_BACK_ACTIONS = new Set(['personalize', 'select', 'restore', 'intensity']);
-
-/**
- * The short toast for a choice that was undone because its write failed (`<component>.rolledBack`, or
- * `<component>.rolledBack.<action>`), or `null` for failures that stay on screen until dismissed (a
- * failed load, a device that cannot store).
- */
-export function rolledBackMessage(t: Translate, component: string, failure: { code: string; action: string } | null): string | null {
-  if (!failure || failure.code !== 'write-failed' || !ROLLED_BACK_ACTIONS.has(failure.action)) {
-    return null;
-  }
-  for (const key of [`${component}.rolledBack.${failure.action}`, `${component}.rolledBack`]) {
-    if (t.exists(key)) {
-      const text = t(key as MessageKey);
-      if (typeof text === 'string' && !text.startsWith(`${component}.`)) {
-        return text;
-      }
-    }
-  }
-  return null;
-}
+export { rolledBackMessage };
 
 /** Where an overlay of the kit renders by default: inside the nearest element that sets the theme, so its tokens apply; else the body. */
 export function themeScope(from: Element | null): HTMLElement | null {

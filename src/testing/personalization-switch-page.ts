@@ -20,15 +20,18 @@ export class PersonalizationSwitchPage extends RightsPage {
   readonly syncPendingMessage: Locator;
   /** The button that sends a pending choice now. */
   readonly retryButton: Locator;
-  /** The alert shown after a failed read or a rolled-back write. */
+  /** The alert shown after a failed read, or another failure that stays until dismissed. */
   readonly errorAlert: Locator;
+  /** The toast shown when a choice is undone because its write failed; portalled, so found on the whole page. */
+  readonly toast: Locator;
 
   constructor(page: Page, options: RightsPageOptions | string = {}) {
     super(page, options);
     this.master = this.scope.getByRole('switch', { name: this.text('personalizationSwitch.label'), exact: true });
     this.syncPendingMessage = this.scope.getByText(this.text('personalizationSwitch.syncPending'));
     this.retryButton = this.scope.getByRole('button', { name: this.text('personalizationSwitch.retryNow') });
-    this.errorAlert = this.scope.getByRole('alert');
+    this.errorAlert = this.scope.locator('[data-slot="personalization-switch-error"]');
+    this.toast = this.page.locator('[data-slot="personalization-switch-toast"]');
   }
 
   /** The switch of one scope: feed, ads, push or search. */

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { addMessageGroup, createRightsI18n, createTranslate, failureMessage, type MessageValues, type Translate } from '../core/i18n/create-rights-i18n.js';
+import { addMessageGroup, createRightsI18n, createTranslate, failureMessage, rolledBackMessage, type MessageValues, type Translate } from '../core/i18n/create-rights-i18n.js';
 import { bundledMessages } from '../core/i18n/all-messages.js';
 import {
   RIGHTS_LOCALES,
@@ -61,5 +61,10 @@ export abstract class RightsPage {
   /** The message a component shows for a failure: its own words for the action, else the code's. */
   failureMessage(component: string, failure: { code: string; action: string }): string {
     return failureMessage(this.translate, component, failure);
+  }
+
+  /** The toast a choice undone by this failed write shows (`<component>.rolledBack`), or `null` when it shows inline. */
+  rolledBackMessage(component: string, failure: { code: string; action: string }): string | null {
+    return rolledBackMessage(this.translate, component, failure);
   }
 }
