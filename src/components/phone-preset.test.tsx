@@ -104,6 +104,8 @@ describe('TagDeletionOffer', () => {
     expect(master).toHaveFocus();
     await user.click(screen.getByRole('button', { name: zhCN.userTagManager.optOutOffer.confirm }));
     expect(onDecision).toHaveBeenCalledWith(true);
+    // The button pressed is gone: focus is on the result, never the page.
+    await waitFor(() => expect(document.activeElement).toHaveTextContent(/已/));
     await waitFor(async () => expect((await tags.load({ signal: new AbortController().signal }))?.tags ?? []).toHaveLength(0));
     expect(screen.getByText(/已删除 2 个标签/)).toBeVisible();
   });
@@ -122,6 +124,7 @@ describe('TagDeletionOffer', () => {
     await user.click(master);
     await user.click(await screen.findByRole('button', { name: zhCN.userTagManager.optOutOffer.cancel }));
     expect(screen.queryByText(zhCN.userTagManager.optOutOffer.title)).toBeNull();
+    await waitFor(() => expect(master).toHaveFocus());
     expect((await tags.load({ signal: new AbortController().signal }))?.tags).toHaveLength(2);
     await user.click(master);
     expect(master).toBeChecked();
@@ -375,6 +378,19 @@ describe('UserTagManager list at scale', () => {
     await user.type(screen.getByRole('searchbox'), '音乐');
     expect(await screen.findByText('没有找到包含「音乐」的标签')).toBeVisible();
     expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
+  });
+
+  test('deleting a category while searching deletes all of it, as its button and confirmation say', async () => {
+    const user = userEvent.setup();
+    render(
+      <RightsProvider locale="zh-CN" adapters={adapters(createMemoryTagsAdapter({ initial: many }))}>
+        <UserTagManager />
+      </RightsProvider>,
+    );
+    await user.type(screen.getByRole('searchbox', { name: zhCN.userTagManager.search.label }), '标签 2');
+    await waitFor(() => expect(screen.getAllByRole('checkbox')).toHaveLength(11));
+    await user.click(screen.getByRole('button', { name: '删除「旅行」下的全部标签' }));
+    expect(await screen.findByRole('alertdialog')).toHaveAccessibleName(expect.stringContaining('15'));
   });
 });
 

@@ -134,7 +134,8 @@ export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationS
         slot="personalization-switch"
         loading={state.hydrated ? null : t('personalizationSwitch.loading')}
         loadingId={loadingId}
-        syncPending={state.syncNotice ? t('personalizationSwitch.syncPending') : null}
+        // Once no failure is on screen, whatever still waits is explained, the value a rollback put back too.
+        syncPending={state.syncNotice || (state.syncPending && !state.failure) ? t('personalizationSwitch.syncPending') : null}
         canRetry={state.syncPending}
         retryLabel={t('personalizationSwitch.retryNow')}
         onRetry={state.retry}

@@ -112,7 +112,8 @@ export const RecommendationModePicker = forwardRef<HTMLDivElement, Recommendatio
       <RightsStatus
         slot="recommendation-mode-picker"
         loading={state.hydrated ? null : t('recommendationModePicker.loading')}
-        syncPending={state.syncNotice ? t('recommendationModePicker.syncPending') : null}
+        // Once no failure is on screen, whatever still waits is explained, the value a rollback put back too.
+        syncPending={state.syncNotice || (state.syncPending && !state.failure) ? t('recommendationModePicker.syncPending') : null}
         canRetry={state.syncPending}
         retryLabel={t('recommendationModePicker.retryNow')}
         onRetry={state.retry}

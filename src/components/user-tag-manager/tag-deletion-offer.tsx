@@ -38,11 +38,21 @@ export const TagDeletionOffer = forwardRef<HTMLDivElement, TagDeletionOfferProps
 
   // Offer only on a change the user lived through: personalization known to be on, then off.
   const wasOn = useRef<boolean | null>(null);
+  const returnTo = useRef<HTMLElement | null>(null);
+  const resultRef = useRef<HTMLParagraphElement>(null);
+  // The button pressed leaves with the offer: focus goes to the result, or back to where the user was.
+  const focusAfter = (deleted: boolean) =>
+    requestAnimationFrame(() => {
+      const target = deleted ? resultRef.current : returnTo.current?.isConnected ? returnTo.current : null;
+      target?.focus();
+    });
   useEffect(() => {
     if (!known) {
       return;
     }
     if (wasOn.current === true && !personalized) {
+      // Where the user was (the switch), so that focus can go back there when the offer leaves.
+      returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       setStage('offered');
       store.getState().loadTags();
     }
@@ -57,10 +67,12 @@ export const TagDeletionOffer = forwardRef<HTMLDivElement, TagDeletionOfferProps
     setDeletedCount(tags.filter((tag) => tag.disallowed !== true).length);
     void store.getState().removeTags([...new Set([...tags.map((tag) => tag.id), ...invalidTagIds])]);
     setStage('deleted');
+    focusAfter(true);
     onDecision?.(true);
   };
   const keep = () => {
     setStage('hidden');
+    focusAfter(false);
     onDecision?.(false);
   };
   const shown = stage === 'offered' && tagsLoaded && tagCount > 0 ? 'offered' : stage === 'deleted' ? 'deleted' : 'hidden';
@@ -84,7 +96,7 @@ export const TagDeletionOffer = forwardRef<HTMLDivElement, TagDeletionOfferProps
         </section>
       ) : null}
       {shown === 'deleted' ? (
-        <p data-slot="tag-deletion-offer-result">
+        <p data-slot="tag-deletion-offer-result" ref={resultRef} tabIndex={-1}>
           {pending ? t('userTagManager.removedPending', { count: deletedCount }) : t('userTagManager.removed', { count: deletedCount })}
         </p>
       ) : null}

@@ -21,6 +21,9 @@ import { useRightsTranslation } from '../../provider/use-rights-translation.js';
 
 const NAME = 'UserTagManager';
 
+/** The tags adapter's methods the manager writes through. */
+const TAG_WRITES = ['remove', 'restore', 'select', 'setIntensity'] as const;
+
 
 export interface UseUserTagManagerOptions {
   /** Labels the platform blocks from ever showing as interests (ALG 10), besides tags it marks `disallowed`. */
@@ -108,8 +111,9 @@ export function useUserTagManager(options: UseUserTagManagerOptions = {}): UseUs
   const intensities = useRightsStore(NAME, (state) => state.tags.intensities);
   const invalidCount = useRightsStore(NAME, (state) => state.tags.invalidCount);
   const invalidTagIds = useRightsStore(NAME, (state) => state.tags.invalidTagIds);
-  const syncPending = useRightsStore(NAME, (state) => selectSyncPending(state, 'tags'));
-  const syncNotice = useRightsStore(NAME, (state) => selectSyncNotice(state, 'tags'));
+  // What the manager's own line speaks of: deletions and choices, not "not interested" feedback given on the feed.
+  const syncPending = useRightsStore(NAME, (state) => selectSyncPending(state, 'tags', TAG_WRITES));
+  const syncNotice = useRightsStore(NAME, (state) => selectSyncNotice(state, 'tags', TAG_WRITES));
   const lastRemoval = useRightsStore(NAME, (state) => state.tags.lastRemoval);
   const capabilities = useRightsStore(NAME, (state) => state.tags.capabilities);
   // Actions never change; reading them once keeps this hook from re-rendering on unrelated store changes.
@@ -167,9 +171,14 @@ export function useUserTagManager(options: UseUserTagManagerOptions = {}): UseUs
 
   const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
   const requestDeleteSelected = useCallback(() => setConfirmation({ kind: 'selected', ids: [...selected] }), [selected]);
+  // "Delete all of a category" means all of it, also while a search shows only some of its tags.
   const requestDeleteCategory = useCallback(
-    (group: TagGroup<UserTag>) => setConfirmation({ kind: 'category', ids: group.tags.map((tag) => tag.id), categoryLabel: group.category.label }),
-    [],
+    (group: TagGroup<UserTag>) => {
+      const ids = visible.filter((tag) => group.tags.some((shown) => shown.categoryId === tag.categoryId)).map((tag) => tag.id);
+      const whole = needle === '' ? group.tags.map((tag) => tag.id) : [...new Set([...group.tags.map((tag) => tag.id), ...ids])];
+      setConfirmation({ kind: 'category', ids: whole, categoryLabel: group.category.label });
+    },
+    [visible, needle],
   );
   // "All" also takes tags hidden as disallowed or invalid: deleting more than shown only protects the user.
   const requestDeleteAll = useCallback(

@@ -150,7 +150,8 @@ export const UserTagManager = forwardRef<HTMLElement, UserTagManagerProps>(funct
       <RightsStatus
         slot="user-tag-manager"
         loading={null}
-        syncPending={state.syncNotice ? t('userTagManager.syncPending') : null}
+        // Once no failure is on screen, whatever still waits is explained, the value a rollback put back too.
+        syncPending={state.syncNotice || (state.syncPending && !state.failure) ? t('userTagManager.syncPending') : null}
         canRetry={state.syncPending}
         retryLabel={t('userTagManager.retryNow')}
         onRetry={state.retry}

@@ -12,9 +12,9 @@ export function selectRecommendationMode(state: RightsState): RecommendationMode
   return recommendationModeData(state.personalization.preferences);
 }
 
-/** True while a write of `slice` waits in the outbox: applied here, not yet confirmed by its adapter. */
-export function selectSyncPending(state: RightsState, slice: string): boolean {
-  return state.outbox.entries.some((entry) => entry.slice === slice);
+/** True while a write of `slice` (of one of `methods`, if given) waits in the outbox: applied here, not yet confirmed by its adapter. */
+export function selectSyncPending(state: RightsState, slice: string, methods?: readonly string[]): boolean {
+  return state.outbox.entries.some((entry) => entry.slice === slice && (!methods || methods.includes(entry.method)));
 }
 
 /**
@@ -23,8 +23,8 @@ export function selectSyncPending(state: RightsState, slice: string): boolean {
  * says so), and not for a value the kit itself writes back after a rollback (the rollback's message says
  * what happened).
  */
-export function selectSyncNotice(state: RightsState, slice: string): boolean {
+export function selectSyncNotice(state: RightsState, slice: string, methods?: readonly string[]): boolean {
   const unsaved = new Set(state.outbox.unsaved);
-  const mine = state.outbox.entries.filter((entry) => entry.slice === slice);
+  const mine = state.outbox.entries.filter((entry) => entry.slice === slice && (!methods || methods.includes(entry.method)));
   return mine.some((entry) => entry.compensates === undefined) && !mine.some((entry) => unsaved.has(entry.key));
 }
