@@ -98,9 +98,11 @@ export class AlgorithmDisclosurePage extends RightsPage {
     this.dialog = page.getByRole('dialog', { name: this.text('algorithmDisclosure.title'), exact: true });
   }
 
-  /** The link to the public record of one filing number, inside the dialog. */
+  /** The link to the public record of one filing number, or to the national search for it, inside the dialog. */
   filingRecordLink(number: string): Locator {
-    return this.dialog.getByRole('link', { name: this.text('algorithmDisclosure.filingLink', { number }) });
+    const own = this.text('algorithmDisclosure.filingLink', { number });
+    const search = this.text('algorithmDisclosure.filingSearchLink', { number });
+    return this.dialog.getByRole('link', { name: own }).or(this.dialog.getByRole('link', { name: search }));
   }
 
   /** The heading of one statutory section inside the dialog. */

@@ -64,7 +64,9 @@ describe('AlgorithmDisclosure', () => {
       </RightsProvider>,
     );
     const dialog = screen.getByRole('dialog');
-    expect(within(dialog).getAllByRole('link', { name: /查看备案编号/ })).toHaveLength(2);
+    // One filing has its own record; the other, without one, links to the national search and says so.
+    expect(within(dialog).getByRole('link', { name: /查看备案编号/ })).toHaveAttribute('href', filing.url);
+    expect(within(dialog).getByRole('link', { name: /在全国算法备案系统查询 网信算备440305185718601220013号/ })).toHaveAttribute('href', FILING_RECORD_URL);
     expect(within(dialog).getByRole('region', { name: zhCN.algorithmDisclosure.sections.audience })).toHaveTextContent('面向成年用户');
     expect(within(dialog).getByText(zhCN.algorithmDisclosure.fairPricingDefault)).toBeVisible();
     expect(within(dialog).getByRole('link', { name: zhCN.algorithmDisclosure.settingsLink })).toHaveAttribute('href', '/settings/personalization');

@@ -1,3 +1,4 @@
+import { FILING_RECORD_URL } from '../../core/filing.js';
 import type { Translate } from '../../core/i18n/create-rights-i18n.js';
 import { visuallyHidden } from '../visually-hidden.js';
 import type { UseAlgorithmFilingsResult } from './use-algorithm-disclosure.js';
@@ -28,7 +29,10 @@ export function DisclosureFilings({ id, t, filed }: { id: string; t: Translate; 
                 <dt>{t('algorithmDisclosure.filingNumber')}</dt>
                 <dd>
                   <a href={filing.url} target="_blank" rel="noopener noreferrer" data-slot="algorithm-disclosure-record-link">
-                    {t('algorithmDisclosure.filingLink', { number: filing.number })}
+                    {/* Without the platform's own record, the link goes to the national system's search, and says so. */}
+                    {filing.url === FILING_RECORD_URL
+                      ? t('algorithmDisclosure.filingSearchLink', { number: filing.number })
+                      : t('algorithmDisclosure.filingLink', { number: filing.number })}
                     <span style={visuallyHidden}> {t('algorithmDisclosure.opensInNewWindow')}</span>
                   </a>
                 </dd>
