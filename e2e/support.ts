@@ -48,7 +48,9 @@ export async function axeViolations(page: Page, selector = STORY_PAGE): Promise<
 
 /** Fails with the list of axe violations inside `selector`, if there are any. */
 export async function expectNoAxeViolations(page: Page, selector = STORY_PAGE): Promise<void> {
-  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  // Legacy mode runs axe in the page itself; the default opens a blank page for every run, which on two
+  // cores made each check take seconds. Same rules either way; frames need the default mode.
+  const results = await new AxeBuilder({ page }).include(selector).setLegacyMode(page.frames().length <= 1).analyze();
   expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 }
 
@@ -172,4 +174,57 @@ export async function showStory(page: Page, storyId: string, timeoutMs = 20_000)
       }),
     { storyId, timeoutMs },
   );
+}
+
+/** Kit elements whose box reaches past the screen's left or right edge, unless an ancestor scrolls or clips them on purpose. */
+export function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const clipped = (element: Element) => {
+      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+        const overflowX = getComputedStyle(parent).overflowX;
+        if (overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    return [...document.querySelectorAll<HTMLElement>('[data-slot]')]
+      .filter((element) => element.getClientRects().length > 0 && !clipped(element))
+      .flatMap((element) => {
+        const box = element.getBoundingClientRect();
+        return box.right > width + 1 || box.left < -1
+          ? [`${element.getAttribute('data-slot')} spans ${Math.round(box.left)}–${Math.round(box.right)} px`]
+          : [];
+      });
+  });
+}
+
+/**
+ * Controls of the kit whose hit area is smaller than `minimum` px either way. The hit area is the
+ * control, its labels, and the box its `::after` covers when that is positioned over a row or option.
+ */
+export function smallTargets(page: Page, minimum: number): Promise<string[]> {
+  return page.evaluate((minimum) => {
+    const controls = document.querySelectorAll<HTMLElement>(
+      '[data-slot] :is(button, a[href], input, [role="switch"], [role="radio"]), [data-slot]:is(button, a[href], input, [role="switch"], [role="radio"])',
+    );
+    return [...controls]
+      .filter((control) => control.getClientRects().length > 0 && !control.closest('[hidden], [aria-hidden="true"]'))
+      .flatMap((control) => {
+        const boxes = [control.getBoundingClientRect(), ...[...((control as HTMLInputElement).labels ?? [])].map((label) => label.getBoundingClientRect())];
+        const after = getComputedStyle(control, '::after');
+        if (after.content !== 'none' && after.position === 'absolute') {
+          const host = (control.offsetParent ?? control.parentElement) as HTMLElement | null;
+          if (host) boxes.push(host.getBoundingClientRect());
+        }
+        const left = Math.min(...boxes.map((box) => box.left));
+        const right = Math.max(...boxes.map((box) => box.right));
+        const top = Math.min(...boxes.map((box) => box.top));
+        const bottom = Math.max(...boxes.map((box) => box.bottom));
+        const [width, height] = [right - left, bottom - top];
+        const name = control.getAttribute('aria-label') ?? control.textContent?.trim().slice(0, 20) ?? '';
+        return width + 0.5 < minimum || height + 0.5 < minimum
+          ? [`${control.getAttribute('data-slot') ?? control.tagName} "${name}" is ${Math.round(width)}×${Math.round(height)} px`]
+          : [];
+      });
+  }, minimum);
 }

@@ -45,7 +45,7 @@ test('the same app picks a non-personalized strategy, deletes a tag and sends "n
   await expect(tags.tag('露营')).toHaveCount(0);
   await page.getByRole('button', { name: '对「周末露营清单」不感兴趣' }).click();
   // Undo is offered while the feedback waits (5 s by default); then it goes out and is confirmed.
-  await expect(page.getByRole('button', { name: '撤销' })).toBeVisible();
+  await expect(page.locator('[data-slot="not-interested-toast"]').getByRole('button', { name: '撤销' })).toBeVisible();
   await expect(page.getByText('已收到，将减少此类推荐。')).toBeVisible({ timeout: 10_000 });
   await expectNoAxeViolations(page, 'body');
 

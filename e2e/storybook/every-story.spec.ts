@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { bundledMessages } from '../../src/core/i18n/all-messages.js';
-import { LOCALES, axeViolations, openStoryPreview, playOutcome, showStory } from '../support.js';
+import { LOCALES, axeViolations, openStoryPreview, overflowing, playOutcome, showStory, smallTargets } from '../support.js';
 
 interface IndexEntry {
   type: string;
@@ -21,9 +21,11 @@ async function storyIndex(request: APIRequestContext): Promise<IndexEntry[]> {
  * The sweep sets the `autoplay` global, so that each story's play function runs and axe checks the state
  * it leaves; a reviewer's first view does not play (tested below).
  */
-for (const theme of ['light', 'dark', 'elderly']) {
+test.describe('every story on a 390 px phone', () => {
+ test.use({ viewport: { width: 390, height: 844 } });
+ for (const theme of ['light', 'dark', 'elderly']) {
   for (const locale of LOCALES) {
-    test(`every story opens without an error or an axe violation: ${theme}, ${locale}`, async ({ page, request }) => {
+    test(`every story opens without an error or an axe violation, nothing overflows${theme === 'elderly' ? ', every target is 60 px' : ''}: ${theme}, ${locale}`, async ({ page, request }) => {
       test.setTimeout(180_000);
       // E2E fixtures are left out: the flows that drive them run axe themselves.
       const stories = (await storyIndex(request)).filter((entry) => entry.type === 'story' && !entry.tags?.includes('fixture'));
@@ -54,6 +56,10 @@ for (const theme of ['light', 'dark', 'elderly']) {
           await expect.soft(decorator.first(), `${current}: the decorator did not apply the locale and theme`).toBeAttached({ timeout: 1_000 });
           await expect.soft(page.locator('#storybook-root [data-slot]').first(), `${current} rendered no component`).toBeAttached({ timeout: 1_000 });
           expect.soft(await axeViolations(page), `axe violations in ${current}`).toEqual([]);
+          expect.soft(await overflowing(page), `${current} overflows a 390 px screen`).toEqual([]);
+          if (theme === 'elderly') {
+            expect.soft(await smallTargets(page, 60), `${current} has targets under 60 px in elderly mode`).toEqual([]);
+          }
         }
         expect.soft(pageErrors.slice(reported), `page errors while ${current} was shown`).toEqual([]);
         if (problems.length > 0) {
@@ -67,6 +73,8 @@ for (const theme of ['light', 'dark', 'elderly']) {
     });
   }
 }
+
+});
 
 const zhCN = bundledMessages['zh-CN'];
 

@@ -123,7 +123,7 @@ for (const locale of LOCALES) {
       await expectNoAxeViolations(page);
       await reasons.getByRole('button', { name: m.notInterested.reasons.author }).click();
       // Undo is offered first (the feedback waits in the outbox), then it goes out.
-      await expect(page.getByRole('button', { name: m.notInterested.undo })).toBeVisible();
+      await expect(page.locator('[data-slot="not-interested-toast"]').getByRole('button', { name: m.notInterested.undo })).toBeVisible();
       await expect(item.getByRole('status')).toHaveText(m.notInterested.sent, { timeout: 10_000 });
       await expect(item).toHaveAttribute('data-not-interested', '');
       const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('algorights-e2e:tags') ?? 'null') as { feedback: unknown[] });

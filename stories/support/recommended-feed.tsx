@@ -66,7 +66,7 @@ export function RecommendedFeed({ locale, feedback = true }: { locale: DemoLocal
                   itemId={itemId}
                   itemLabel={item}
                   // Short, so a reviewer sees the feedback go out; an app keeps the default (5 s).
-                  undoMs={3000}
+                  undoMs={1000}
                   onNotInterested={() => setHidden((current) => new Set([...current, itemId]))}
                   onUndo={() => setHidden((current) => new Set([...current].filter((id) => id !== itemId)))}
                 />
