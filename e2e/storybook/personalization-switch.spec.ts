@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { PersonalizationSwitchPage } from '../../src/testing/index.js';
-import { LOCALES, expectNoAxeViolations, openStory } from '../support.js';
+import { FLOW_LOCALES, expectNoAxeViolations, openStory } from '../support.js';
 
 const LOCAL_STORAGE = 'e2e-fixtures-personalizationswitch--local-storage';
 const FAILING_BACKEND = 'e2e-fixtures-personalizationswitch--failing-backend';
 const SLOW_LOAD = 'e2e-fixtures-personalizationswitch--slow-load';
 
-for (const locale of LOCALES) {
+for (const locale of FLOW_LOCALES) {
   test.describe(`PersonalizationSwitch in ${locale}`, () => {
     test('turning personalization off by keyboard applies at once', async ({ page }) => {
       await openStory(page, LOCAL_STORAGE, locale);

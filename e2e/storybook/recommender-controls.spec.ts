@@ -4,14 +4,14 @@ import zhCN from '../../locales/zh-CN/algorights.json' with { type: 'json' };
 import zhTW from '../../locales/zh-TW/algorights.json' with { type: 'json' };
 import { AlgorithmDisclosurePage, PersonalizationSwitchPage, RecommendationModePickerPage, UserTagManagerPage } from '../../src/testing/index.js';
 import { FILING, sampleCatalogue, sampleProfile, strategies } from '../../stories/support/demo-content.js';
-import { LOCALES, expectNoAxeViolations, openStory } from '../support.js';
+import { FLOW_LOCALES, expectNoAxeViolations, openStory } from '../support.js';
 
 const DISCLOSURE = 'e2e-fixtures-recommender-controls--disclosure-on-feed';
 const PICKER = 'e2e-fixtures-recommender-controls--picker-with-switch';
 const TAGS = 'e2e-fixtures-recommender-controls--tag-manager';
 const messages = { 'zh-CN': zhCN, 'zh-TW': zhTW, en } as const;
 
-for (const locale of LOCALES) {
+for (const locale of FLOW_LOCALES) {
   const m = messages[locale];
   const profile = sampleProfile(locale);
   const label = (id: string) => profile.tags.find((tag) => tag.id === id)?.label ?? id;
