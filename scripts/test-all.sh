@@ -5,7 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rm -rf reports
-step() { printf '\n━━ %s\n' "$*"; }
+# Each step prints how long the one before it took, so a slow CI run shows where its time went.
+started=$SECONDS
+last=""
+step() {
+  [ -n "$last" ] && printf '   (%s: %d s)\n' "$last" "$((SECONDS - started))"
+  last="$*"; started=$SECONDS
+  printf '\n━━ %s\n' "$*"
+}
 
 step "Type check"
 npm run --silent typecheck
