@@ -26,7 +26,9 @@ export type RightsErrorCode =
    * (ALG 10): they are hidden from the user, and reported so the platform can stop its recommender
    * from producing them.
    */
-  | 'tags-disallowed';
+  | 'tags-disallowed'
+  /** The complaints adapter returned a ticket of the wrong shape, or a refusal without reasons (PIPL 50). */
+  | 'complaints-invalid';
 
 /** A typed runtime failure. It never reaches the user as an exception. */
 export class RightsError extends Error {

@@ -79,10 +79,33 @@ export interface TagsEvent {
 }
 
 /**
+ * What happened to a complaint (ALG 22):
+ * - `complaints.submitted`: the user submitted it; it is kept on this device until the adapter returns a ticket;
+ * - `complaints.ticket-issued`: the adapter returned its ticket;
+ * - `complaints.draft-discarded`: the user discarded a draft;
+ * - then the steps of the write (see {@link WriteStep}).
+ */
+export type ComplaintsEventType = 'complaints.submitted' | 'complaints.ticket-issued' | 'complaints.draft-discarded' | `complaints.${WriteStep}`;
+
+/** A complaint's progress, with its kind and ids only: never its text, contact or attachments. */
+export interface ComplaintsEvent {
+  type: ComplaintsEventType;
+  /** The kind of complaint. */
+  kind?: import('./complaints.js').ComplaintKind;
+  /** The item or decision it is about, if any. */
+  subjectId?: string;
+  /** The ticket, on `complaints.ticket-issued`. */
+  ticketId?: string;
+  timestamp: string;
+  correlationId: string;
+  errorCode?: RightsErrorCode;
+}
+
+/**
  * One rights action, for the platform's audit log (网络数据安全管理条例 44;
  * PIPL 54–56). It holds no personal data beyond ids. Narrow on `type`.
  */
-export type RightsEvent = PersonalizationEvent | TagsEvent;
+export type RightsEvent = PersonalizationEvent | TagsEvent | ComplaintsEvent;
 
 /** A random id, for correlation ids and idempotency keys; uses `crypto.randomUUID` where the platform has it. */
 export function createCorrelationId(): string {
