@@ -50,6 +50,11 @@ export interface AlgorithmDisclosureProps extends Omit<ComponentPropsWithoutRef<
    */
   settingsHref?: string;
   /**
+   * Where the user complains about or reports the recommendation service, such as the page with a
+   * `ComplaintCenter` (ALG 22: 投诉举报入口). Default: no link.
+   */
+  complaintsHref?: string;
+  /**
    * Where the dialog renders. Default: a portal into the nearest ancestor with `data-ar-theme` (else
    * the body), carrying the elderly mode and language of where the notice sits. Pass an element to
    * portal into it, or `false` to render in place.
@@ -88,6 +93,7 @@ export const AlgorithmDisclosure = forwardRef<HTMLDivElement, AlgorithmDisclosur
     filingStatus,
     generativeAi,
     settingsHref,
+    complaintsHref,
     container,
     open,
     defaultOpen,
@@ -98,6 +104,9 @@ export const AlgorithmDisclosure = forwardRef<HTMLDivElement, AlgorithmDisclosur
   const filed = useAlgorithmFilings({ filings, filingStatus, generativeAi });
   if (settingsHref !== undefined) {
     assertSafeHref(settingsHref, NAME, 'settingsHref');
+  }
+  if (complaintsHref !== undefined) {
+    assertSafeHref(complaintsHref, NAME, 'complaintsHref');
   }
   const id = useId();
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
@@ -168,6 +177,11 @@ export const AlgorithmDisclosure = forwardRef<HTMLDivElement, AlgorithmDisclosur
             ) : (
               <PersonalizationSwitch />
             )}
+            {complaintsHref ? (
+              <a href={complaintsHref} data-slot="algorithm-disclosure-complaints-link">
+                {t('algorithmDisclosure.complaintsLink')}
+              </a>
+            ) : null}
           </section>
         </div>
       </Dialog.Content>
