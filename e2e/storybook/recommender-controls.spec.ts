@@ -4,7 +4,7 @@ import zhCN from '../../locales/zh-CN/algorights.json' with { type: 'json' };
 import zhTW from '../../locales/zh-TW/algorights.json' with { type: 'json' };
 import { AlgorithmDisclosurePage, PersonalizationSwitchPage, RecommendationModePickerPage, UserTagManagerPage } from '../../src/testing/index.js';
 import { FILING, sampleCatalogue, sampleProfile, strategies } from '../../stories/support/demo-content.js';
-import { FLOW_LOCALES, expectNoAxeViolations, openStory } from '../support.js';
+import { FLOW_LOCALES, expectNoAxeViolations, flowTurns, openStory } from '../support.js';
 
 const DISCLOSURE = 'e2e-fixtures-recommender-controls--disclosure-on-feed';
 const PICKER = 'e2e-fixtures-recommender-controls--picker-with-switch';
@@ -17,8 +17,9 @@ for (const locale of FLOW_LOCALES) {
   const label = (id: string) => profile.tags.find((tag) => tag.id === id)?.label ?? id;
   const categoryLabel = (id: string) => profile.categories.find((category) => category.id === id)?.label ?? id;
 
+  const turn = flowTurns(locale);
   test.describe(`Recommender controls in ${locale}`, () => {
-    test('opening the disclosure and following the filing link to its public record', async ({ page, context }) => {
+    if (turn()) test('opening the disclosure and following the filing link to its public record', async ({ page, context }) => {
       // The record lives on the regulator's site; tests never leave 127.0.0.1, so the request is answered here.
       await context.route('https://beian.cac.gov.cn/**', (route) =>
         route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<title>算法备案公示</title><h1>算法备案公示</h1>' }),
@@ -43,7 +44,7 @@ for (const locale of FLOW_LOCALES) {
       await expect(disclosure.openButton).toBeFocused();
     });
 
-    test('switching to a non-personalized strategy: the switch agrees, and both survive a reload', async ({ page }) => {
+    if (turn()) test('switching to a non-personalized strategy: the switch agrees, and both survive a reload', async ({ page }) => {
       await openStory(page, PICKER, locale);
       const picker = new RecommendationModePickerPage(page, locale);
       const settings = new PersonalizationSwitchPage(page, locale);
@@ -70,7 +71,7 @@ for (const locale of FLOW_LOCALES) {
       await expect(page.getByTestId('feed-request')).toContainText('"personalized":true');
     });
 
-    test('deleting a tag and a category, then reloading', async ({ page }) => {
+    if (turn()) test('deleting a tag and a category, then reloading', async ({ page }) => {
       await openStory(page, TAGS, locale);
       const tags = new UserTagManagerPage(page, locale);
       await expect(tags.tag(label('camping'))).toBeVisible();
@@ -98,7 +99,7 @@ for (const locale of FLOW_LOCALES) {
       await expectNoAxeViolations(page);
     });
 
-    test('choosing interests, which is optional, and keeping them across a reload', async ({ page }) => {
+    if (turn()) test('choosing interests, which is optional, and keeping them across a reload', async ({ page }) => {
       await openStory(page, TAGS, locale);
       const tags = new UserTagManagerPage(page, locale);
       const [first] = sampleCatalogue(locale);
@@ -114,7 +115,7 @@ for (const locale of FLOW_LOCALES) {
       await expect(tags.interest(first?.label ?? '')).toHaveAttribute('aria-pressed', 'true');
     });
 
-    test('"not interested" on an item confirms that it took effect', async ({ page }) => {
+    if (turn()) test('"not interested" on an item confirms that it took effect', async ({ page }) => {
       await openStory(page, TAGS, locale);
       const item = page.locator('[data-item-id]').first();
       await item.getByRole('button', { name: new RegExp(m.notInterested.trigger) }).click();

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
@@ -89,5 +89,21 @@ test('the kit follows the host: dark tokens apply only under an explicit opt-in'
   expect(selectors.length).toBeGreaterThan(0);
   for (const selector of selectors) {
     expect(selector).toContain("[data-ar-theme='system']");
+  }
+});
+
+test('the dark theme changes colours only, never a size, so a layout checked in light holds in dark', () => {
+  // The every-story sweep checks overflow in every locale in light and elderly, and dark in two locales.
+  const darkBlocks = [`[data-ar-theme='dark']`, `[data-ar-mode='elderly'][data-ar-theme='dark']`].map(block);
+  for (const tokens of darkBlocks) {
+    for (const name of Object.keys(tokens)) {
+      expect(name).toMatch(/^--ar-(color-|shadow-|focus-ring$)/);
+    }
+  }
+  // No other stylesheet styles by theme: the tokens are the only thing dark mode changes.
+  const sheets = readdirSync(resolve('src/styles')).filter((file) => file.endsWith('.css') && file !== 'tokens.css');
+  expect(sheets.length).toBeGreaterThan(3);
+  for (const file of sheets) {
+    expect(readFileSync(resolve('src/styles', file), 'utf8'), file).not.toMatch(/data-ar-theme|prefers-color-scheme/);
   }
 });
