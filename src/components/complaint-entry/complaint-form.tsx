@@ -104,7 +104,7 @@ export const ComplaintForm = forwardRef<HTMLFormElement, ComplaintFormProps>(fun
             ))}
           </fieldset>
 
-          <section data-slot="complaint-form-process" aria-labelledby={`${id}-process`}>
+          <div data-slot="complaint-form-process">
             <Heading id={`${id}-process`} data-slot="complaint-form-process-title">
               {t('complaints.processTitle')}
             </Heading>
@@ -118,7 +118,7 @@ export const ComplaintForm = forwardRef<HTMLFormElement, ComplaintFormProps>(fun
             <p data-slot="complaint-form-deadline">{t('complaints.deadline', { count: state.deadlineDays })}</p>
             <p data-slot="complaint-form-deadline-note">{t('complaints.deadlineNote')}</p>
             <p data-slot="complaint-form-channel">{t(feedbackChannel === 'contact' ? 'complaints.channel.contact' : 'complaints.channel.inApp')}</p>
-          </section>
+          </div>
 
           {state.asksComplainant ? (
             <fieldset data-slot="complaint-form-complainant">

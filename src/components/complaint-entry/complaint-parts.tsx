@@ -12,7 +12,7 @@ export function ExternalChannel(props: { t: Translate; id: string; headingLevel:
   const { t, id, headingLevel } = props;
   const Heading = `h${headingLevel}` as const;
   return (
-    <section data-slot="complaint-external" aria-labelledby={`${id}-external`}>
+    <div data-slot="complaint-external">
       <Heading id={`${id}-external`} data-slot="complaint-external-title">
         {t('complaints.external.title')}
       </Heading>
@@ -21,7 +21,7 @@ export function ExternalChannel(props: { t: Translate; id: string; headingLevel:
         {t('complaints.external.link')}
         <span style={visuallyHidden}> {t('complaints.external.opensInNewWindow')}</span>
       </a>
-    </section>
+    </div>
   );
 }
 
