@@ -57,3 +57,6 @@ export function sampleTickets(locale: DemoLocale): ComplaintTicket[] {
     },
   ];
 }
+
+/** While this localStorage key is `'1'`, the report fixture's backend cannot be reached, as when the phone is offline. */
+export const BACKEND_OFFLINE_KEY = 'algorights-e2e:backend-offline';
