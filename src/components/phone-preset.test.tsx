@@ -186,6 +186,42 @@ describe('NotInterestedButton', () => {
     expect(notInterested).not.toHaveBeenCalled();
   }, 10_000);
 
+  test('while the user is on the undo toast, it stays and the feedback waits; once they leave, both get the full time again', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      screenWidth(true);
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      const tags = createMemoryTagsAdapter({ initial: profile });
+      const notInterested = vi.spyOn(tags, 'notInterested');
+      render(
+        <RightsProvider locale="zh-CN" adapters={adapters(tags)}>
+          <NotInterestedButton itemId="item-1" itemLabel="周末露营装备清单" undoMs={2000} />
+          <button type="button">别处</button>
+        </RightsProvider>,
+      );
+      await user.click(screen.getByRole('button', { name: /周末露营装备清单/ }));
+      await user.click(await screen.findByRole('button', { name: zhCN.notInterested.submitWithoutReason }));
+      const undo = await screen.findByRole('button', { name: zhCN.notInterested.undo });
+      await act(async () => vi.advanceTimersByTime(1000));
+      act(() => undo.focus());
+      // Three times the hold: the toast stays, and nothing goes out.
+      await act(async () => vi.advanceTimersByTime(6000));
+      expect(undo).toBeInTheDocument();
+      expect(notInterested).not.toHaveBeenCalled();
+      // Leaving starts both again in full: the toast ends first, then the feedback goes out.
+      act(() => screen.getByRole('button', { name: '别处' }).focus());
+      await act(async () => vi.advanceTimersByTime(1500));
+      expect(undo).toBeInTheDocument();
+      expect(notInterested).not.toHaveBeenCalled();
+      await act(async () => vi.advanceTimersByTime(1000));
+      expect(undo).not.toBeInTheDocument();
+      await act(async () => vi.advanceTimersByTime(1000));
+      expect(notInterested).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   test('without undo, the feedback goes out once its hold ends, and the toast has gone before', async () => {
     screenWidth(true);
     const user = userEvent.setup();

@@ -29,8 +29,10 @@ export interface ToastProps {
   onTimeout?: () => void;
   /** How long it stays, in milliseconds. */
   durationMs?: number;
-  /** Whether the time waits while the user is on the toast. Default: true. */
+  /** Whether the time waits while the user is on the toast (focus or pointer). Default: true. It starts again in full when they leave. */
   holdable?: boolean;
+  /** Called when the user comes onto the toast (`true`) and leaves it (`false`), so what it offers can wait as long. */
+  onHoldChange?: (held: boolean) => void;
   /** Its button: dismiss, or undo. */
   action?: { label: string; slot: string; onClick: () => void };
   /** An element inside the component: the toast portals into its theme's scope. */
@@ -39,15 +41,25 @@ export interface ToastProps {
 
 /** A short message at the bottom of the screen, with at most one action. */
 export function Toast(props: ToastProps) {
-  const { slot, message, role = 'alert', onTimeout, durationMs = TOAST_DURATION_MS, holdable = true, action, anchor } = props;
-  const [held, setHeld] = useState(false);
+  const { slot, message, role = 'alert', onTimeout, durationMs = TOAST_DURATION_MS, holdable = true, onHoldChange, action, anchor } = props;
+  // Held while focus is inside it or the pointer is over it.
+  const [focused, setFocused] = useState(false);
+  const [hovered, setHovered] = useState(false);
+  const held = holdable && (focused || hovered);
+  const reportedHeld = useRef(false);
   useEffect(() => {
-    if ((held && holdable) || !onTimeout) {
+    if (reportedHeld.current !== held) {
+      reportedHeld.current = held;
+      onHoldChange?.(held);
+    }
+  }, [held, onHoldChange]);
+  useEffect(() => {
+    if (held || !onTimeout) {
       return;
     }
     const timer = setTimeout(onTimeout, durationMs);
     return () => clearTimeout(timer);
-  }, [held, holdable, onTimeout, durationMs, message]);
+  }, [held, onTimeout, durationMs, message]);
   const container = themeScope(anchor);
   if (!container) {
     return null;
@@ -56,10 +68,10 @@ export function Toast(props: ToastProps) {
     <div
       role={role}
       data-slot={`${slot}-toast`}
-      onFocus={() => setHeld(true)}
-      onBlur={() => setHeld(false)}
-      onPointerEnter={() => setHeld(true)}
-      onPointerLeave={() => setHeld(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={(event) => setFocused(event.currentTarget.contains(event.relatedTarget))}
+      onPointerEnter={() => setHovered(true)}
+      onPointerLeave={() => setHovered(false)}
     >
       <span data-slot={`${slot}-toast-text`}>{message}</span>
       {action ? (

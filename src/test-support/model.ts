@@ -407,6 +407,21 @@ class WithdrawFeedback implements Command {
   toString = () => `tab${this.tab}.withdrawNotInterested(${this.item})`;
 }
 
+/** The user is on the undo toast: the held feedback waits longer. It changes nothing the backend must end up with. */
+class HoldFeedback implements Command {
+  constructor(
+    readonly tab: number,
+    readonly item: string,
+  ) {}
+  check = () => true;
+  async run(model: Model, world: ModelWorld) {
+    void tabOf(world, this.tab).store.getState().holdNotInterested(this.item, 5000);
+    await world.clock.settle();
+    checkAlways(model, world);
+  }
+  toString = () => `tab${this.tab}.holdNotInterested(${this.item})`;
+}
+
 class SetFault implements Command {
   constructor(
     readonly method: BackendMethod,
@@ -549,6 +564,7 @@ export function commandArbitraries(): fc.Arbitrary<Command>[] {
     fc.tuple(tab, fc.constantFrom('a', 'b', 'x'.repeat(300), '__proto__')).map(([index, item]) => new NotInterested(index, item)),
     fc.tuple(tab, fc.constantFrom('a', 'b')).map(([index, item]) => new NotInterested(index, item, 5000)),
     fc.tuple(tab, fc.constantFrom('a', 'b')).map(([index, item]) => new WithdrawFeedback(index, item)),
+    fc.tuple(tab, fc.constantFrom('a', 'b')).map(([index, item]) => new HoldFeedback(index, item)),
     fc.tuple(fc.constantFrom<BackendMethod>(...WRITE_METHODS, ...READ_METHODS), fc.constantFrom(...FAULTS)).map(([method, fault]) => new SetFault(method, fault)),
     fc.tuple(fc.constantFrom<BackendMethod>(...WRITE_METHODS, ...READ_METHODS), fc.constantFrom(...FAULTS)).map(([method, fault]) => new SetFault(method, fault)),
     fc.constantFrom(-600_000, 0, 480 * 60_000).map((milliseconds) => new Skew(milliseconds)),

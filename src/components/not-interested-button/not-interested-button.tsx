@@ -197,7 +197,7 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
           message={t('notInterested.toast')}
           // It ends a little before the feedback goes out, so undo is never offered when it can no longer work.
           durationMs={Math.max(1000, undoMs - 300)}
-          holdable={false}
+          onHoldChange={state.holdUndo}
           onTimeout={state.endUndo}
           action={{ label: t('notInterested.undo'), slot: 'undo', onClick: undo }}
           anchor={root}

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { RightsDeveloperError } from '../../core/errors.js';
 import { selectFeedbackStatus, tagsSlice, type FeedbackStatus } from '../../core/store/slices/tags-slice.js';
 import type { NotInterestedFeedback } from '../../core/tags.js';
@@ -43,6 +43,11 @@ export interface UseNotInterestedButtonResult {
   undo(): Promise<boolean>;
   /** Ends the undo offer (its time is up). */
   endUndo(): void;
+  /**
+   * While the user is on the undo offer (`true`), the feedback waits for them, on this device too; when
+   * they leave it (`false`), it waits `undoMs` more, as the offer starts again in full.
+   */
+  holdUndo(held: boolean): void;
 }
 
 const NAME = 'NotInterestedButton';
@@ -70,6 +75,7 @@ export function useNotInterestedButton(options: UseNotInterestedButtonOptions): 
   );
   const undo = useCallback(async () => {
     const feedback = undoable;
+    stopRenewal();
     setUndoable(null);
     if (!feedback || !(await store.getState().withdrawNotInterested(feedback.itemId))) {
       return false;
@@ -77,7 +83,31 @@ export function useNotInterestedButton(options: UseNotInterestedButtonOptions): 
     onUndo?.(feedback);
     return true;
   }, [store, undoable, onUndo]);
-  const endUndo = useCallback(() => setUndoable(null), []);
+  // While held, the hold is renewed before it ends: a closed tab then sends the feedback within `undoMs`.
+  const renewal = useRef<ReturnType<typeof setInterval> | undefined>(undefined);
+  const stopRenewal = () => {
+    clearInterval(renewal.current);
+    renewal.current = undefined;
+  };
+  useEffect(() => stopRenewal, []);
+  const holdUndo = useCallback(
+    (held: boolean) => {
+      stopRenewal();
+      if (!undoable) {
+        return;
+      }
+      const renew = () => void store.getState().holdNotInterested(undoable.itemId, undoMs);
+      renew();
+      if (held) {
+        renewal.current = setInterval(renew, Math.max(250, undoMs / 2));
+      }
+    },
+    [store, undoable, undoMs],
+  );
+  const endUndo = useCallback(() => {
+    stopRenewal();
+    setUndoable(null);
+  }, []);
   const retry = useCallback(() => void store.getState().retryTags(), [store]);
-  return { status, hydrated: true, syncPending: status === 'pending' || status === 'sending', failure: null, retry, send, undoable, undo, endUndo };
+  return { status, hydrated: true, syncPending: status === 'pending' || status === 'sending', failure: null, retry, send, undoable, undo, endUndo, holdUndo };
 }

@@ -203,6 +203,41 @@ describe('tags slice', () => {
     await expect(second.store.getState().withdrawNotInterested('item-1')).resolves.toBe(false);
   });
 
+  test('a longer hold (the user is on the undo toast) keeps held feedback from going out, on the device too, and undo still works after it', async () => {
+    const world = createWorld({ tags: profile });
+    const first = world.open();
+    void first.store.getState().sendNotInterested({ itemId: 'item-1' }, { holdMs: 5000 });
+    await world.clock.settle();
+    await world.clock.advance(4000);
+    const held = first.store.getState().holdNotInterested('item-1', 5000);
+    await world.clock.settle();
+    await expect(held).resolves.toBe(true);
+    // Past the first hold's end: still held, and the device's copy says so.
+    await world.clock.advance(3000);
+    expect(world.storedTags()?.feedback ?? []).toEqual([]);
+    expect(world.outbox()[0]?.notBefore).toBeGreaterThan(world.clock.now());
+    // A reload during the longer hold waits as long, then sends it.
+    first.stop();
+    const second = world.open();
+    const withdrawn = second.store.getState().withdrawNotInterested('item-1');
+    await world.clock.settle();
+    await expect(withdrawn).resolves.toBe(true);
+    await world.clock.advance(10_000);
+    expect(world.storedTags()?.feedback ?? []).toEqual([]);
+    // Nothing left to hold.
+    await expect(second.store.getState().holdNotInterested('item-1', 5000)).resolves.toBe(false);
+  });
+
+  test('feedback whose hold has ended cannot be held longer: it goes out', async () => {
+    const world = createWorld({ tags: profile });
+    const { store } = world.open();
+    void store.getState().sendNotInterested({ itemId: 'item-1' }, { holdMs: 1000 });
+    await world.clock.settle();
+    await world.clock.advance(1100);
+    await expect(store.getState().holdNotInterested('item-1', 5000)).resolves.toBe(false);
+    expect(world.storedTags()?.feedback).toEqual([{ itemId: 'item-1' }]);
+  });
+
   test('withdrawn during its hold, feedback leaves the outbox here and on the device and is never sent; other writes are untouched', async () => {
     const world = createWorld({ tags: profile });
     const { store } = world.open();

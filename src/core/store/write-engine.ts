@@ -142,6 +142,8 @@ export function createWriteEngine(options: WriteEngineOptions) {
   const reducing = new Set<ReducingJob>();
   const held = new Set<string>();
   const leased = new Set<string>();
+  // Longer holds on their way to the device, by key (`rehold`).
+  const reholding = new Map<string, Promise<void>>();
   // Entries whose adapter call is out: too late to withdraw.
   const sending = new Set<string>();
   // Confirmed entries the device could not forget yet (storage full): forgotten at the next round.
@@ -630,6 +632,11 @@ export function createWriteEngine(options: WriteEngineOptions) {
      * could not delete it.
      */
     async withdraw(key: string): Promise<boolean> {
+      // A longer hold still being stored goes first, so the device cannot keep what is withdrawn here.
+      const reheld = reholding.get(key);
+      if (reheld) {
+        await reheld;
+      }
       const entry = options.getState().entries.find((candidate) => candidate.key === key);
       if (!entry || entry.attempts > 0 || sending.has(key) || storing.has(key) || entry.notBefore === undefined || entry.notBefore <= clock.now()) {
         return false;
@@ -647,6 +654,42 @@ export function createWriteEngine(options: WriteEngineOptions) {
       }
       if (unsaved) {
         options.setState({ unsaved: options.getState().unsaved.filter((candidate) => candidate !== key) });
+      }
+      return true;
+    },
+
+    /**
+     * Holds a write that waits for undo (`holdMs`) for `holdMs` more from now, such as while the user is on
+     * the undo toast. The device's copy waits as long, so a reload or another tab does not send it sooner.
+     * Resolves `false` when it can no longer be held: it is being stored or sent, or its hold has ended.
+     */
+    async rehold(key: string, holdMs: number): Promise<boolean> {
+      // Synchronous up to the new hold, so a flush due now cannot slip in first.
+      const entry = options.getState().entries.find((candidate) => candidate.key === key);
+      if (!entry || entry.attempts > 0 || sending.has(key) || storing.has(key) || entry.notBefore === undefined || entry.notBefore <= clock.now()) {
+        return false;
+      }
+      const longer: OutboxEntry = { ...entry, notBefore: clock.now() + holdMs };
+      options.setState({ entries: options.getState().entries.map((candidate) => (candidate.key === key ? longer : candidate)) });
+      // On the device in order, each after the one before; what it stores is the latest hold, unless withdrawn meanwhile.
+      const stored = (reholding.get(key) ?? Promise.resolve()).then(async () => {
+        const latest = options.getState().entries.find((candidate) => candidate.key === key);
+        if (!latest || closed) {
+          return;
+        }
+        if (options.getState().unsaved.includes(key)) {
+          // Not on the device yet: this is another try at storing it.
+          await persist([latest], []);
+        } else {
+          // On the device already, with the shorter hold. If the longer one cannot be stored, a reload sends
+          // the feedback sooner than the user might take it back: never later, never lost.
+          await attempt(() => options.outbox.put([latest]));
+        }
+      });
+      reholding.set(key, stored);
+      await stored;
+      if (reholding.get(key) === stored) {
+        reholding.delete(key);
       }
       return true;
     },

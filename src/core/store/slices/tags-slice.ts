@@ -73,7 +73,6 @@ export interface TagsSlice {
   selectInterests(interests: readonly InterestOption[]): Promise<void>;
   /** Sets a category's intensity. Reducing: a failed write restores the previous one, with a message. */
   setTagIntensity(categoryId: string, intensity: TagIntensity): Promise<void>;
-  /** Sends "not interested" feedback. Protective: kept on this device and retried until confirmed. */
   /**
    * Records "not interested" (protective). With `holdMs`, the feedback waits that long in the outbox
    * before it is sent, so that {@link TagsSlice.withdrawNotInterested} can take it back.
@@ -84,6 +83,11 @@ export interface TagsSlice {
    * stands, once it has gone out or when the device could not let go of it.
    */
   withdrawNotInterested(itemId: string): Promise<boolean>;
+  /**
+   * Holds an item's feedback `holdMs` more from now, while it is still held for undo: the undo toast waits
+   * while the user is on it. Resolves `false` once the feedback has gone out, or is going.
+   */
+  holdNotInterested(itemId: string, holdMs: number): Promise<boolean>;
   /** Sends pending writes now, and reads the tags again if that failed. */
   retryTags(): Promise<void>;
   /** Forgets the last failure, once the user has seen it. */
@@ -394,6 +398,12 @@ export const tagsSlice: SliceDescriptor<TagsSlice> = {
           }
           event('tags.not-interested-undone', entry.correlationId, { itemId, tagIds: [] });
           return true;
+        },
+
+        async holdNotInterested(itemId, holdMs) {
+          const target = `feedback:${itemId}`;
+          const entry = get().outbox.entries.find((candidate) => candidate.slice === SLICE && candidate.target === target);
+          return entry ? context.engine.rehold(entry.key, holdMs) : false;
         },
 
         async retryTags() {
