@@ -61,6 +61,34 @@ test('in forced colours, every switch, radio and checkbox is drawn in system col
   expect(checked).toBeGreaterThan(5);
 });
 
+test('a list cell that navigates is a whole-row link ending in a chevron, which stays visible in forced colours', async ({ page }) => {
+  const chevrons = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('[data-ar-cell="link"]')].map((cell) => {
+        const after = getComputedStyle(cell, '::after');
+        return {
+          name: cell.textContent,
+          height: cell.getBoundingClientRect().height,
+          chevron: `${after.width} × ${after.height}, ${after.borderTopStyle} ${after.borderRightStyle}`,
+          colour: after.borderTopColor,
+          canvas: getComputedStyle(document.body).backgroundColor,
+        };
+      }),
+    );
+  for (const forcedColors of ['none', 'active'] as const) {
+    await page.emulateMedia({ forcedColors });
+    await openStoryPreview(page, { locale: 'zh-CN', theme: 'light' });
+    expect(await showStory(page, 'components-algorithmdisclosure--generative-service')).toEqual([]);
+    const cells = await chevrons();
+    expect(cells.length, 'the dialog links to the settings page as a list cell').toBeGreaterThan(0);
+    for (const cell of cells) {
+      expect(cell.height, `${cell.name}: the whole row is the target`).toBeGreaterThanOrEqual(44);
+      expect(cell.chevron, `${cell.name}: its chevron`).toMatch(/^[1-9][\d.]*px × [1-9][\d.]*px, solid solid$/);
+      expect(cell.colour, `${cell.name}: the chevron is drawn in a colour apart from the page (${forcedColors})`).not.toBe(cell.canvas);
+    }
+  }
+});
+
 test('with reduced motion, the switch thumb and the toast do not move', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await openStoryPreview(page, { locale: 'zh-CN', theme: 'light' });

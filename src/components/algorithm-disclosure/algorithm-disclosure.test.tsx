@@ -75,6 +75,23 @@ describe('AlgorithmDisclosure', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  test('the settings and complaint links are one group of navigating list cells, named by their text alone', () => {
+    render(
+      <RightsProvider locale="zh-CN" adapters={adapters()}>
+        <AlgorithmDisclosure principles="p" purpose="u" mechanism="m" filingStatus="in-progress" settingsHref="/settings" complaintsHref="/complaints" defaultOpen />
+      </RightsProvider>,
+    );
+    const dialog = screen.getByRole('dialog');
+    const links = within(dialog)
+      .getAllByRole('list')
+      .find((list) => list.getAttribute('data-slot') === 'algorithm-disclosure-links');
+    expect(links).toBeDefined();
+    const cells = within(links as HTMLElement).getAllByRole('link');
+    // The chevron is drawn, not written: screen readers hear the link's text only.
+    expect(cells.map((cell) => cell.textContent)).toEqual([zhCN.algorithmDisclosure.settingsLink, zhCN.algorithmDisclosure.complaintsLink]);
+    expect(cells.map((cell) => cell.getAttribute('data-ar-cell'))).toEqual(['link', 'link']);
+  });
+
   test('every link it renders is http(s) or on the page\'s own origin; anything else is a developer error', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const number = '网信算备110108823483902230019号';

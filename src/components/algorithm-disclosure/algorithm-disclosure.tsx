@@ -170,17 +170,25 @@ export const AlgorithmDisclosure = forwardRef<HTMLDivElement, AlgorithmDisclosur
           <DisclosureFilings id={id} t={t} filed={filed} />
           <section data-slot="algorithm-disclosure-section" data-section="settings" aria-labelledby={`${id}-settings`}>
             <h3 id={`${id}-settings`}>{t('algorithmDisclosure.settingsTitle')}</h3>
-            {settingsHref ? (
-              <a href={settingsHref} data-slot="algorithm-disclosure-settings-link">
-                {t('algorithmDisclosure.settingsLink')}
-              </a>
-            ) : (
-              <PersonalizationSwitch />
-            )}
-            {complaintsHref ? (
-              <a href={complaintsHref} data-slot="algorithm-disclosure-complaints-link">
-                {t('algorithmDisclosure.complaintsLink')}
-              </a>
+            {settingsHref ? null : <PersonalizationSwitch />}
+            {settingsHref || complaintsHref ? (
+              // Where the user goes from here: list cells that navigate, each with a chevron.
+              <ul data-slot="algorithm-disclosure-links">
+                {settingsHref ? (
+                  <li>
+                    <a href={settingsHref} data-slot="algorithm-disclosure-settings-link" data-ar-cell="link">
+                      {t('algorithmDisclosure.settingsLink')}
+                    </a>
+                  </li>
+                ) : null}
+                {complaintsHref ? (
+                  <li>
+                    <a href={complaintsHref} data-slot="algorithm-disclosure-complaints-link" data-ar-cell="link">
+                      {t('algorithmDisclosure.complaintsLink')}
+                    </a>
+                  </li>
+                ) : null}
+              </ul>
             ) : null}
           </section>
         </div>
