@@ -114,7 +114,8 @@ export const OfflineDraftKept: Story = {
   },
   play: playOnRequest(async ({ canvas, globals }) => {
     const m = messagesFor(globals.locale);
-    await expect(canvas.getByRole('textbox', { name: m.complaints.text.label })).toHaveValue(emptyDraftFor(localeOf(globals)).text);
+    // The draft is read from the device as the form mounts.
+    await waitFor(() => expect(canvas.getByRole('textbox', { name: m.complaints.text.label })).toHaveValue(emptyDraftFor(localeOf(globals)).text));
     await expect(canvas.getByRole('radio', { name: m.complaints.kinds.recommendation.label })).toBeChecked();
     await expect(await canvas.findByText(m.complaints.failed.load)).toBeVisible();
   }),
@@ -146,11 +147,12 @@ export const TicketStatuses: Story = {
   parameters: { rights: { adapters: (locale: string) => complaintAdapters(sampleTickets(localeOf({ locale })))() } },
   play: playOnRequest(async ({ canvas, globals }) => {
     const m = messagesFor(globals.locale);
+    const tickets = within(await canvas.findByRole('region', { name: m.complaints.tickets.title }));
     for (const status of ['received', 'processing', 'answered', 'refused'] as const) {
-      await expect(await canvas.findByText(m.complaints.tickets.status[status])).toBeVisible();
+      await expect(await tickets.findByText(m.complaints.tickets.status[status])).toBeVisible();
     }
     // Received 2025-09-30, due 2025-10-28: 15 working days left on the day it was filed.
-    await expect(canvas.getByText(new RegExp(m.complaints.tickets.daysLeft_other.replace('{{count}}', '15')))).toBeVisible();
+    await expect(tickets.getByText(new RegExp(m.complaints.tickets.daysLeft_other.replace('{{count}}', '15')))).toBeVisible();
   }),
 };
 
