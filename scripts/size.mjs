@@ -33,6 +33,9 @@ const budgets = {
   'NotInterestedButton + RightsProvider, dependencies external': 18_700,
   'UserTagManager + RightsProvider, dependencies bundled (React external)': 73_800,
   'useRecommendationMode + RightsProvider, dependencies bundled (React external)': 13_000,
+  // The complaint entry (0.4): the complaints slice, the form with its strings in four locales, the working-day calendar.
+  'ReportButton + RightsProvider, dependencies external': 27_400,
+  'ComplaintCenter + RightsProvider, dependencies external': 28_100,
 };
 
 const cases = [
@@ -57,6 +60,13 @@ const cases = [
     name: `${name}, dependencies external`,
     contents: `export { RightsProvider, ${names} } from ${JSON.stringify(entry)};`,
     external: asExternal([...dependencies, ...peers]),
+  })),
+  // The complaint entry brings its own slice and strings, and no other component's.
+  ...['ReportButton', 'ComplaintCenter'].map((name) => ({
+    name: `${name} + RightsProvider, dependencies external`,
+    contents: `export { RightsProvider, ${name} } from ${JSON.stringify(entry)};`,
+    external: asExternal([...dependencies, ...peers]),
+    mustNotContain: ['用户标签', 'algorights:tags'],
   })),
   {
     name: 'UserTagManager + RightsProvider, dependencies bundled (React external)',
