@@ -28,7 +28,9 @@ export type RightsErrorCode =
    */
   | 'tags-disallowed'
   /** The complaints adapter returned a ticket of the wrong shape, or a refusal without reasons (PIPL 50). */
-  | 'complaints-invalid';
+  | 'complaints-invalid'
+  /** The consent adapter returned a receipt of the wrong shape. */
+  | 'consent-invalid';
 
 /** A typed runtime failure. It never reaches the user as an exception. */
 export class RightsError extends Error {

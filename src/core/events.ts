@@ -102,10 +102,84 @@ export interface ComplaintsEvent {
 }
 
 /**
+ * What happened to a consent (PIPL 14–17):
+ * - `consent.given`, `consent.renewed`, `consent.declined`, `consent.withdrawn`: the user's action; a
+ *   receipt for it is on its way to the adapter (given and renewed take effect once it is stored);
+ * - `consent.recorded`: the adapter stored the receipt;
+ * - then the steps of the write (see {@link WriteStep}).
+ */
+export type ConsentEventType =
+  | 'consent.given'
+  | 'consent.renewed'
+  | 'consent.declined'
+  | 'consent.withdrawn'
+  | 'consent.recorded'
+  | `consent.${WriteStep}`;
+
+/** A consent event, with ids, versions and hashes only: never the document's text or the user's data. */
+export interface ConsentEvent {
+  type: ConsentEventType;
+  documentId: string;
+  documentVersion: string;
+  /** The hash of the text shown. */
+  textSha256: string;
+  /** The receipt's record id, and on `consent.recorded` the backend's receipt id. */
+  recordId: string;
+  receiptId?: string;
+  timestamp: string;
+  correlationId: string;
+  errorCode?: RightsErrorCode;
+}
+
+/**
+ * What happened in minor mode (未成年人模式, MIN 43):
+ * - `minorMode.entered` (from settings, the daily prompt or the device's signal), `minorMode.exited`,
+ *   `minorMode.settings-changed`, `minorMode.time-granted`, `minorMode.pin-set`;
+ * - `minorMode.guardian-verified`, `minorMode.guardian-refused` (a wrong PIN, or the platform's check
+ *   failed), `minorMode.pin-locked` (too many wrong PINs);
+ * - `minorMode.locked` (the curfew or the daily limit) and `minorMode.unlocked`, `minorMode.rest-reminded`;
+ * - then the steps of the write (see {@link WriteStep}).
+ * Never the PIN.
+ */
+export type MinorModeEventType =
+  | 'minorMode.entered'
+  | 'minorMode.exited'
+  | 'minorMode.settings-changed'
+  | 'minorMode.time-granted'
+  | 'minorMode.pin-set'
+  | 'minorMode.guardian-verified'
+  | 'minorMode.guardian-refused'
+  | 'minorMode.pin-locked'
+  | 'minorMode.locked'
+  | 'minorMode.unlocked'
+  | 'minorMode.rest-reminded'
+  | `minorMode.${WriteStep}`;
+
+/** A minor-mode event: the band, the reason, minutes and counts, never the PIN. */
+export interface MinorModeEvent {
+  type: MinorModeEventType;
+  /** The band after the action. */
+  ageBand?: import('./minor-mode.js').MinorAgeBand;
+  /** Who turned it on, on `minorMode.entered`. */
+  source?: import('./minor-mode.js').MinorModeSource;
+  /** What the guardian was asked for, on verification events. */
+  purpose?: import('./adapters/types.js').GuardianPurpose;
+  /** Why the app locked, on `minorMode.locked`. */
+  reason?: import('./minor-mode.js').MinorModeLockReason;
+  /** Minutes granted, on `minorMode.time-granted`. */
+  minutes?: number;
+  /** Wrong PINs in a row, on `minorMode.guardian-refused` and `minorMode.pin-locked`. */
+  failures?: number;
+  timestamp: string;
+  correlationId: string;
+  errorCode?: RightsErrorCode;
+}
+
+/**
  * One rights action, for the platform's audit log (网络数据安全管理条例 44;
  * PIPL 54–56). It holds no personal data beyond ids. Narrow on `type`.
  */
-export type RightsEvent = PersonalizationEvent | TagsEvent | ComplaintsEvent;
+export type RightsEvent = PersonalizationEvent | TagsEvent | ComplaintsEvent | ConsentEvent | MinorModeEvent;
 
 /** A random id, for correlation ids and idempotency keys; uses `crypto.randomUUID` where the platform has it. */
 export function createCorrelationId(): string {
