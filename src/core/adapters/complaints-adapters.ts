@@ -1,4 +1,5 @@
 import type { Complaint, ComplaintAttachment, ComplaintDeadlines, ComplaintDraft, ComplaintTicket } from '../complaints.js';
+import { systemClock } from '../clock.js';
 import { complaintDeadline, parseComplaintDrafts } from '../complaints.js';
 import { createCorrelationId } from '../events.js';
 import { PRC_WORKING_DAY_CALENDAR, addWorkingDays, type WorkingDayCalendar } from '../working-days.js';
@@ -36,7 +37,7 @@ function normalize(stored: Partial<StoredComplaints> | null): StoredComplaints |
 export interface EmbeddedComplaintsAdapterOptions {
   /** Tickets to start with, such as a story's sample user with one of each status. */
   initial?: readonly ComplaintTicket[];
-  /** The clock for `receivedAt`. Default: `Date.now`. */
+  /** The clock for `receivedAt`. Default: the system clock. */
   now?: () => number;
   /** Feedback deadlines per kind, in working days, for the due dates of new tickets. Default: 15 for every kind. */
   deadlines?: ComplaintDeadlines;
@@ -48,7 +49,7 @@ function complaintsAdapterOn(
   cell: { read(): StoredComplaints | null; write(value: StoredComplaints): void; subscribe: Subscribe },
   options: EmbeddedComplaintsAdapterOptions,
 ): Required<ComplaintsAdapter> {
-  const now = options.now ?? (() => Date.now());
+  const now = options.now ?? systemClock.now;
   const calendar = options.calendar ?? PRC_WORKING_DAY_CALENDAR;
   return {
     submit(complaint, writeOptions) {

@@ -241,7 +241,9 @@ export const complaintsSlice: SliceDescriptor<ComplaintsSlice> = {
           if (!upload) {
             return null;
           }
-          const outcome = await attempt(() => upload.call(adapter, file, { idempotencyKey: createCorrelationId(), signal: new AbortController().signal }));
+          // Timed out and aborted like a read: an upload that never answers does not leave the form waiting.
+          const idempotencyKey = createCorrelationId();
+          const outcome = await context.engine.read(({ signal }) => upload.call(adapter, file, { idempotencyKey, signal }));
           if (!outcome.ok) {
             context.reportError(toRightsError(outcome.error, 'write-failed', 'The complaints adapter did not take an attachment.'));
             update({ failure: { code: 'write-failed', action: 'upload' } });
