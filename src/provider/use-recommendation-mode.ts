@@ -1,6 +1,5 @@
 import { useShallow } from 'zustand/shallow';
-import { selectRecommendationMode } from '../core/store/selectors.js';
-import type { RecommendationModeData } from '../core/types.js';
+import { selectRecommendationMode, type RecommendationModeWithMinor } from '../core/store/selectors.js';
 import { useRightsStore } from './rights-context.js';
 
 /**
@@ -13,10 +12,14 @@ import { useRightsStore } from './rights-context.js';
  * fetch(`/api/feed?personalized=${mode.feed === 'personalized'}&strategy=${mode.strategy ?? ''}`);
  * ```
  *
+ * While minor mode is on (a `MinorModeGate` wraps the app), ads are always
+ * non-personalized (MIN 24 ¶3) and `minor` gives the content pool of the
+ * guardian's age band (`minor.contentBand`) for the feed request.
+ *
  * The object keeps its identity until a value changes, so it is safe in
  * effect and query dependencies. It is decided in one place,
  * `selectRecommendationMode`, for every control and request.
  */
-export function useRecommendationMode(): Readonly<RecommendationModeData> {
+export function useRecommendationMode(): Readonly<RecommendationModeWithMinor> {
   return useRightsStore('useRecommendationMode', useShallow(selectRecommendationMode));
 }

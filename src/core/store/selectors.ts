@@ -1,15 +1,47 @@
 import { recommendationModeData } from '../personalization-model.js';
 import type { RecommendationModeData } from '../types.js';
 import type { RightsState } from './rights-state.js';
+import type { MinorContentPool, RightsStateWithMinorMode } from './slices/minor-mode-slice.js';
+
+/** What the feed, ad, push and search requests get, with the minor-mode content pool. */
+export interface RecommendationModeWithMinor extends RecommendationModeData {
+  /**
+   * While minor mode is on (未成年人模式, MIN 43): the guardian's band (`null` when it could not be read)
+   * and the content pool the feed asks for. Absent otherwise, and where no minor-mode component is used.
+   */
+  minor?: MinorContentPool;
+}
+
+// One object per band pair, so the result keeps its identity while nothing changes.
+const pools = new Map<string, MinorContentPool>();
+
+/** The minor-mode content pool while minor mode is on, else `null`. */
+export function selectMinorContentPool(state: RightsState): MinorContentPool | null {
+  const minor = (state as Partial<RightsStateWithMinorMode>).minorMode;
+  if (!minor?.on) {
+    return null;
+  }
+  const ageBand = minor.fallback ? null : minor.settings.ageBand;
+  const key = `${ageBand}:${minor.settings.ageBand}`;
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = Object.freeze({ ageBand, contentBand: minor.settings.ageBand });
+    pools.set(key, pool);
+  }
+  return pool;
+}
 
 /**
  * What the feed, ad, push and search requests get: each scope's mode and the
  * feed's strategy. Every rule about what the feed may personalize is decided
- * here and nowhere else, so minor mode can force ads non-personalized in one
- * place.
+ * here and nowhere else: minor mode forces ads non-personalized in this one
+ * place, and adds the content pool its band asks for.
  */
-export function selectRecommendationMode(state: RightsState): RecommendationModeData {
-  return recommendationModeData(state.personalization.preferences);
+export function selectRecommendationMode(state: RightsState): RecommendationModeWithMinor {
+  const mode = recommendationModeData(state.personalization.preferences);
+  const minor = selectMinorContentPool(state);
+  // MIN 24 ¶3: 不得通过自动化决策方式向未成年人进行商业营销. Minor mode forces ads non-personalized here and nowhere else.
+  return minor ? { ...mode, ads: 'non-personalized', minor } : mode;
 }
 
 /** True while a write of `slice` (of one of `methods`, if given) waits in the outbox: applied here, not yet confirmed by its adapter. */
