@@ -276,3 +276,143 @@ export {
   type UseComplaintTicketsResult,
   type UseComplaintsResult,
 } from './components/complaint-entry/index.js';
+export {
+  DEFAULT_CONSENT_QUIET_PERIOD_MS,
+  GUARDIAN_CONSENT_AGE,
+  SEPARATE_CONSENT_PURPOSES,
+  consentShownText,
+  consentStanding,
+  createConsentReceipt,
+  needsGuardianConsent,
+  parseStoredConsentReceipt,
+  sha256Hex,
+  type ConsentChange,
+  type ConsentDocument,
+  type ConsentDocumentKind,
+  type ConsentEventKind,
+  type ConsentReceipt,
+  type ConsentReceiptInput,
+  type ConsentRecipient,
+  type ConsentStanding,
+  type SeparateConsentPurpose,
+  type SeparateConsentRequest,
+  type StoredConsentReceipt,
+} from './core/consent.js';
+export type { ConsentAdapter } from './core/adapters/types.js';
+export {
+  CONSENT_STORAGE_KEY,
+  STORED_CONSENT_VERSION,
+  createLocalStorageConsentAdapter,
+  createMemoryConsentAdapter,
+  toStoredConsentReceipt,
+  type EmbeddedConsentAdapterOptions,
+  type LocalStorageConsentAdapterOptions,
+  type MemoryConsentAdapterOptions,
+  type StoredConsent,
+} from './core/adapters/consent-adapters.js';
+export {
+  runConsentAdapterConformance,
+  type ConsentAdapterConformanceOptions,
+  type ConsentInspector,
+} from './core/adapters/conformance/run-consent-adapter-conformance.js';
+export {
+  consentSlice,
+  selectEffectiveReceipts,
+  selectPendingConsent,
+  type ConsentAction,
+  type ConsentSlice,
+  type ConsentState,
+  type RightsStateWithConsent,
+} from './core/store/slices/consent-slice.js';
+export { type ConsentEvent, type ConsentEventType } from './core/events.js';
+export {
+  AgreementConsent,
+  ConsentSettings,
+  EDITED_PERSON_INFORMED,
+  SeparateConsent,
+  useAgreementConsent,
+  useConsent,
+  useConsentSettings,
+  useSeparateConsent,
+  type AgreementConsentProps,
+  type AgreementPhase,
+  type ConsentPresentation,
+  type ConsentSettingsItem,
+  type ConsentSettingsProps,
+  type SeparateConsentPhase,
+  type SeparateConsentProps,
+  type UseAgreementConsentOptions,
+  type UseAgreementConsentResult,
+  type UseConsentResult,
+  type UseConsentSettingsOptions,
+  type UseConsentSettingsResult,
+  type UseSeparateConsentOptions,
+  type UseSeparateConsentResult,
+} from './components/agreement-consent/index.js';
+export {
+  CURFEW_END_MINUTES,
+  CURFEW_START_MINUTES,
+  MINOR_AGE_BANDS,
+  PIN_ATTEMPTS,
+  REST_AFTER_MS,
+  STRICTEST_AGE_BAND,
+  checkSpending,
+  defaultDailyLimitMinutes,
+  defaultMinorModeSettings,
+  defaultSpendingCaps,
+  inCurfew,
+  minorModeStatus,
+  parseMinorModeRecord,
+  type MinorAgeBand,
+  type MinorModeLockReason,
+  type MinorModeRecord,
+  type MinorModeSettings as MinorModeSettingsData,
+  type MinorModeSource,
+  type MinorModeStatus,
+  type MinorModeUsage,
+  type SpendingCaps,
+  type SpendingVerdict,
+} from './core/minor-mode.js';
+export { DEFAULT_PIN_ITERATIONS, type HashedPin } from './core/minor-mode-pin.js';
+export type { DeviceMinorModeSignal, GuardianPurpose, MinorModeAdapter } from './core/adapters/types.js';
+export {
+  STORED_MINOR_MODE_VERSION,
+  createLocalStorageMinorModeAdapter,
+  createMemoryMinorModeAdapter,
+  type EmbeddedMinorModeAdapter,
+  type EmbeddedMinorModeAdapterOptions,
+  type LocalStorageMinorModeAdapterOptions,
+  type MemoryMinorModeAdapterOptions,
+} from './core/adapters/minor-mode-adapters.js';
+export {
+  runMinorModeAdapterConformance,
+  type MinorModeAdapterConformanceOptions,
+  type MinorModeInspector,
+} from './core/adapters/conformance/run-minor-mode-adapter-conformance.js';
+export {
+  minorModeSlice,
+  type EnterMinorModeOptions,
+  type GuardianResult,
+  type MinorContentPool,
+  type MinorModeAction,
+  type MinorModeSlice,
+  type MinorModeState,
+  type RightsStateWithMinorMode,
+} from './core/store/slices/minor-mode-slice.js';
+export { selectMinorContentPool, type RecommendationModeWithMinor } from './core/store/selectors.js';
+export { type MinorModeEvent, type MinorModeEventType } from './core/events.js';
+export {
+  GuardianVerification,
+  MinorModeEntryPrompt,
+  MinorModeGate,
+  MinorModeSettings,
+  formatMinorModeTime,
+  useMinorMode,
+  useSpendingGuard,
+  type GuardianVerificationProps,
+  type MinorModeEntryPromptProps,
+  type MinorModeGateProps,
+  type MinorModeSettingsProps,
+  type UseMinorModeResult,
+  type UseSpendingGuardResult,
+} from './components/minor-mode/index.js';

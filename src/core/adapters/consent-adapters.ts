@@ -1,3 +1,4 @@
+import { systemClock } from '../clock.js';
 import type { ConsentReceipt, StoredConsentReceipt } from '../consent.js';
 import { createCorrelationId } from '../events.js';
 import { createJsonStorageCell, memoryCellChannel, throwIfAborted, type KeyValueStorage, type MemoryCell } from './storage.js';
@@ -30,12 +31,12 @@ function normalize(stored: Partial<StoredConsent> | null): StoredConsent | null 
 export interface EmbeddedConsentAdapterOptions {
   /** Receipts to start with, such as a story's user who agreed to an earlier version. */
   initial?: readonly StoredConsentReceipt[];
-  /** The clock for `storedAt`. Default: `Date.now`. */
+  /** The clock for `storedAt`. Default: the system clock. */
   now?: () => number;
 }
 
 function consentAdapterOn(cell: { read(): StoredConsent | null; write(value: StoredConsent): void; subscribe: Subscribe }, options: EmbeddedConsentAdapterOptions): Required<ConsentAdapter> {
-  const now = options.now ?? (() => Date.now());
+  const now = options.now ?? systemClock.now;
   return {
     load(readOptions) {
       throwIfAborted(readOptions);

@@ -43,6 +43,8 @@ export interface ConsentSlice {
   retryConsent(): Promise<void>;
   /** Forgets the last failure, once the user has seen it. */
   dismissConsentFailure(): void;
+  /** The store clock's time, in wall-clock milliseconds: receipts and quiet periods use it, never the view's own clock. */
+  consentNow(): number;
 }
 
 /** The store with the consent slice registered. */
@@ -172,6 +174,8 @@ export const consentSlice: SliceDescriptor<ConsentSlice> = {
             update({ failure: null });
           }
         },
+
+        consentNow: () => context.clock.now(),
       };
     };
   },
