@@ -14,6 +14,8 @@ import {
   pinLockoutMs,
   trustedTime,
   usageForDay,
+  type MinorModeRecord,
+  type MinorModeUsage,
 } from './minor-mode.js';
 
 const runner = { describe, test, beforeEach, expect };
@@ -24,10 +26,10 @@ runMinorModeAdapterConformance(runner, {
   name: 'memory',
   setup() {
     const cells = { record: { value: null } as MemoryCell, usage: { value: null } as MemoryCell, pin: { value: null } as MemoryCell };
-    const inner = (cell: MemoryCell, key: string) => (cell.value === null ? null : structuredClone((cell.value as Record<string, never>)[key]));
+    const inner = <T,>(cell: MemoryCell, key: string): T | null => (cell.value === null ? null : (structuredClone((cell.value as Record<string, unknown>)[key]) as T));
     return {
       adapter: createMemoryMinorModeAdapter({ cells, pinIterations: 1000 }),
-      inspector: { record: () => inner(cells.record, 'record'), usage: () => inner(cells.usage, 'usage'), pinStorage: () => (cells.pin.value === null ? null : JSON.stringify(cells.pin.value)) },
+      inspector: { record: () => inner<MinorModeRecord>(cells.record, 'record'), usage: () => inner<MinorModeUsage>(cells.usage, 'usage'), pinStorage: () => (cells.pin.value === null ? null : JSON.stringify(cells.pin.value)) },
     };
   },
 });
@@ -36,15 +38,15 @@ runMinorModeAdapterConformance(runner, {
   name: 'localStorage',
   setup() {
     localStorage.clear();
-    const read = (key: string, field: string) => {
+    const read = <T,>(key: string, field: string): T | null => {
       const raw = localStorage.getItem(key);
-      return raw === null ? null : (JSON.parse(raw) as Record<string, never>)[field];
+      return raw === null ? null : ((JSON.parse(raw) as Record<string, unknown>)[field] as T);
     };
     return {
       adapter: createLocalStorageMinorModeAdapter({ pinIterations: 1000 }),
       inspector: {
-        record: () => read('algorights:minor-mode', 'record'),
-        usage: () => read('algorights:minor-mode-usage', 'usage'),
+        record: () => read<MinorModeRecord>('algorights:minor-mode', 'record'),
+        usage: () => read<MinorModeUsage>('algorights:minor-mode-usage', 'usage'),
         pinStorage: () => localStorage.getItem('algorights:minor-mode-pin'),
       },
     };

@@ -4,6 +4,9 @@ import { RightsDeveloperError } from '../../core/errors.js';
 import { PERSONALIZATION_SCOPES, type PersonalizationScope } from '../../core/types.js';
 import { failureMessage } from '../../core/i18n/create-rights-i18n.js';
 import { personalizationSwitchMessages } from '../../core/i18n/groups/personalization-switch.js';
+import { minorModeNoticeMessages } from '../../core/i18n/groups/minor-mode.js';
+import { selectMinorContentPool } from '../../core/store/selectors.js';
+import { useRightsStore } from '../../provider/rights-context.js';
 import { useRightsTranslation } from '../../provider/use-rights-translation.js';
 import { contractAttributes, RightsStatus, rolledBackMessage } from '../rights-status.js';
 import { usePersonalizationSwitch, type UsePersonalizationSwitchOptions } from './use-personalization-switch.js';
@@ -47,7 +50,9 @@ export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationS
       `\`${NAME}\` got an unknown scope "${String(unknownScope)}" in \`scopes\`. Use any of: ${PERSONALIZATION_SCOPES.join(', ')}.`,
     );
   }
-  const { t, locale } = useRightsTranslation(NAME, personalizationSwitchMessages);
+  const { t, locale } = useRightsTranslation(NAME, personalizationSwitchMessages, minorModeNoticeMessages);
+  // MIN 24 ¶3: in minor mode ads are never personalized; the ads switch shows it, locked, with the reason.
+  const minorMode = useRightsStore(NAME, (state) => selectMinorContentPool(state) !== null);
   const state = usePersonalizationSwitch({ checked, onCheckedChange, scopeChecked, onScopeCheckedChange });
   const id = useId();
   const switchId = `${id}-switch`;
@@ -108,7 +113,7 @@ export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationS
             {t('personalizationSwitch.scopesLabel')}
           </p>
           {scopes.map((scope) => (
-            <div key={scope} data-slot="personalization-switch-scope" data-scope={scope}>
+            <div key={scope} data-slot="personalization-switch-scope" data-scope={scope} data-locked={minorMode && scope === 'ads' ? 'minor-mode' : undefined}>
               <label htmlFor={`${id}-${scope}`} data-slot="personalization-switch-scope-label">
                 {t(`personalizationSwitch.scopes.${scope}.label`)}
               </label>
@@ -116,15 +121,21 @@ export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationS
                 id={`${id}-${scope}`}
                 data-slot="personalization-switch-scope-control"
                 data-chosen={state.chosenBeforeLoad ? '' : undefined}
-                checked={state.hydrated && state.isScopeChecked(scope)}
+                checked={state.hydrated && state.isScopeChecked(scope) && !(minorMode && scope === 'ads')}
+                disabled={minorMode && scope === 'ads' ? true : undefined}
                 onCheckedChange={(next) => state.setScope(scope, next)}
-                aria-describedby={`${id}-${scope}-description${loading}`}
+                aria-describedby={`${id}-${scope}-description${minorMode && scope === 'ads' ? ` ${id}-ads-locked` : ''}${loading}`}
               >
                 <Switch.Thumb data-slot="personalization-switch-thumb" />
               </Switch.Root>
               <p id={`${id}-${scope}-description`} data-slot="personalization-switch-scope-description">
                 {t(`personalizationSwitch.scopes.${scope}.description`)}
               </p>
+              {minorMode && scope === 'ads' ? (
+                <p id={`${id}-ads-locked`} data-slot="personalization-switch-scope-locked">
+                  {t('minorModeNotice.adsLocked')}
+                </p>
+              ) : null}
             </div>
           ))}
         </div>
