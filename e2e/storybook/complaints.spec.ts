@@ -47,6 +47,8 @@ for (const locale of FLOW_LOCALES) {
 
       await page.reload();
       await page.locator('#storybook-root [data-slot]').first().waitFor();
+      // The report's button says it waits on this device, with the sheet closed.
+      await expect(report.reportButton.locator('xpath=..')).toHaveAttribute('data-sync-pending', '');
       await report.open();
       await expect(report.pending).toBeVisible();
       expect(await storedTickets(page)).toBe(0);

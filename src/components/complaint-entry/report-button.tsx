@@ -2,7 +2,10 @@ import { Dialog } from 'radix-ui';
 import { forwardRef, useState, type ComponentPropsWithoutRef } from 'react';
 import type { ComplaintKind } from '../../core/complaints.js';
 import { reportButtonMessages } from '../../core/i18n/groups/complaints.js';
+import { complaintsSlice, selectPendingComplaints } from '../../core/store/slices/complaints-slice.js';
+import { useRightsSlice, useRightsStore } from '../../provider/rights-context.js';
 import { useRightsTranslation } from '../../provider/use-rights-translation.js';
+import { contractAttributes } from '../rights-status.js';
 import { assignRef, portalTarget, type OverlayContainer } from '../portal-scope.js';
 import { usePresentation, type Presentation } from '../use-presentation.js';
 import { ComplaintForm, type ComplaintFormProps } from './complaint-form.js';
@@ -35,6 +38,7 @@ export interface ReportButtonProps
  * the draft; the ticket shows in the sheet once the adapter has returned it.
  *
  * @selector [data-slot="report-button"] the root
+ * @selector [data-sync-pending] the report waits on this device to be sent
  * @selector [data-slot="report-button-trigger"] the 举报 button
  * @selector [data-slot="report-button-sheet"][data-presentation="sheet" | "dialog"] the form's overlay
  */
@@ -61,6 +65,10 @@ export const ReportButton = forwardRef<HTMLDivElement, ReportButtonProps>(functi
   const phone = usePresentation('auto') === 'sheet';
   const shown: Presentation | 'dialog' = presentation === 'auto' ? (phone ? 'sheet' : 'dialog') : presentation;
   const [open, setOpen] = useState(false);
+  // A report left waiting by an earlier visit goes out as the page loads, not when the sheet next opens.
+  useRightsSlice(NAME, complaintsSlice);
+  // The report waits on this device while the sheet is closed too: the root says so.
+  const syncPending = useRightsStore(NAME, (state) => selectPendingComplaints(state, `item:${itemId}`).length > 0);
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   const target = portalTarget(root, container);
   const setRefs = (node: HTMLDivElement | null) => {
@@ -99,7 +107,7 @@ export const ReportButton = forwardRef<HTMLDivElement, ReportButtonProps>(functi
     </>
   );
   return (
-    <div data-slot="report-button" {...rootProps} ref={setRefs}>
+    <div data-slot="report-button" {...contractAttributes({ load: 'ready', syncPending, failure: null })} {...rootProps} ref={setRefs}>
       <Dialog.Root open={open} onOpenChange={setOpen}>
         <Dialog.Trigger data-slot="report-button-trigger" aria-label={itemLabel ? t('reportButton.triggerFor', { item: itemLabel }) : undefined}>
           {t('reportButton.trigger')}
