@@ -104,9 +104,11 @@ export const MinorModeSettings = forwardRef<HTMLElement, MinorModeSettingsProps>
               <button type="button" data-slot="minor-mode-settings-manage" onClick={() => setAsking('settings')}>
                 {t('minorMode.settings.manage')}
               </button>
-              <button type="button" data-slot="minor-mode-settings-exit" onClick={() => setAsking('exit')} disabled={minor.device}>
-                {t('minorMode.settings.exit')}
-              </button>
+              {minor.device ? null : (
+                <button type="button" data-slot="minor-mode-settings-exit" onClick={() => setAsking('exit')}>
+                  {t('minorMode.settings.exit')}
+                </button>
+              )}
             </div>
           )}
         </>
@@ -207,9 +209,11 @@ function Editor(props: { minor: ReturnType<typeof useMinorMode>; onNote(note: st
         <NewPin t={t} label={t('minorMode.settings.changePin')} onSet={async (pin) => (await minor.setPin(pin)) && onNote(t('minorMode.settings.pinChanged'))} />
       )}
       <div data-slot="minor-mode-settings-actions">
-        <button type="button" data-slot="minor-mode-settings-exit" onClick={onExit} disabled={minor.device}>
-          {t('minorMode.settings.exit')}
-        </button>
+        {minor.device ? null : (
+          <button type="button" data-slot="minor-mode-settings-exit" onClick={onExit}>
+            {t('minorMode.settings.exit')}
+          </button>
+        )}
         <button type="button" data-slot="minor-mode-settings-done" onClick={onDone}>
           {t('minorMode.settings.done')}
         </button>

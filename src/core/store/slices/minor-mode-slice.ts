@@ -264,9 +264,10 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice> = {
           return;
         }
         const now = time.now();
-        const waits = [TICK_MS, untilCurfewChange(now, state.timeZone), untilMidnight(now, state.timeZone)];
+        const waits = [untilCurfewChange(now, state.timeZone), untilMidnight(now, state.timeZone)];
         if (state.status.lock === null) {
-          waits.push(state.status.remainingMs);
+          // Time counts only while unlocked: a minute at a time, so a reload loses at most a minute of it.
+          waits.push(TICK_MS, state.status.remainingMs);
           if (state.usage.continuousMs < REST_AFTER_MS) {
             waits.push(REST_AFTER_MS - state.usage.continuousMs);
           }
