@@ -74,7 +74,7 @@ export const ComplaintForm = forwardRef<HTMLFormElement, ComplaintFormProps>(fun
   return (
     <form
       data-slot="complaint-form"
-      {...contractAttributes({ load: 'ready', syncPending: phase === 'pending', failure: state.failure })}
+      {...contractAttributes({ load: state.draftsLoad, syncPending: phase === 'pending', failure: state.failure })}
       data-value={phase}
       noValidate
       {...formProps}
@@ -240,9 +240,12 @@ export const ComplaintForm = forwardRef<HTMLFormElement, ComplaintFormProps>(fun
               {t('complaints.submit')}
             </button>
             {state.hasDraft ? (
-              <button type="button" data-slot="complaint-form-discard" onClick={state.discard}>
-                {t('complaints.discard')}
-              </button>
+              <>
+                <p data-slot="complaint-form-draft-kept">{t('complaints.draftKept')}</p>
+                <button type="button" data-slot="complaint-form-discard" onClick={state.discard}>
+                  {t('complaints.discard')}
+                </button>
+              </>
             ) : null}
           </div>
         </>
@@ -250,7 +253,7 @@ export const ComplaintForm = forwardRef<HTMLFormElement, ComplaintFormProps>(fun
 
       {phase === 'pending' ? (
         <div data-slot="complaint-form-pending" tabIndex={-1} ref={ticketRef}>
-          <p>{t('complaints.pending')}</p>
+          <p>{state.sending ? t('complaints.submitting') : t('complaints.pending')}</p>
         </div>
       ) : null}
 
@@ -270,7 +273,7 @@ export const ComplaintForm = forwardRef<HTMLFormElement, ComplaintFormProps>(fun
         slot="complaint-form"
         loading={null}
         syncPending={null}
-        canRetry={phase === 'pending'}
+        canRetry={phase === 'pending' && !state.sending}
         retryLabel={t('complaints.retryNow')}
         onRetry={state.retry}
         failure={state.failure && state.failure.action !== 'load' ? failureMessage(t, 'complaints', state.failure) : null}

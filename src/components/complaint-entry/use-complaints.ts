@@ -139,6 +139,10 @@ export interface AttachmentRejectionNotice {
 export interface UseComplaintFormResult extends UseComplaintsResult {
   /** `editing`; `pending` while the submission waits in the outbox; `submitted` once the adapter returned the ticket. */
   phase: 'editing' | 'pending' | 'submitted';
+  /** The submission is out for its first attempt; once an attempt has failed it is waiting to send. */
+  sending: boolean;
+  /** Whether the drafts kept on this device have been read. */
+  draftsLoad: LoadState;
   kinds: readonly ComplaintKind[];
   draft: ComplaintDraft;
   setKind(kind: ComplaintKind): void;
@@ -188,6 +192,9 @@ export function useComplaintForm(options: UseComplaintFormOptions): UseComplaint
   const stored = useRightsStore('ComplaintForm', (state) => complaintsOf(state).drafts[form]);
   const canUpload = useRightsStore('ComplaintForm', (state) => complaintsOf(state).capabilities.upload);
   const pending = useRightsStore('ComplaintForm', (state) => selectPendingComplaints(state, form).length > 0);
+  // Out for the first time, or kept after a failed attempt: only the second is "waiting to send".
+  const waiting = useRightsStore('ComplaintForm', (state) => selectPendingComplaints(state, form).some((entry) => entry.attempts > 0));
+  const draftsLoad = useRightsStore('ComplaintForm', (state) => complaintsOf(state).draftsLoad);
   const issuedId = useRightsStore('ComplaintForm', (state) => complaintsOf(state).issued[form]);
   const draft = useMemo(() => stored ?? emptyComplaintDraft(defaultKind && kinds.includes(defaultKind) ? defaultKind : null), [stored, defaultKind, kinds]);
   const [textMissing, setTextMissing] = useState(false);
@@ -272,6 +279,8 @@ export function useComplaintForm(options: UseComplaintFormOptions): UseComplaint
   return {
     ...shared,
     phase: pending ? 'pending' : ticket ? 'submitted' : 'editing',
+    sending: pending && !waiting,
+    draftsLoad,
     kinds,
     draft,
     setKind: useCallback((kind: ComplaintKind) => edit({ kind }), [edit]),
