@@ -187,3 +187,6 @@ export const CONSENT_E2E_KEYS = {
   offline: 'algorights-e2e:consent-offline',
   version: 'algorights-e2e:consent-version',
 } as const;
+
+/** A feature that needs no separate consent, in the fixture that shows declining one leaves the rest working: its button and its result. */
+export const POSTED_WORDS: Record<DemoLocale, [button: string, done: string]> = { 'zh-CN': ['发布动态', '已发布'], 'zh-TW': ['發布動態', '已發布'], en: ['Post', 'Posted'] };
