@@ -25,13 +25,15 @@ const asExternal = (names) => names.flatMap((name) => [name, `${name}/*`]);
  * sheet, filing status and generative-AI filing; the zh-HK overrides; longer, exact strings.
  */
 const budgets = {
-  'PersonalizationSwitch + RightsProvider, dependencies external': 16_100,
-  'PersonalizationSwitch + RightsProvider, dependencies bundled (React external)': 38_800,
-  'AlgorithmDisclosure + WhyRecommended + RightsProvider, dependencies external': 21_400,
-  'RecommendationModePicker + RightsProvider, dependencies external': 15_800,
-  'UserTagManager + RightsProvider, dependencies external': 25_200,
-  'NotInterestedButton + RightsProvider, dependencies external': 18_700,
-  'UserTagManager + RightsProvider, dependencies bundled (React external)': 73_800,
+  // Minor mode (0.5): selectRecommendationMode reads the minor-mode slice when present (MIN 24 ¶3), and the ads switch shows its lock,
+  // so every component that reads the mode grew by up to 0.6 kB (PersonalizationSwitch also carries the lock's string).
+  'PersonalizationSwitch + RightsProvider, dependencies external': 16_500,
+  'PersonalizationSwitch + RightsProvider, dependencies bundled (React external)': 39_100,
+  'AlgorithmDisclosure + WhyRecommended + RightsProvider, dependencies external': 22_000,
+  'RecommendationModePicker + RightsProvider, dependencies external': 15_900,
+  'UserTagManager + RightsProvider, dependencies external': 25_400,
+  'NotInterestedButton + RightsProvider, dependencies external': 18_900,
+  'UserTagManager + RightsProvider, dependencies bundled (React external)': 73_900,
   'useRecommendationMode + RightsProvider, dependencies bundled (React external)': 13_000,
   // The complaint entry (0.4): the complaints slice, the form with its strings in four locales, the working-day calendar.
   'ReportButton + RightsProvider, dependencies external': 27_400,
@@ -40,6 +42,9 @@ const budgets = {
 
 const cases = [
   {
+  // Minor mode: the minor-mode slice with its trusted time and PBKDF2 PIN, the gate with its guardian check, and its strings in four locales.
+  'MinorModeGate + RightsProvider, dependencies external': 26_000,
+  'MinorModeSettings + RightsProvider, dependencies external': 27_600,
     name: 'PersonalizationSwitch + RightsProvider, dependencies external',
     contents: `export { RightsProvider, PersonalizationSwitch } from ${JSON.stringify(entry)};`,
     external: asExternal([...dependencies, ...peers]),
@@ -84,6 +89,25 @@ const cases = [
     name: 'useRecommendationMode alone, dependencies external',
     contents: `export { useRecommendationMode } from ${JSON.stringify(entry)};`,
     external: asExternal([...dependencies, ...peers]),
+  {
+    name: 'AgreementConsent + RightsProvider, dependencies external',
+    contents: `export { RightsProvider, AgreementConsent } from ${JSON.stringify(entry)};`,
+    external: asExternal([...dependencies, ...peers]),
+    // Neither another component's strings nor its slice.
+    mustNotContain: ['工作日', '用户标签', 'algorights:complaints', 'algorights:tags'],
+  },
+  {
+    name: 'AgreementConsent + SeparateConsent + ConsentSettings + RightsProvider, dependencies external',
+    contents: `export { RightsProvider, AgreementConsent, SeparateConsent, ConsentSettings } from ${JSON.stringify(entry)};`,
+    external: asExternal([...dependencies, ...peers]),
+  },
+  // Minor mode brings its own slice and strings, and no other component's.
+  ...['MinorModeGate', 'MinorModeSettings'].map((name) => ({
+    name: `${name} + RightsProvider, dependencies external`,
+    contents: `export { RightsProvider, ${name} } from ${JSON.stringify(entry)};`,
+    external: asExternal([...dependencies, ...peers]),
+    mustNotContain: ['工作日', '用户标签', 'algorights:tags', 'algorights:complaints'],
+  })),
   },
   {
     name: 'the whole kit, dependencies external',
