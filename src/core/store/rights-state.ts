@@ -1,3 +1,4 @@
+import type { ComplaintsSlice } from './slices/complaints-slice.js';
 import type { PersonalizationSlice } from './slices/personalization-slice.js';
 import type { TagsSlice } from './slices/tags-slice.js';
 import type { OutboxState } from './write-engine.js';
@@ -11,7 +12,7 @@ export interface CoreSlice {
 
 /**
  * The whole store: the outbox, then one slice per concern. Personalization is
- * always there; other slices (tags, …) appear when the first component that
+ * always there; other slices (tags, complaints, …) appear when the first component that
  * needs them renders, or when passed to `createRightsStore({ slices })`.
  */
-export type RightsState = CoreSlice & PersonalizationSlice & TagsSlice;
+export type RightsState = CoreSlice & PersonalizationSlice & TagsSlice & ComplaintsSlice;

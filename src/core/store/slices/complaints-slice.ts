@@ -77,7 +77,8 @@ export interface ComplaintsSlice {
 }
 
 /** The store with the complaints slice registered. */
-export type RightsStateWithComplaints = RightsState & ComplaintsSlice;
+/** The store with the complaints slice: now simply {@link RightsState}, kept for code that named it. */
+export type RightsStateWithComplaints = RightsState;
 
 const SLICE = 'complaints';
 const targetOf = (form: string) => `complaint:${form}`;
