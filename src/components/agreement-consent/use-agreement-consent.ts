@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/shallow';
 import {
   DEFAULT_CONSENT_QUIET_PERIOD_MS,
@@ -199,6 +199,8 @@ export function useAgreementConsent(options: UseAgreementConsentOptions): UseAgr
   const record = useRecorder('AgreementConsent', subjectId);
   const [checked, setChecked] = useState(false);
   const [reopened, setReopened] = useState(false);
+  // Hashing takes a moment before the write is in the outbox: a second tap meanwhile records nothing more.
+  const busy = useRef(false);
   const now = actions.consentNow();
 
   const standings = useMemo(
@@ -225,13 +227,16 @@ export function useAgreementConsent(options: UseAgreementConsentOptions): UseAgr
   const needing = (wanted: readonly ConsentStanding[]) => documents.filter((document) => wanted.includes(standings[document.id] ?? 'ask'));
 
   const agree = useCallback(async () => {
-    if (!checked) {
+    if (!checked || busy.current) {
       return;
     }
+    busy.current = true;
     const targets = needing(['ask', 'quiet', 'renew', 'notify']);
     const made = await Promise.all(
       targets.map((document) => record(document, standings[document.id] === 'renew' || standings[document.id] === 'notify' ? 'renewed' : 'given', guardian ? { givenBy: 'guardian' } : {})),
-    );
+    ).finally(() => {
+      busy.current = false;
+    });
     setReopened(false);
     const stored = new Set(consentOf(store.getState()).receipts.map((receipt) => receipt.recordId));
     if (made.every((receipt) => stored.has(receipt.recordId))) {
@@ -240,10 +245,16 @@ export function useAgreementConsent(options: UseAgreementConsentOptions): UseAgr
   }, [checked, standings, documents, record, guardian, store, onAgreed]);
 
   const decline = useCallback(async () => {
+    if (busy.current) {
+      return;
+    }
+    busy.current = true;
     const targets = needing(['ask', 'quiet', 'renew']);
     setChecked(false);
     setReopened(false);
-    await Promise.all(targets.map((document) => record(document, 'declined', guardian ? { givenBy: 'guardian' } : {})));
+    await Promise.all(targets.map((document) => record(document, 'declined', guardian ? { givenBy: 'guardian' } : {}))).finally(() => {
+      busy.current = false;
+    });
     onDeclined?.();
   }, [standings, documents, record, guardian, onDeclined]);
 
@@ -318,6 +329,7 @@ export function useSeparateConsent(options: UseSeparateConsentOptions): UseSepar
   const record = useRecorder('SeparateConsent', subjectId);
   const [checked, setChecked] = useState(false);
   const [informed, setInformed] = useState(false);
+  const busy = useRef(false);
   const { standing, latest } = consentStanding(shared.receipts, request, actions.consentNow(), quietPeriodMs);
   const granting = useRightsStore('SeparateConsent', (state) =>
     selectPendingConsent(state, request.id).some((entry) => pendingReceipt(entry)?.event === 'given' || pendingReceipt(entry)?.event === 'renewed'),
@@ -337,19 +349,28 @@ export function useSeparateConsent(options: UseSeparateConsentOptions): UseSepar
   const canAgree = checked && (!editing || informed);
 
   const agree = useCallback(async () => {
-    if (!canAgree) {
+    if (!canAgree || busy.current) {
       return;
     }
-    const receipt = await record(request, standing === 'renew' ? 'renewed' : 'given', editing ? { confirmations: [EDITED_PERSON_INFORMED] } : {});
+    busy.current = true;
+    const receipt = await record(request, standing === 'renew' ? 'renewed' : 'given', editing ? { confirmations: [EDITED_PERSON_INFORMED] } : {}).finally(() => {
+      busy.current = false;
+    });
     if (consentOf(store.getState()).receipts.some((stored) => stored.recordId === receipt.recordId)) {
       onGiven?.(receipt);
     }
   }, [canAgree, record, request, standing, editing, store, onGiven]);
 
   const decline = useCallback(async () => {
+    if (busy.current) {
+      return;
+    }
+    busy.current = true;
     setChecked(false);
     setInformed(false);
-    await record(request, 'declined');
+    await record(request, 'declined').finally(() => {
+      busy.current = false;
+    });
     onDeclined?.();
   }, [record, request, onDeclined]);
 
