@@ -180,3 +180,68 @@ describe('the Markdown subset', () => {
     });
   });
 });
+
+// Every string replaced by a marker naming its key, and the platform's own text marked too: whatever else is in
+// the DOM was written into a component as a literal.
+function markers(value: unknown, prefix = ''): unknown {
+  if (typeof value === 'string') {
+    return `«${prefix}»`;
+  }
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, child]) => [key, markers(child, prefix ? `${prefix}.${key}` : key)]));
+}
+
+function literalStrings(root: HTMLElement): string[] {
+  const found: string[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const rest = (node.textContent ?? '').replace(/«[^»]+»/g, '').trim();
+    if (rest) {
+      found.push(`text: ${rest}`);
+    }
+  }
+  for (const element of root.querySelectorAll('*')) {
+    for (const name of ['aria-label', 'aria-description', 'title', 'alt', 'placeholder']) {
+      const value = element.getAttribute(name);
+      if (value !== null && value.replace(/«[^»]+»/g, '').trim()) {
+        found.push(`${name}: ${value}`);
+      }
+    }
+  }
+  return found;
+}
+
+describe('no visible or assistive string of the consent is a literal', () => {
+  const marked = markers(bundledMessages['zh-CN']) as never;
+  const markedDocument: ConsentDocument = { ...agreement, title: '«t»', text: '«x»', generative: { audience: '«a»', labelling: '«l»' }, change: { kind: 'consent', summary: '«s»' } };
+  const renderMarked = (ui: React.ReactElement, consent: ConsentAdapter = createMemoryConsentAdapter()) =>
+    render(
+      <RightsProvider locale="zh-CN" messages={{ 'zh-CN': marked }} adapters={{ consent, outbox: createMemoryOutboxAdapter() }}>
+        {ui}
+      </RightsProvider>,
+    );
+
+  test('AgreementConsent as a dialog, for a guardian, and SeparateConsent for a cross-border transfer', async () => {
+    renderMarked(
+      <>
+        <AgreementConsent documents={[markedDocument]} subjectId="user-1" age={9} childrenRules={{ ...markedDocument, id: 'children-rules', kind: 'children-rules' }} />
+        <SeparateConsent
+          request={{ id: 'x', version: '1', purpose: 'cross-border', title: '«t»', purposeText: '«p»', data: '«d»', necessity: '«n»', method: '«m»', recipient: { name: '«r»', contact: '«c»', country: '«k»', rights: '«g»' } }}
+          subjectId="user-1"
+        />
+      </>,
+    );
+    await screen.findByRole('dialog');
+    expect(document.body.textContent).toContain('«consent.agreement.guardianTitle»');
+    expect(document.body.textContent).toContain('«consent.separate.fields.country»');
+    expect(literalStrings(document.body)).toEqual([]);
+  });
+
+  test('ConsentSettings with a receipt open: only its data (ids, hash, times) is not a string of the kit', async () => {
+    const user = userEvent.setup();
+    const receipt = { recordId: 'r1', receiptId: 'R1', storedAt: '2026-11-01T00:00:00.000Z', documentId: 'privacy-rules', documentVersion: '2026-11', textSha256: 'a'.repeat(64), locale: 'zh-CN', event: 'given' as const, collectedAt: '2026-11-01T00:00:00.000Z', collectionMethod: 'checkbox-in-dialog', purposes: ['privacy-rules'], subjectId: 'user-1' };
+    const { container } = renderMarked(<ConsentSettings documents={[{ ...privacy, title: '«t»' }]} subjectId="user-1" />, createMemoryConsentAdapter({ initial: [receipt] }));
+    await user.click(await within(container).findByText('«consent.settings.receiptsTitle»'));
+    const data = new Set([receipt.recordId, receipt.receiptId, receipt.documentVersion, receipt.textSha256, receipt.locale, receipt.collectionMethod, 'privacy-rules']);
+    expect(literalStrings(container).filter((entry) => !data.has(entry.slice('text: '.length)) && !/\d{4}年/.test(entry))).toEqual([]);
+  });
+});

@@ -36,8 +36,8 @@ export const AgreementConsent = forwardRef<HTMLDivElement, AgreementConsentProps
   const id = useId();
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   const { phase } = state;
-  const names = documentNames(t, state.documents);
-  const changedNames = documentNames(t, state.changed);
+  const names = documentNames(t, state.documents, locale);
+  const changedNames = documentNames(t, state.changed, locale);
   const open = phase === 'ask' || phase === 'renew' || phase === 'notify' || phase === 'pending';
   const title = state.guardian
     ? t('consent.agreement.guardianTitle')

@@ -15,10 +15,9 @@ export function formatConsentTime(instant: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
 }
 
-/** 《A》和《B》: the documents' names, joined as the locale joins them. */
-export function documentNames(t: Translate, documents: readonly { title: string }[]): string {
-  const names = documents.map((document) => t('consent.agreement.documentName', { title: document.title }));
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join('、')}${t('consent.agreement.and')}${names.at(-1) ?? ''}`;
+/** 《A》和《B》, 《A》、《B》和《C》: the documents' names, joined as the locale joins a list. */
+export function documentNames(t: Translate, documents: readonly { title: string }[], locale: string): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(documents.map((document) => t('consent.agreement.documentName', { title: document.title })));
 }
 
 type Block = { kind: 'heading'; level: number; text: string } | { kind: 'list'; ordered: boolean; items: string[] } | { kind: 'paragraph'; text: string };
