@@ -158,8 +158,10 @@ describe('ConsentSettings', () => {
     expect(within(row).getByText(m.settings.status.given)).toBeVisible();
     expect(within(row).getByText('a'.repeat(64))).toBeInTheDocument();
     await user.click(within(row).getByRole('button', { name: m.settings.withdraw }));
+    await waitFor(() => expect(within(row).getByRole('button', { name: m.settings.cancel })).toHaveFocus());
     await user.click(within(row).getByRole('button', { name: m.settings.confirm }));
     await waitFor(() => expect(stored(cell).map((receipt) => receipt.event)).toEqual(['given', 'withdrawn']));
+    await waitFor(() => expect(row).toHaveFocus());
     expect(within(row).getByText(m.settings.status.withdrawn)).toBeVisible();
     expect(stored(cell)[1]).toMatchObject({ textSha256: 'a'.repeat(64), documentVersion: '2026-11', collectionMethod: 'button-in-settings' });
   });

@@ -16,6 +16,12 @@ export interface ConsentSettingsProps extends UseConsentSettingsOptions, Omit<Co
 
 type Receipt = ConsentReceipt & Partial<Pick<StoredConsentReceipt, 'receiptId' | 'storedAt'>>;
 
+/** After the control with focus is gone, puts focus on `selector` in the same row, or on the row itself. */
+function refocus(from: HTMLElement, selector: string | null) {
+  const row = from.closest<HTMLElement>('[data-slot="consent-settings-item"]');
+  requestAnimationFrame(() => ((selector ? row?.querySelector<HTMLElement>(selector) : null) ?? row)?.focus());
+}
+
 /** Offers a receipt list as a JSON file, the user's own copy. */
 function saveReceipts(item: ConsentSettingsItem) {
   const url = URL.createObjectURL(new Blob([JSON.stringify(item.receipts, null, 2)], { type: 'application/json' }));
@@ -85,7 +91,7 @@ export const ConsentSettings = forwardRef<HTMLElement, ConsentSettingsProps>(fun
       {state.hydrated && state.items.length === 0 ? <p data-slot="consent-settings-empty">{t('consent.settings.empty')}</p> : null}
       <ul data-slot="consent-settings-list">
         {state.items.map((item) => (
-          <li key={item.documentId} data-slot="consent-settings-item" data-document-id={item.documentId} data-status={item.status} aria-labelledby={`${id}-${item.documentId}`}>
+          <li key={item.documentId} data-slot="consent-settings-item" data-document-id={item.documentId} data-status={item.status} aria-labelledby={`${id}-${item.documentId}`} tabIndex={-1}>
             <div data-slot="consent-settings-item-header">
               <Row id={`${id}-${item.documentId}`} data-slot="consent-settings-item-title">
                 {item.title}
@@ -97,7 +103,16 @@ export const ConsentSettings = forwardRef<HTMLElement, ConsentSettingsProps>(fun
             <p data-slot="consent-settings-meta">{t('consent.settings.meta', { version: item.latest.documentVersion, date: formatConsentTime(item.latest.collectedAt, locale) })}</p>
             {item.syncing ? <p data-slot="consent-settings-syncing">{t('consent.settings.withdrawSyncing')}</p> : null}
             {item.status === 'given' && confirming !== item.documentId ? (
-              <button type="button" data-slot="consent-settings-withdraw" onClick={() => setConfirming(item.documentId)} aria-describedby={`${id}-${item.documentId}`}>
+              <button
+                type="button"
+                data-slot="consent-settings-withdraw"
+                aria-describedby={`${id}-${item.documentId}`}
+                onClick={(event) => {
+                  setConfirming(item.documentId);
+                  // The question replaces the button: focus goes to its safe answer.
+                  refocus(event.currentTarget, '[data-slot="consent-settings-cancel"]');
+                }}
+              >
                 {t('consent.settings.withdraw')}
               </button>
             ) : null}
@@ -108,15 +123,24 @@ export const ConsentSettings = forwardRef<HTMLElement, ConsentSettingsProps>(fun
                 </p>
                 <p data-slot="consent-settings-confirm-note">{t('consent.settings.confirmNote')}</p>
                 <div data-slot="consent-settings-confirm-buttons">
-                  <button type="button" data-slot="consent-settings-cancel" onClick={() => setConfirming(null)}>
+                  <button
+                    type="button"
+                    data-slot="consent-settings-cancel"
+                    onClick={(event) => {
+                      setConfirming(null);
+                      refocus(event.currentTarget, '[data-slot="consent-settings-withdraw"]');
+                    }}
+                  >
                     {t('consent.settings.cancel')}
                   </button>
                   <button
                     type="button"
                     data-slot="consent-settings-confirm-withdraw"
-                    onClick={() => {
+                    onClick={(event) => {
                       setConfirming(null);
                       void state.withdraw(item.documentId);
+                      // The confirmation goes away with the button that had focus: focus stays on the row, which now says 已撤回.
+                      refocus(event.currentTarget, null);
                     }}
                   >
                     {t('consent.settings.confirm')}
