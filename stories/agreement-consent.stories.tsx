@@ -3,14 +3,17 @@ import { expect, waitFor, within } from 'storybook/test';
 import {
   AgreementConsent,
   ConsentSettings,
+  RIGHTS_LOCALES,
+  RightsProvider,
   SeparateConsent,
   createMemoryConsentAdapter,
+  createMemoryOutboxAdapter,
   withAdapterFaults,
   type SeparateConsentPurpose,
   type StoredConsentReceipt,
 } from '../src/index.js';
 import { SUBJECT_ID, childrenRules, consentDocuments, generativeAgreement, separateRequest, storedReceipt, updatedPrivacyRules } from './support/consent-content.js';
-import { localeOf, messagesFor } from './support/messages.js';
+import { demoLocale, localeOf, localeSection, messagesFor } from './support/messages.js';
 import { playOnRequest } from './support/play.js';
 import { inPage } from './support/queries.js';
 
@@ -236,5 +239,33 @@ export const WithdrawalPending: Story = {
     await expect(await within(row).findByText(m.settings.status.withdrawn)).toBeVisible();
     await expect(await within(row).findByText(m.settings.withdrawSyncing)).toBeVisible();
     await expect(canvas.getByRole('button', { name: m.retryNow })).toBeVisible();
+  }),
+};
+
+/** The three story languages, whose sample documents differ (zh-HK would repeat zh-TW's titles). */
+const STORY_LOCALES = RIGHTS_LOCALES.filter((locale) => locale !== 'zh-HK');
+
+/** The agreement in place in zh-CN, zh-TW and en: the same documents, checkbox and buttons, in each language's words. */
+export const AllLocales: Story = {
+  parameters: { rights: { provider: false } },
+  render: () => (
+    <div style={{ display: 'grid', gap: 16 }}>
+      {STORY_LOCALES.map((locale) => (
+        <div key={locale} lang={locale} data-locale-sample={locale}>
+          <RightsProvider locale={locale} adapters={{ consent: createMemoryConsentAdapter(), outbox: createMemoryOutboxAdapter() }}>
+            <AgreementConsent documents={consentDocuments(demoLocale(locale))} subjectId={SUBJECT_ID} presentation="inline" />
+          </RightsProvider>
+        </div>
+      ))}
+    </div>
+  ),
+  play: playOnRequest(async ({ canvasElement }) => {
+    for (const locale of STORY_LOCALES) {
+      const m = messagesFor(locale).consent;
+      const section = within(localeSection(canvasElement, locale));
+      await expect(await section.findByRole('heading', { name: m.agreement.title })).toBeVisible();
+      await expect(section.getByRole('checkbox')).not.toBeChecked();
+      await expect(section.getByRole('button', { name: m.agreement.decline })).toBeEnabled();
+    }
   }),
 };
