@@ -247,3 +247,13 @@ describe('no visible or assistive string of the consent is a literal', () => {
     expect(literalStrings(container).filter((entry) => !data.has(entry.slice('text: '.length)) && !/\d{4}年/.test(entry))).toEqual([]);
   });
 });
+
+describe('when the receipts cannot be read', () => {
+  test('SeparateConsent neither asks (the user may have declined elsewhere) nor grants, and offers to retry', async () => {
+    renderWith(<SeparateConsent request={faces} subjectId="user-1" />, { consent: withAdapterFaults(createMemoryConsentAdapter(), { reject: ['load'] }) });
+    expect(await screen.findByText(m.failed.load)).toBeVisible();
+    expect(screen.getByRole('button', { name: m.retryNow })).toBeVisible();
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    expect(document.querySelector('[data-slot="separate-consent"]')).toHaveAttribute('data-value', 'error');
+  });
+});

@@ -24,7 +24,7 @@ export interface SeparateConsentProps extends UseSeparateConsentOptions, Omit<Co
  * own separate consent. Declining leaves everything else working (PIPL 16) and is not asked again
  * within the quiet period.
  *
- * @selector [data-slot="separate-consent"][data-value="loading" | "ask" | "pending" | "given" | "declined" | "withdrawn"]
+ * @selector [data-slot="separate-consent"][data-value="loading" | "ask" | "pending" | "given" | "declined" | "withdrawn" | "error"]
  * @selector [data-slot="separate-consent"][data-purpose="sensitive" | "third-party" | "publishing" | "cross-border" | "face-voice-editing"]
  */
 export const SeparateConsent = forwardRef<HTMLDivElement, SeparateConsentProps>(function SeparateConsent(props, forwardedRef) {
@@ -46,7 +46,7 @@ export const SeparateConsent = forwardRef<HTMLDivElement, SeparateConsentProps>(
     [t('consent.separate.fields.method'), request.method],
     [t('consent.separate.fields.necessity'), request.necessity],
   ];
-  const failure = state.failure && state.failure.action !== 'load' ? failureMessage(t, 'consent', state.failure) : null;
+  const failure = state.failure && (state.failure.action !== 'load' || phase === 'error') ? failureMessage(t, 'consent', state.failure) : null;
 
   return (
     <div
@@ -64,6 +64,17 @@ export const SeparateConsent = forwardRef<HTMLDivElement, SeparateConsentProps>(
         <p data-slot="separate-consent-result" role="status">
           {phase === 'given' ? t('consent.separate.given') : phase === 'declined' ? t('consent.separate.declined', { hours: state.quietHours }) : t('consent.separate.withdrawn')}
         </p>
+      ) : null}
+      {phase === 'error' ? (
+        <RightsStatus
+          slot="separate-consent"
+          loading={null}
+          syncPending={null}
+          canRetry
+          retryLabel={t('consent.retryNow')}
+          onRetry={state.retry}
+          failure={failure}
+        />
       ) : null}
       <ConsentOverlay slot="separate-consent" open={phase === 'ask' || phase === 'pending'} presentation={presentation} container={container} root={root} title={request.title}>
         <p data-slot="separate-consent-badge">{t('consent.separate.badge')}</p>

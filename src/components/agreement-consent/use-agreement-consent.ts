@@ -295,9 +295,11 @@ export interface UseSeparateConsentOptions {
 
 /**
  * Where a separate consent stands: `loading`, `ask` (also for a new version), `pending` (given, the
- * receipt waits), `given`, `declined` (within the quiet period), `withdrawn` (within the quiet period).
+ * receipt waits), `given`, `declined` (within the quiet period), `withdrawn` (within the quiet period),
+ * or `error`: the receipts could not be read, so the kit neither asks (the user may have declined
+ * elsewhere) nor grants, and retries.
  */
-export type SeparateConsentPhase = 'loading' | 'ask' | 'pending' | 'given' | 'declined' | 'withdrawn';
+export type SeparateConsentPhase = 'loading' | 'ask' | 'pending' | 'given' | 'declined' | 'withdrawn' | 'error';
 
 /** State and behaviour of one separate consent, with no markup. */
 export interface UseSeparateConsentResult extends UseConsentResult {
@@ -345,7 +347,9 @@ export function useSeparateConsent(options: UseSeparateConsentOptions): UseSepar
           ? latest?.event === 'withdrawn'
             ? 'withdrawn'
             : 'declined'
-          : 'ask';
+          : shared.load === 'error'
+            ? 'error'
+            : 'ask';
   const canAgree = checked && (!editing || informed);
 
   const agree = useCallback(async () => {
