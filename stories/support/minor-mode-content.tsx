@@ -80,7 +80,10 @@ export function MinorFeed(props: { locale: DemoLocale }) {
       <ul style={{ margin: 0, paddingInlineStart: 20 }}>
         {items[props.locale].map((item) => (
           <li key={item}>
-            <a href="#feed">{item}</a>
+            {/* A whole-row target, 60 px in elderly mode, like the kit's own. */}
+            <a href="#feed" style={{ display: 'flex', alignItems: 'center', minHeight: 'var(--ar-target-size, 44px)' }}>
+              {item}
+            </a>
           </li>
         ))}
       </ul>
