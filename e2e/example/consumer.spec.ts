@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { PersonalizationSwitchPage, RecommendationModePickerPage, UserTagManagerPage } from '../../src/testing/index.js';
-import { expectNoAxeViolations } from '../support.js';
+import { expectNoAxeViolations, preloadAxe } from '../support.js';
 
 test.beforeAll(({}, testInfo) => {
   const dist = String(testInfo.project.metadata.dist);
@@ -11,6 +11,7 @@ test.beforeAll(({}, testInfo) => {
 test('an app that installed the packed package turns personalization off, styled, and keeps it across a reload', async ({ page }, testInfo) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  await preloadAxe(page);
   await page.goto('/');
   const reactMajor = String(testInfo.project.metadata.reactMajor);
   await expect(page.locator('html')).toHaveAttribute('data-react-version', new RegExp(`^${reactMajor}\\.`));
@@ -36,6 +37,7 @@ test('an app that installed the packed package turns personalization off, styled
 test('the same app picks a non-personalized strategy, deletes a tag and sends "not interested", kept across a reload', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  await preloadAxe(page);
   await page.goto('/');
   const picker = new RecommendationModePickerPage(page, 'zh-CN');
   const tags = new UserTagManagerPage(page, 'zh-CN');
