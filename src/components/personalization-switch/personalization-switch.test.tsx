@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode, useState } from 'react';
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, onTestFinished, test, vi } from 'vitest';
 import en from '../../../locales/en/algorights.json' with { type: 'json' };
 import zhCN from '../../../locales/zh-CN/algorights.json' with { type: 'json' };
 import zhTW from '../../../locales/zh-TW/algorights.json' with { type: 'json' };
@@ -122,7 +122,9 @@ describe('PersonalizationSwitch', () => {
   });
 
   test('a failed opt-in is rolled back with a localized toast, which goes after a while', async () => {
-    const user = userEvent.setup();
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    onTestFinished(() => void vi.useRealTimers());
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     const failing: PreferencesAdapter = { load: () => null, save: () => Promise.reject(new Error('offline')) };
     render(
       <RightsProvider
@@ -143,8 +145,11 @@ describe('PersonalizationSwitch', () => {
     expect(toast).toHaveTextContent(zhCN.personalizationSwitch.rolledBack);
     expect(toast).toHaveAttribute('data-slot', 'personalization-switch-toast');
     expect(screen.getByRole('switch', { name: '个性化推荐' })).not.toBeChecked();
-    await waitFor(() => expect(toast).not.toBeInTheDocument(), { timeout: TOAST_DURATION_MS + 1000 });
-  }, 10_000);
+    await act(async () => vi.advanceTimersByTime(TOAST_DURATION_MS - 500));
+    expect(toast).toBeInTheDocument();
+    await act(async () => vi.advanceTimersByTime(1000));
+    expect(toast).not.toBeInTheDocument();
+  });
 
   test('corrupt storage shows a localized message and the switch off', () => {
     localStorage.setItem('algorights:preferences', 'not json');
