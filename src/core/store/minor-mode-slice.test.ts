@@ -55,6 +55,22 @@ async function enter(family: ReturnType<typeof createFamily>, ageBand: '8-12' | 
 }
 
 describe('minor mode in the store', () => {
+  test('while minor mode is still being read, ads wait non-personalized: no personalized ad before it is known that the user is not a minor', async () => {
+    const family = createFamily();
+    family.faults.hang = ['load'];
+    const visit = family.open();
+    await family.clock.settle();
+    expect(visit.state().minorMode.load).toBe('loading');
+    expect(selectRecommendationMode(visit.state())).toMatchObject({ ads: 'non-personalized', feed: 'personalized' });
+    expect(selectRecommendationMode(visit.state()).minor).toBeUndefined();
+    // Read, and off: ads follow the user's own choice again.
+    family.faults.hang = [];
+    const next = family.open();
+    await family.clock.settle();
+    expect(next.state().minorMode.load).toBe('ready');
+    expect(selectRecommendationMode(next.state()).ads).toBe('personalized');
+  });
+
   test('entering applies at once: ads become non-personalized and the feed gets the band’s content pool', async () => {
     const family = createFamily();
     const visit = family.open();

@@ -41,7 +41,13 @@ export function selectRecommendationMode(state: RightsState): RecommendationMode
   const mode = recommendationModeData(state.personalization.preferences);
   const minor = selectMinorContentPool(state);
   // MIN 24 ¶3: 不得通过自动化决策方式向未成年人进行商业营销. Minor mode forces ads non-personalized here and nowhere else.
-  return minor ? { ...mode, ads: 'non-personalized', minor } : mode;
+  if (minor) {
+    return { ...mode, ads: 'non-personalized', minor };
+  }
+  // Where minor mode is used but not yet read (an adapter that answers later), ads wait non-personalized:
+  // the user may be a minor, so no personalized ad goes out before that is known.
+  const load = (state as Partial<RightsStateWithMinorMode>).minorMode?.load;
+  return load === 'idle' || load === 'loading' ? { ...mode, ads: 'non-personalized' } : mode;
 }
 
 /** True while a write of `slice` (of one of `methods`, if given) waits in the outbox: applied here, not yet confirmed by its adapter. */
