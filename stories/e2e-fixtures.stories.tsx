@@ -68,7 +68,8 @@ export const SlowLoad: Story = {
           },
           { idempotencyKey: 'story-seed', signal: new AbortController().signal },
         );
-        return { preferences: withAdapterFaults(preferences, { latencyMs: 1500 }), outbox: createMemoryOutboxAdapter() };
+        // Long enough for a test on a busy two-core machine to see the loading state before the answer.
+        return { preferences: withAdapterFaults(preferences, { latencyMs: 4000 }), outbox: createMemoryOutboxAdapter() };
       },
     },
   },

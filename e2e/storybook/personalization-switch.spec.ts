@@ -97,7 +97,7 @@ test('while stored preferences load, the switch holds its place and says it is r
   const feedBefore = await page.locator('[data-feed]').boundingBox();
   await expectNoAxeViolations(page);
 
-  await expect(root).toHaveAttribute('data-value', 'off', { timeout: 5000 });
+  await expect(root).toHaveAttribute('data-value', 'off', { timeout: 10_000 });
   await expect(root).toHaveAttribute('data-state', 'ready');
   await expect(settings.master).toBeEnabled();
   expect(await root.boundingBox()).toEqual(before);
