@@ -21,7 +21,7 @@ export default defineConfig({
     sourcemap: true,
     emptyOutDir: true,
     lib: {
-      entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+      entry: { index: 'src/index.ts', testing: 'src/testing.ts' },
       formats: ['es'],
     },
     rolldownOptions: {

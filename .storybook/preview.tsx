@@ -12,7 +12,7 @@ import {
   type RightsLocale,
   type RightsProviderProps,
 } from '../src/index.js';
-import '../src/styles/index.css';
+import '../src/styles.css';
 import { isStoryTest, requestPlay } from '../stories/support/play.js';
 
 // "Rerun" and "Go to start" in the Interactions panel remount the story: that is a reviewer asking for its

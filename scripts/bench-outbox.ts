@@ -3,10 +3,10 @@
 // sent to an adapter that answers at once. Prints the time, the time per entry, and how many times the
 // device copy was rewritten. Run after `npm run build`: `npm run bench:outbox`.
 import { performance } from 'node:perf_hooks';
-import { createLocalStorageOutboxAdapter } from '../dist/core/adapters/outbox-adapters.js';
-import { createMemoryTagsAdapter } from '../dist/core/adapters/tags-adapters.js';
-import { createRightsStore } from '../dist/core/store/create-rights-store.js';
-import { tagsSlice } from '../dist/core/store/slices/tags-slice.js';
+import { createLocalStorageOutboxAdapter } from '../dist/kernel/core/outbox/outbox-adapters.js';
+import { createMemoryTagsAdapter } from '../dist/rights/tags/core/adapters.js';
+import { createRightsStore } from '../dist/kernel/core/store/create-rights-store.js';
+import { tagsSlice } from '../dist/rights/tags/core/slice.js';
 
 function storage() {
   const data = new Map<string, string>();

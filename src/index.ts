@@ -12,9 +12,9 @@ export {
   type RecommendationMode,
   type RecommendationModeData,
   type ScopeModes,
-} from './core/types.js';
-export { createManualClock, systemClock, type ManualClock, type RightsClock } from './core/clock.js';
-export { RightsDeveloperError, RightsError, type RightsErrorCode, type RightsFailure } from './core/errors.js';
+} from './kernel/core/types.js';
+export { createManualClock, systemClock, type ManualClock, type RightsClock } from './kernel/core/clock.js';
+export { RightsDeveloperError, RightsError, type RightsErrorCode, type RightsFailure } from './kernel/core/errors.js';
 export {
   type PersonalizationEvent,
   type PersonalizationEventType,
@@ -22,7 +22,7 @@ export {
   type TagsEvent,
   type TagsEventType,
   type WriteStep,
-} from './core/events.js';
+} from './kernel/core/events.js';
 export {
   FILING_NUMBER_PATTERN,
   FILING_RECORD_URL,
@@ -31,9 +31,9 @@ export {
   type AlgorithmFiling,
   type FilingStatus,
   type GenerativeAiFiling,
-} from './core/filing.js';
-export { assertSafeHref } from './core/safe-href.js';
-export { mergePreferenceRecords } from './core/personalization-model.js';
+} from './rights/disclosure/core/filing.js';
+export { assertSafeHref } from './kernel/core/safe-href.js';
+export { mergePreferenceRecords } from './rights/personalization/core/model.js';
 export {
   OTHER_CATEGORY_ID,
   TAG_INTENSITIES,
@@ -52,8 +52,8 @@ export {
   type TagSource,
   type UserTag,
   type UserTagProfile,
-} from './core/tags.js';
-export { parsePreferencesRecord } from './core/schema.js';
+} from './rights/tags/core/model.js';
+export { parsePreferencesRecord } from './rights/personalization/core/schema.js';
 export type {
   AdapterName,
   OutboxAdapter,
@@ -63,15 +63,15 @@ export type {
   Subscribe,
   TagsAdapter,
   WriteOptions,
-} from './core/adapters/types.js';
-export type { KeyValueStorage, MemoryCell } from './core/adapters/storage.js';
+} from './kernel/core/adapters/types.js';
+export type { KeyValueStorage, MemoryCell } from './kernel/core/adapters/storage.js';
 export {
   STORED_PREFERENCES_VERSION,
   createLocalStoragePreferencesAdapter,
   createMemoryPreferencesAdapter,
   type LocalStoragePreferencesAdapterOptions,
   type MemoryPreferencesAdapterOptions,
-} from './core/adapters/preferences-adapters.js';
+} from './rights/personalization/core/adapters.js';
 export {
   STORED_TAGS_VERSION,
   createLocalStorageTagsAdapter,
@@ -80,50 +80,50 @@ export {
   type LocalStorageTagsAdapterOptions,
   type MemoryTagsAdapterOptions,
   type StoredTags,
-} from './core/adapters/tags-adapters.js';
+} from './rights/tags/core/adapters.js';
 export {
   STORED_OUTBOX_VERSION,
   createLocalStorageOutboxAdapter,
   createMemoryOutboxAdapter,
   type LocalStorageOutboxAdapterOptions,
   type MemoryOutboxAdapterOptions,
-} from './core/adapters/outbox-adapters.js';
-export { withAdapterFaults, type AdapterFaults } from './core/adapters/fault-injection.js';
-export type { ConformanceRunner } from './core/adapters/conformance/runner.js';
+} from './kernel/core/outbox/outbox-adapters.js';
+export { withAdapterFaults, type AdapterFaults } from './kernel/core/adapters/fault-injection.js';
+export type { ConformanceRunner } from './kernel/core/adapters/conformance.js';
 export {
   runPreferencesAdapterConformance,
   type PreferencesAdapterConformanceOptions,
   type PreferencesInspector,
-} from './core/adapters/conformance/run-preferences-adapter-conformance.js';
+} from './rights/personalization/core/conformance.js';
 export {
   runTagsAdapterConformance,
   type TagsAdapterCapability,
   type TagsAdapterConformanceOptions,
   type TagsInspector,
-} from './core/adapters/conformance/run-tags-adapter-conformance.js';
+} from './rights/tags/core/conformance.js';
 export {
   runOutboxAdapterConformance,
   type OutboxAdapterConformanceOptions,
   type OutboxInspector,
-} from './core/adapters/conformance/run-outbox-adapter-conformance.js';
+} from './kernel/core/outbox/outbox-conformance.js';
 export {
   createRightsStore,
   type CreateRightsStoreOptions,
   type RightsDefaults,
   type RightsInitialState,
   type RightsStore,
-} from './core/store/create-rights-store.js';
-export type { CoreSlice, RightsState } from './core/store/rights-state.js';
-export type { SliceContext, SliceDescriptor } from './core/store/slice.js';
-export type { OutboxEntry, WritePolicy } from './core/store/outbox.js';
-export type { OutboxState, SliceWriteHandler, WriteRequest } from './core/store/write-engine.js';
-export { selectRecommendationMode, selectSyncPending } from './core/store/selectors.js';
+} from './kernel/core/store/create-rights-store.js';
+export type { CoreSlice, RightsState } from './kernel/core/store/registry.js';
+export type { SliceContext, SliceDescriptor } from './kernel/core/store/define-slice.js';
+export type { OutboxEntry, WritePolicy } from './kernel/core/outbox/outbox.js';
+export type { OutboxState, SliceWriteHandler, WriteRequest } from './kernel/core/engine/write-engine.js';
+export { selectRecommendationMode, selectSyncPending } from './rights/personalization/core/selectors.js';
 export {
   personalizationSlice,
   type PersonalizationAction,
   type PersonalizationSlice,
   type PersonalizationState,
-} from './core/store/slices/personalization-slice.js';
+} from './rights/personalization/core/slice.js';
 export {
   selectFeedbackStatus,
   tagsSlice,
@@ -132,7 +132,7 @@ export {
   type TagsAction,
   type TagsSlice,
   type TagsState,
-} from './core/store/slices/tags-slice.js';
+} from './rights/tags/core/slice.js';
 export {
   RIGHTS_LOCALES,
   RIGHTS_NAMESPACE,
@@ -141,17 +141,17 @@ export {
   type MessageOverrides,
   type RightsLocale,
   type RightsMessages,
-} from './core/i18n/messages.js';
-export { RightsProvider, type RightsProviderProps } from './provider/rights-provider.js';
-export { useRecommendationMode } from './provider/use-recommendation-mode.js';
-export { usePersonalizationStatus, type UsePersonalizationStatusResult } from './provider/use-personalization-status.js';
+} from './kernel/core/i18n/messages.js';
+export { RightsProvider, type RightsProviderProps } from './kernel/react/rights-provider.js';
+export { useRecommendationMode } from './rights/personalization/use-recommendation-mode.js';
+export { usePersonalizationStatus, type UsePersonalizationStatusResult } from './rights/personalization/use-personalization-status.js';
 export {
   PersonalizationSwitch,
   usePersonalizationSwitch,
   type PersonalizationSwitchProps,
   type UsePersonalizationSwitchOptions,
   type UsePersonalizationSwitchResult,
-} from './components/personalization-switch/index.js';
+} from './rights/personalization/index.js';
 export {
   PERSONALIZED,
   RecommendationModePicker,
@@ -160,7 +160,7 @@ export {
   type RecommendationStrategy,
   type UseRecommendationModePickerOptions,
   type UseRecommendationModePickerResult,
-} from './components/recommendation-mode-picker/index.js';
+} from './rights/personalization/recommendation-mode-picker-index.js';
 export {
   AlgorithmDisclosure,
   WhyRecommended,
@@ -174,7 +174,7 @@ export {
   type WhyRecommendedBasis,
   type WhyRecommendedProps,
   type WhyRecommendedStrategy,
-} from './components/algorithm-disclosure/index.js';
+} from './rights/disclosure/index.js';
 export {
   TagDeletionOffer,
   UserTagManager,
@@ -184,7 +184,7 @@ export {
   type UseUserTagManagerOptions,
   type UseUserTagManagerResult,
   type UserTagManagerProps,
-} from './components/user-tag-manager/index.js';
+} from './rights/tags/index.js';
 export {
   NOT_INTERESTED_REASONS,
   NotInterestedButton,
@@ -193,7 +193,7 @@ export {
   type NotInterestedReason,
   type UseNotInterestedButtonOptions,
   type UseNotInterestedButtonResult,
-} from './components/not-interested-button/index.js';
+} from './rights/feedback/index.js';
 export {
   COMPLAINT_DEADLINE_CEILING,
   COMPLAINT_KINDS,
@@ -213,7 +213,7 @@ export {
   type ComplaintStatus,
   type ComplaintSubject,
   type ComplaintTicket,
-} from './core/complaints.js';
+} from './rights/complaints/core/model.js';
 export {
   CHINA_TIME_ZONE,
   PRC_WORKING_DAY_CALENDAR,
@@ -225,8 +225,8 @@ export {
   type CalendarDays,
   type DateInput,
   type WorkingDayCalendar,
-} from './core/working-days.js';
-export type { ComplaintDraftsAdapter, ComplaintsAdapter } from './core/adapters/types.js';
+} from './kernel/core/calendar.js';
+export type { ComplaintDraftsAdapter, ComplaintsAdapter } from './kernel/core/adapters/types.js';
 export {
   STORED_COMPLAINTS_VERSION,
   createLocalStorageComplaintDraftsAdapter,
@@ -237,12 +237,12 @@ export {
   type LocalStorageComplaintsAdapterOptions,
   type MemoryComplaintsAdapterOptions,
   type StoredComplaints,
-} from './core/adapters/complaints-adapters.js';
+} from './rights/complaints/core/adapters.js';
 export {
   runComplaintsAdapterConformance,
   type ComplaintsAdapterConformanceOptions,
   type ComplaintsInspector,
-} from './core/adapters/conformance/run-complaints-adapter-conformance.js';
+} from './rights/complaints/core/conformance.js';
 export {
   complaintsSlice,
   selectPendingComplaints,
@@ -251,8 +251,8 @@ export {
   type ComplaintsSlice,
   type ComplaintsState,
   type RightsStateWithComplaints,
-} from './core/store/slices/complaints-slice.js';
-export { type ComplaintsEvent, type ComplaintsEventType } from './core/events.js';
+} from './rights/complaints/core/slice.js';
+export { type ComplaintsEvent, type ComplaintsEventType } from './kernel/core/events.js';
 export {
   ComplaintCenter,
   ComplaintForm,
@@ -275,7 +275,7 @@ export {
   type UseComplaintTicketsOptions,
   type UseComplaintTicketsResult,
   type UseComplaintsResult,
-} from './components/complaint-entry/index.js';
+} from './rights/complaints/index.js';
 export {
   DEFAULT_CONSENT_QUIET_PERIOD_MS,
   GUARDIAN_CONSENT_AGE,
@@ -297,8 +297,8 @@ export {
   type SeparateConsentPurpose,
   type SeparateConsentRequest,
   type StoredConsentReceipt,
-} from './core/consent.js';
-export type { ConsentAdapter } from './core/adapters/types.js';
+} from './rights/consent/core/model.js';
+export type { ConsentAdapter } from './kernel/core/adapters/types.js';
 export {
   CONSENT_STORAGE_KEY,
   STORED_CONSENT_VERSION,
@@ -309,12 +309,12 @@ export {
   type LocalStorageConsentAdapterOptions,
   type MemoryConsentAdapterOptions,
   type StoredConsent,
-} from './core/adapters/consent-adapters.js';
+} from './rights/consent/core/adapters.js';
 export {
   runConsentAdapterConformance,
   type ConsentAdapterConformanceOptions,
   type ConsentInspector,
-} from './core/adapters/conformance/run-consent-adapter-conformance.js';
+} from './rights/consent/core/conformance.js';
 export {
   consentSlice,
   selectEffectiveReceipts,
@@ -323,8 +323,8 @@ export {
   type ConsentSlice,
   type ConsentState,
   type RightsStateWithConsent,
-} from './core/store/slices/consent-slice.js';
-export { type ConsentEvent, type ConsentEventType } from './core/events.js';
+} from './rights/consent/core/slice.js';
+export { type ConsentEvent, type ConsentEventType } from './kernel/core/events.js';
 export {
   AgreementConsent,
   ConsentSettings,
@@ -348,7 +348,7 @@ export {
   type UseConsentSettingsResult,
   type UseSeparateConsentOptions,
   type UseSeparateConsentResult,
-} from './components/agreement-consent/index.js';
+} from './rights/consent/index.js';
 export {
   CURFEW_END_MINUTES,
   CURFEW_START_MINUTES,
@@ -372,9 +372,9 @@ export {
   type MinorModeUsage,
   type SpendingCaps,
   type SpendingVerdict,
-} from './core/minor-mode.js';
-export { DEFAULT_PIN_ITERATIONS, type HashedPin } from './core/minor-mode-pin.js';
-export type { DeviceMinorModeSignal, GuardianPurpose, MinorModeAdapter } from './core/adapters/types.js';
+} from './rights/minor-mode/core/model.js';
+export { DEFAULT_PIN_ITERATIONS, type HashedPin } from './rights/minor-mode/core/pin.js';
+export type { DeviceMinorModeSignal, GuardianPurpose, MinorModeAdapter } from './kernel/core/adapters/types.js';
 export {
   STORED_MINOR_MODE_VERSION,
   createLocalStorageMinorModeAdapter,
@@ -383,12 +383,12 @@ export {
   type EmbeddedMinorModeAdapterOptions,
   type LocalStorageMinorModeAdapterOptions,
   type MemoryMinorModeAdapterOptions,
-} from './core/adapters/minor-mode-adapters.js';
+} from './rights/minor-mode/core/adapters.js';
 export {
   runMinorModeAdapterConformance,
   type MinorModeAdapterConformanceOptions,
   type MinorModeInspector,
-} from './core/adapters/conformance/run-minor-mode-adapter-conformance.js';
+} from './rights/minor-mode/core/conformance.js';
 export {
   minorModeSlice,
   type EnterMinorModeOptions,
@@ -398,9 +398,9 @@ export {
   type MinorModeSlice,
   type MinorModeState,
   type RightsStateWithMinorMode,
-} from './core/store/slices/minor-mode-slice.js';
-export { selectMinorContentPool, type RecommendationModeWithMinor } from './core/store/selectors.js';
-export { type MinorModeEvent, type MinorModeEventType } from './core/events.js';
+} from './rights/minor-mode/core/slice.js';
+export { selectMinorContentPool, type RecommendationModeWithMinor } from './rights/personalization/core/selectors.js';
+export { type MinorModeEvent, type MinorModeEventType } from './kernel/core/events.js';
 export {
   GuardianVerification,
   MinorModeEntryPrompt,
@@ -415,4 +415,4 @@ export {
   type MinorModeSettingsProps,
   type UseMinorModeResult,
   type UseSpendingGuardResult,
-} from './components/minor-mode/index.js';
+} from './rights/minor-mode/index.js';

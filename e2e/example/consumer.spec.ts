@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { PersonalizationSwitchPage, RecommendationModePickerPage, UserTagManagerPage } from '../../src/testing/index.js';
+import { PersonalizationSwitchPage, RecommendationModePickerPage, UserTagManagerPage } from '../../src/testing.js';
 import { expectNoAxeViolations, preloadAxe } from '../support.js';
 
 test.beforeAll(({}, testInfo) => {

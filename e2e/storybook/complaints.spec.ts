@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { ComplaintEntryPage } from '../../src/testing/index.js';
-import { BACKEND_OFFLINE_KEY, itemLabel, sampleTickets } from '../../stories/support/complaint-content.js';
+import { ComplaintEntryPage } from '../../src/testing.js';
+import { BACKEND_OFFLINE_KEY, itemLabel, sampleTickets } from '../../src/rights/complaints/story-content.js';
 import { FLOW_LOCALES, expectNoAxeViolations, flowTurns, openStory } from '../support.js';
 
 const REPORT = 'e2e-fixtures-complaints--report-on-feed';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { AgreementConsentPage, seedConsents } from '../../src/testing/index.js';
-import { CONSENT_E2E_KEYS, POSTED_WORDS, SUBJECT_ID, consentDocuments, separateRequest, updatedPrivacyRules } from '../../stories/support/consent-content.js';
+import { AgreementConsentPage, seedConsents } from '../../src/testing.js';
+import { CONSENT_E2E_KEYS, POSTED_WORDS, SUBJECT_ID, consentDocuments, separateRequest, updatedPrivacyRules } from '../../src/rights/consent/story-content.js';
 import { FLOW_LOCALES, expectNoAxeViolations, flowTurns, openStory } from '../support.js';
 
 const APP = 'e2e-fixtures-consent--app-launch';

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { bundledMessages } from '../../src/core/i18n/all-messages.js';
+import { bundledMessages } from '../../src/kernel/core/i18n/all-messages.js';
 import { LOCALES, axeViolations, openStoryPreview, overflowing, playOutcome, showStory, smallTargets } from '../support.js';
 
 interface IndexEntry {
@@ -24,7 +24,7 @@ async function storyIndex(request: APIRequestContext): Promise<IndexEntry[]> {
  * and the checks also see the states the plays open (sheets, dialogs, toasts): zh-CN in light, en in elderly
  * mode (the longest words at the largest size: where anything overflows first) and zh-TW in dark. One more
  * pass opens every story as a reviewer first sees it, where every play function must also have waited to be
- * asked for: zh-TW in elderly mode. Dark changes colours only, never a size (src/styles/contrast.test.ts holds
+ * asked for: zh-TW in elderly mode. Dark changes colours only, never a size (src/kernel/ui/contrast.test.ts holds
  * that), and elderly mode only enlarges what light shows, so the layouts are checked at the largest size in
  * both scripts. On two cores each pass costs 40–70 s of a CI run's time.
  */

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { MinorModePage } from '../../src/testing/index.js';
+import { MinorModePage } from '../../src/testing.js';
 import { expectNoAxeViolations, openStory } from '../support.js';
 
 const APP = 'e2e-fixtures-minor-mode--app';

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import en from '../../locales/en/algorights.json' with { type: 'json' };
 import zhCN from '../../locales/zh-CN/algorights.json' with { type: 'json' };
 import zhTW from '../../locales/zh-TW/algorights.json' with { type: 'json' };
-import { AlgorithmDisclosurePage, PersonalizationSwitchPage, RecommendationModePickerPage, UserTagManagerPage } from '../../src/testing/index.js';
+import { AlgorithmDisclosurePage, PersonalizationSwitchPage, RecommendationModePickerPage, UserTagManagerPage } from '../../src/testing.js';
 import { FILING, sampleCatalogue, sampleProfile, strategies } from '../../stories/support/demo-content.js';
 import { FLOW_LOCALES, expectNoAxeViolations, flowTurns, openStory } from '../support.js';
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PersonalizationSwitchPage } from '../../src/testing/index.js';
+import { PersonalizationSwitchPage } from '../../src/testing.js';
 import { expectNoAxeViolations, openStory } from '../support.js';
 
 const LOCAL_STORAGE = 'e2e-fixtures-personalizationswitch--local-storage';

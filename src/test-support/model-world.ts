@@ -1,13 +1,13 @@
-import { createMemoryOutboxAdapter } from '../core/adapters/outbox-adapters.js';
-import type { MemoryCell } from '../core/adapters/storage.js';
-import type { PreferencesAdapter, TagsAdapter, WriteOptions } from '../core/adapters/types.js';
-import { createManualClock, type ManualClock } from '../core/clock.js';
-import type { RightsEvent } from '../core/events.js';
-import { mergePreferenceRecords } from '../core/personalization-model.js';
-import { createRightsStore, type RightsStore } from '../core/store/create-rights-store.js';
-import { tagsSlice } from '../core/store/slices/tags-slice.js';
-import type { InterestOption, NotInterestedFeedback, TagIntensity, UserTag } from '../core/tags.js';
-import type { PreferencesRecord } from '../core/types.js';
+import { createMemoryOutboxAdapter } from '../kernel/core/outbox/outbox-adapters.js';
+import type { MemoryCell } from '../kernel/core/adapters/storage.js';
+import type { PreferencesAdapter, TagsAdapter, WriteOptions } from '../kernel/core/adapters/types.js';
+import { createManualClock, type ManualClock } from '../kernel/core/clock.js';
+import type { RightsEvent } from '../kernel/core/events.js';
+import { mergePreferenceRecords } from '../rights/personalization/core/model.js';
+import { createRightsStore, type RightsStore } from '../kernel/core/store/create-rights-store.js';
+import { tagsSlice } from '../rights/tags/core/slice.js';
+import type { InterestOption, NotInterestedFeedback, TagIntensity, UserTag } from '../rights/tags/core/model.js';
+import type { PreferencesRecord } from '../kernel/core/types.js';
 
 /** How one backend method misbehaves. */
 export type Fault = 'ok' | 'reject' | 'hang' | 'slow' | 'commitThenReject' | 'commitThenHang' | 'throwSync';

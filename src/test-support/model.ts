@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { effectiveModes, mergePreferenceRecords } from '../core/personalization-model.js';
-import { parseOutboxEntries, type OutboxEntry } from '../core/store/outbox.js';
-import { selectRecommendationMode } from '../core/store/selectors.js';
-import { pendingRemovals } from '../core/store/slices/tags-slice.js';
-import type { PersonalizationScope, PersonalizationTarget, PreferencesRecord, RecommendationMode } from '../core/types.js';
-import { PERSONALIZATION_SCOPES } from '../core/types.js';
+import { effectiveModes, mergePreferenceRecords } from '../rights/personalization/core/model.js';
+import { parseOutboxEntries, type OutboxEntry } from '../kernel/core/outbox/outbox.js';
+import { selectRecommendationMode } from '../rights/personalization/core/selectors.js';
+import { pendingRemovals } from '../rights/tags/core/slice.js';
+import type { PersonalizationScope, PersonalizationTarget, PreferencesRecord, RecommendationMode } from '../kernel/core/types.js';
+import { PERSONALIZATION_SCOPES } from '../kernel/core/types.js';
 import {
   FAULTS,
   INTEREST_IDS,

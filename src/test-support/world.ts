@@ -1,16 +1,16 @@
-import { withAdapterFaults, type AdapterFaults } from '../core/adapters/fault-injection.js';
-import { createMemoryOutboxAdapter } from '../core/adapters/outbox-adapters.js';
-import { createMemoryPreferencesAdapter } from '../core/adapters/preferences-adapters.js';
-import type { MemoryCell } from '../core/adapters/storage.js';
-import { createMemoryTagsAdapter, type StoredTags } from '../core/adapters/tags-adapters.js';
-import type { OutboxAdapter, PreferencesAdapter, TagsAdapter } from '../core/adapters/types.js';
-import { createManualClock } from '../core/clock.js';
-import type { RightsError } from '../core/errors.js';
-import type { RightsEvent } from '../core/events.js';
-import { createRightsStore, type CreateRightsStoreOptions, type RightsStore } from '../core/store/create-rights-store.js';
-import { tagsSlice } from '../core/store/slices/tags-slice.js';
-import type { UserTagProfile } from '../core/tags.js';
-import type { PreferencesRecord } from '../core/types.js';
+import { withAdapterFaults, type AdapterFaults } from '../kernel/core/adapters/fault-injection.js';
+import { createMemoryOutboxAdapter } from '../kernel/core/outbox/outbox-adapters.js';
+import { createMemoryPreferencesAdapter } from '../rights/personalization/core/adapters.js';
+import type { MemoryCell } from '../kernel/core/adapters/storage.js';
+import { createMemoryTagsAdapter, type StoredTags } from '../rights/tags/core/adapters.js';
+import type { OutboxAdapter, PreferencesAdapter, TagsAdapter } from '../kernel/core/adapters/types.js';
+import { createManualClock } from '../kernel/core/clock.js';
+import type { RightsError } from '../kernel/core/errors.js';
+import type { RightsEvent } from '../kernel/core/events.js';
+import { createRightsStore, type CreateRightsStoreOptions, type RightsStore } from '../kernel/core/store/create-rights-store.js';
+import { tagsSlice } from '../rights/tags/core/slice.js';
+import type { UserTagProfile } from '../rights/tags/core/model.js';
+import type { PreferencesRecord } from '../kernel/core/types.js';
 
 /**
  * One user's world for store tests: a backend and a device (outbox) kept in

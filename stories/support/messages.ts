@@ -1,4 +1,4 @@
-import { bundledMessages } from '../../src/core/i18n/all-messages.js';
+import { bundledMessages } from '../../src/kernel/core/i18n/all-messages.js';
 import { RIGHTS_LOCALES, resolveRightsLocale } from '../../src/index.js';
 
 /** The shipped strings of the locale a story runs in, for play functions to query by. */

@@ -1,5 +1,0 @@
-export { AlgorithmDisclosure, type AlgorithmDisclosureProps } from './algorithm-disclosure.js';
-export { WhyRecommended, type WhyRecommendedProps, type WhyRecommendedStrategy } from './why-recommended.js';
-export { useAlgorithmFilings, type UseAlgorithmFilingsOptions, type UseAlgorithmFilingsResult } from './use-algorithm-disclosure.js';
-export { useWhyRecommended, type UseWhyRecommendedResult, type WhyRecommendedBasis } from './use-why-recommended.js';
-export type { OverlayContainer } from '../portal-scope.js';

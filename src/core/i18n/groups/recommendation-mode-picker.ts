@@ -1,8 +1,0 @@
-import { recommendationModePicker as en } from '../../../../locales/en/algorights.json' with { type: 'json' };
-import { recommendationModePicker as zhCN } from '../../../../locales/zh-CN/algorights.json' with { type: 'json' };
-import { recommendationModePicker as zhTW } from '../../../../locales/zh-TW/algorights.json' with { type: 'json' };
-import { recommendationModePicker as zhHK } from '../../../../locales/zh-HK/algorights.json' with { type: 'json' };
-import type { GroupMessages } from '../messages.js';
-
-/** The `recommendationModePicker` strings in every shipped locale (zh-HK: its overrides of zh-TW). Named imports let a bundler leave out the other groups. */
-export const recommendationModePickerMessages: GroupMessages<'recommendationModePicker'> = { group: 'recommendationModePicker', strings: { 'zh-CN': zhCN, 'zh-TW': zhTW, 'zh-HK': zhHK, en } };

@@ -1,0 +1,233 @@
+import type { StoreApi } from 'zustand/vanilla';
+import { createLocalStorageConsentAdapter } from './adapters.js';
+import type { ConsentAdapter } from '../../../kernel/core/adapters/types.js';
+import { isConsentReceipt, parseStoredConsentReceipt, parseStoredConsentReceipts, type ConsentReceipt, type StoredConsentReceipt } from './model.js';
+import { RightsError, toRightsError, type RightsFailure } from '../../../kernel/core/errors.js';
+import { createCorrelationId, type ConsentEvent } from '../../../kernel/core/events.js';
+import type { LoadState } from '../../../kernel/core/types.js';
+import type { OutboxEntry } from '../../../kernel/core/outbox/outbox.js';
+import type { RightsState } from '../../../kernel/core/store/registry.js';
+import type { SliceContext, SliceDescriptor } from '../../../kernel/core/store/define-slice.js';
+import { andThen } from '../../../kernel/core/engine/write-engine.js';
+
+/**
+ * What a consent failure is about: `load` (the receipts could not be read), `record` (a receipt could
+ * not be stored yet; it waits on this device and is retried), `recover` (receipts kept on this device
+ * could not be read) and `persist` (a receipt could not be kept on this device; it is held in memory).
+ */
+export type ConsentAction = 'load' | 'record' | 'recover' | 'persist';
+
+/** The consent slice's data. */
+export interface ConsentState {
+  /** Whether the user's receipts are known. `'idle'` until a view asks for them. */
+  load: LoadState;
+  failure: RightsFailure<ConsentAction> | null;
+  /** The receipts the adapter has stored, oldest first. */
+  receipts: readonly StoredConsentReceipt[];
+  /** How many receipts from the adapter were invalid and are not shown. */
+  invalidCount: number;
+}
+
+/** The consent slice: its data under `consent`, and its actions. */
+export interface ConsentSlice {
+  consent: ConsentState;
+  /** Reads the user's receipts once; with `{ retry: true }`, again after a failed read. */
+  loadConsent(options?: { retry?: boolean }): void;
+  /**
+   * Records one consent event. Giving and renewing are `submit-once`: kept in the outbox on this device
+   * with one idempotency key until the adapter returns the stored receipt, and only then in effect.
+   * Declining and withdrawing are `protective`: in effect at once, kept and retried until stored.
+   */
+  recordConsent(receipt: ConsentReceipt): Promise<void>;
+  /** Sends waiting receipts now, and reads the receipts again if that failed. */
+  retryConsent(): Promise<void>;
+  /** Forgets the last failure, once the user has seen it. */
+  dismissConsentFailure(): void;
+  /** The store clock's time, in wall-clock milliseconds: receipts and quiet periods use it, never the view's own clock. */
+  consentNow(): number;
+}
+
+/** The store with the consent slice registered. */
+export type RightsStateWithConsent = RightsState & ConsentSlice;
+
+const SLICE = 'consent';
+const targetOf = (documentId: string) => `consent:${documentId}`;
+
+/** Receipts waiting in the outbox (of one document, if given), oldest first. */
+export function selectPendingConsent(state: RightsState, documentId?: string): OutboxEntry[] {
+  return state.outbox.entries.filter((entry) => entry.slice === SLICE && (documentId === undefined || entry.target === targetOf(documentId)));
+}
+
+/** The receipt a pending entry carries. */
+export function pendingReceipt(entry: OutboxEntry): ConsentReceipt | null {
+  const receipt = entry.args[0];
+  return isConsentReceipt(receipt) ? receipt : null;
+}
+
+/**
+ * Every receipt that is in effect: those stored, and the declines and withdrawals still waiting in the
+ * outbox, which protect the user and so apply at once. Gives and renewals count once stored.
+ */
+export function selectEffectiveReceipts(state: RightsState): ConsentReceipt[] {
+  const consent = (state as RightsStateWithConsent).consent;
+  const stored = consent?.receipts ?? [];
+  const known = new Set(stored.map((receipt) => receipt.recordId));
+  const waiting = selectPendingConsent(state)
+    .map(pendingReceipt)
+    .filter((receipt): receipt is ConsentReceipt => receipt !== null && !known.has(receipt.recordId) && (receipt.event === 'declined' || receipt.event === 'withdrawn'));
+  return [...stored, ...waiting];
+}
+
+type Get = () => RightsStateWithConsent;
+type Update = (patch: Partial<ConsentState>) => void;
+
+const details = (receipt: ConsentReceipt) => ({
+  documentId: receipt.documentId,
+  documentVersion: receipt.documentVersion,
+  textSha256: receipt.textSha256,
+  recordId: receipt.recordId,
+});
+
+/** The consent slice: registered by the first consent component that renders. */
+export const consentSlice: SliceDescriptor<ConsentSlice> = {
+  name: SLICE,
+  requiredMethods: { consent: ['load', 'record'] },
+  advice: {
+    consent: 'pass an adapter that stores receipts on your backend, start from createMemoryConsentAdapter(), and check yours with runConsentAdapterConformance()',
+  },
+  defaults: { consent: () => createLocalStorageConsentAdapter() },
+
+  create(context) {
+    return (rawSet, rawGet) => {
+      const get = rawGet as Get;
+      const set = rawSet as (partial: (state: RightsStateWithConsent) => Partial<RightsStateWithConsent>) => void;
+      const update: Update = (patch) => set((state) => ({ consent: { ...state.consent, ...patch } }));
+      const event = (type: ConsentEvent['type'], correlationId: string, fields: Omit<ConsentEvent, 'type' | 'timestamp' | 'correlationId'>) =>
+        context.emit({ ...fields, type, timestamp: context.timestamp(), correlationId });
+
+      context.handle({
+        validate: (entry) => entry.method === 'record' && isConsentReceipt(entry.args[0]),
+        setFailure(failure, onlyIfAction) {
+          if (onlyIfAction === undefined || get().consent.failure?.action === onlyIfAction) {
+            update({ failure: failure as RightsFailure<ConsentAction> | null });
+          }
+        },
+        confirmed(batch) {
+          const receipts = [...get().consent.receipts];
+          for (const { entry, result } of batch) {
+            try {
+              const stored = parseStoredConsentReceipt(result);
+              if (!receipts.some((candidate) => candidate.receiptId === stored.receiptId)) {
+                receipts.push(stored);
+              }
+              event('consent.recorded', entry.correlationId, { ...details(stored), receiptId: stored.receiptId });
+            } catch (cause) {
+              context.reportError(toRightsError(cause, 'consent-invalid', 'The consent adapter returned an invalid receipt.'));
+            }
+          }
+          const failure = get().consent.failure;
+          update({ receipts, ...(failure?.action === 'record' ? { failure: null } : {}) });
+        },
+      });
+
+      return {
+        consent: { load: 'idle', failure: null, receipts: [], invalidCount: 0 },
+
+        loadConsent(options = {}) {
+          const { load } = get().consent;
+          if (load === 'loading' || load === 'ready' || (load === 'error' && !options.retry)) {
+            return;
+          }
+          update({ load: 'loading' });
+          void readReceipts(context, get, update);
+        },
+
+        recordConsent(receipt) {
+          const correlationId = createCorrelationId();
+          const copy = structuredClone(receipt);
+          const protective = copy.event === 'declined' || copy.event === 'withdrawn';
+          return context.engine.write({
+            slice: SLICE,
+            action: 'record',
+            policy: protective ? 'protective' : 'submit-once',
+            adapter: 'consent',
+            method: 'record',
+            args: [copy],
+            target: targetOf(copy.documentId),
+            details: details(copy),
+            correlationId,
+            apply() {
+              event(`consent.${copy.event}`, correlationId, details(copy));
+            },
+          });
+        },
+
+        async retryConsent() {
+          if (get().consent.failure?.action === 'load') {
+            get().loadConsent({ retry: true });
+          }
+          await context.engine.flush(SLICE);
+        },
+
+        dismissConsentFailure() {
+          if (get().consent.failure) {
+            update({ failure: null });
+          }
+        },
+
+        consentNow: () => context.clock.now(),
+      };
+    };
+  },
+
+  connect(store, context) {
+    const typed = store as unknown as StoreApi<RightsStateWithConsent>;
+    const update: Update = (patch) => typed.setState((state) => ({ consent: { ...state.consent, ...patch } }));
+    const unreadable = context.outbox().unreadable;
+    if (unreadable.includes(SLICE) || unreadable.includes('*')) {
+      update({ failure: { code: 'outbox-unreadable', action: 'recover' } });
+    }
+    const unsubscribe = (context.adapter('consent') as ConsentAdapter).subscribe?.(() => {
+      if (typed.getState().consent.load === 'ready') {
+        void readReceipts(context, typed.getState, update);
+      }
+    });
+    return () => unsubscribe?.();
+  },
+};
+
+/** Reads the receipts and validates them one by one. */
+function readReceipts(context: SliceContext, get: Get, update: Update) {
+  const adapter = context.adapter('consent') as ConsentAdapter;
+  return andThen(
+    context.engine.read((options) => adapter.load(options) as unknown),
+    (outcome) => {
+      const failed = (error: RightsError) => {
+        update({ load: 'error', failure: { code: error.code, action: 'load' } });
+        context.reportError(error);
+      };
+      if (!outcome.ok) {
+        failed(toRightsError(outcome.error, 'read-failed', 'The consent adapter failed to load the receipts.'));
+        return;
+      }
+      try {
+        const { receipts, invalid } = parseStoredConsentReceipts(outcome.value ?? []);
+        if (invalid > 0) {
+          context.reportError(new RightsError('consent-invalid', `${invalid} receipts from the consent adapter are invalid and not shown.`));
+        }
+        // A receipt stored in this session that the load does not have yet stays.
+        const loaded = new Set(receipts.map((receipt) => receipt.receiptId));
+        const kept = get().consent.receipts.filter((receipt) => !loaded.has(receipt.receiptId));
+        const failure = get().consent.failure;
+        update({
+          load: 'ready',
+          receipts: [...receipts, ...kept].sort((first, second) => first.collectedAt.localeCompare(second.collectedAt)),
+          invalidCount: invalid,
+          ...(failure?.action === 'load' ? { failure: null } : {}),
+        });
+      } catch (cause) {
+        failed(toRightsError(cause, 'consent-invalid', 'The consent adapter returned invalid data.'));
+      }
+    },
+  );
+}

@@ -1,0 +1,92 @@
+import { Dialog } from 'radix-ui';
+import { useEffect, useState } from 'react';
+import { minorModeMessages } from './messages.js';
+import { toCalendarDate } from '../../kernel/core/calendar.js';
+import { useRightsTranslation } from '../../kernel/react/use-rights-translation.js';
+import { portalTarget, type OverlayContainer } from '../../kernel/ui/portal-scope.js';
+import { usePresentation } from '../../kernel/ui/use-presentation.js';
+import { MinorModeSetup } from './minor-mode-setup.js';
+import { useMinorMode } from './use-minor-mode.js';
+import type { RightsStateWithMinorMode } from './core/slice.js';
+import { useRightsContext } from '../../kernel/react/rights-context.js';
+
+const NAME = 'MinorModeEntryPrompt';
+
+export interface MinorModeEntryPromptProps {
+  /** Whether the platform shows the prompt. Default: true. Pass `false` to turn it off. */
+  enabled?: boolean;
+  /** Called once minor mode was turned on from the prompt. */
+  onEntered?: () => void;
+  /** Where the prompt renders; see `NotInterestedButton`'s `container`. */
+  container?: OverlayContainer;
+}
+
+/**
+ * The once-a-day prompt at launch that offers minor mode (a practice of the big apps, in step with MIN 43's
+ * 醒目便捷): shown when minor mode is off and the prompt has not been shown today on this device. Turning
+ * it on asks for the child's band and a guardian PIN in the same sheet.
+ *
+ * @selector [data-slot="minor-mode-prompt"][data-presentation="sheet" | "dialog"] the prompt
+ */
+export function MinorModeEntryPrompt(props: MinorModeEntryPromptProps) {
+  const { enabled = true, onEntered, container } = props;
+  const { t } = useRightsTranslation(NAME, minorModeMessages);
+  const { store } = useRightsContext(NAME);
+  const minor = useMinorMode(NAME);
+  const sheet = usePresentation('auto') === 'sheet';
+  const [open, setOpen] = useState(false);
+  const [settingUp, setSettingUp] = useState(false);
+  const [anchor, setAnchor] = useState<HTMLSpanElement | null>(null);
+  const target = portalTarget(anchor, container);
+  const today = toCalendarDate(minor.now, minor.timeZone);
+  const due = enabled && minor.hydrated && !minor.on && (store.getState() as RightsStateWithMinorMode).minorMode.usage.promptDay !== today;
+
+  // Decided once, at launch: a prompt shown today is not shown again, on this device.
+  const [decided, setDecided] = useState(false);
+  useEffect(() => {
+    if (decided || !minor.hydrated) {
+      return;
+    }
+    setDecided(true);
+    if (due) {
+      (store.getState() as RightsStateWithMinorMode).markMinorModePromptShown();
+      setOpen(true);
+    }
+  }, [decided, due, minor.hydrated, store]);
+
+  const content = (
+    <>
+      <Dialog.Overlay data-slot="minor-mode-prompt-overlay" {...target.attributes} />
+      <Dialog.Content data-slot="minor-mode-prompt" data-presentation={sheet ? 'sheet' : 'dialog'} {...target.attributes}>
+        <Dialog.Title data-slot="minor-mode-prompt-title">{settingUp ? t('minorMode.setup.title') : t('minorMode.prompt.title')}</Dialog.Title>
+        <Dialog.Description data-slot="minor-mode-prompt-text">{t('minorMode.prompt.text')}</Dialog.Description>
+        {settingUp ? (
+          <MinorModeSetup
+            t={t}
+            askPin={!minor.platformCheck}
+            onEnter={(options) => {
+              void minor.enter(options);
+              setOpen(false);
+              onEntered?.();
+            }}
+          />
+        ) : (
+          <div data-slot="minor-mode-prompt-actions">
+            <button type="button" data-slot="minor-mode-prompt-enter" onClick={() => setSettingUp(true)}>
+              {t('minorMode.prompt.enter')}
+            </button>
+            <Dialog.Close data-slot="minor-mode-prompt-later">{t('minorMode.prompt.later')}</Dialog.Close>
+          </div>
+        )}
+      </Dialog.Content>
+    </>
+  );
+  return (
+    <>
+      <span ref={setAnchor} hidden />
+      <Dialog.Root open={open} onOpenChange={setOpen}>
+        {target.inPlace ? content : <Dialog.Portal container={target.container}>{content}</Dialog.Portal>}
+      </Dialog.Root>
+    </>
+  );
+}

@@ -1,0 +1,154 @@
+import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef } from 'react';
+import { minorModeMessages } from './messages.js';
+import type { RightsStateWithMinorMode } from './core/slice.js';
+import { useRightsContext } from '../../kernel/react/rights-context.js';
+import { useRightsTranslation } from '../../kernel/react/use-rights-translation.js';
+import { Toast } from '../../kernel/ui/rights-status.js';
+import type { OverlayContainer } from '../../kernel/ui/portal-scope.js';
+import { GuardianVerification } from './guardian-verification.js';
+import { formatMinorModeTime, useMinorMode } from './use-minor-mode.js';
+
+const NAME = 'MinorModeGate';
+
+/** Minutes a guardian can grant from the lock screen. */
+const GRANT_CHOICES = [15, 30, 60] as const;
+
+export interface MinorModeGateProps extends ComponentPropsWithoutRef<'div'> {
+  /** The platform's IANA time zone for the curfew and the day. Default: `Asia/Shanghai`. */
+  timeZone?: string;
+  /** Where the guardian dialog and the reminder render; see `NotInterestedButton`'s `container`. */
+  container?: OverlayContainer;
+}
+
+/**
+ * Wraps the app (MIN 43, MMG 2024). While minor mode is on it counts time in the foreground only
+ * (`visibilitychange`), reminds the user to rest after 30 minutes of continuous use, and when the daily
+ * time runs out or the 22:00–06:00 curfew starts it covers the content with a lock screen that says why
+ * and when use resumes, and lets a guardian grant more time. The content beneath is `inert`: hidden from
+ * screen readers and out of the keyboard's reach, not just covered.
+ *
+ * @selector [data-slot="minor-mode-gate"][data-state="open" | "locked"] the root; `data-lock="curfew" | "limit"` while locked
+ * @selector [data-slot="minor-mode-gate-content"] the app beneath
+ * @selector [data-slot="minor-mode-lock"] the lock screen
+ * @selector [data-slot="minor-mode-gate-toast"] the rest reminder
+ */
+export const MinorModeGate = forwardRef<HTMLDivElement, MinorModeGateProps>(function MinorModeGate(props, ref) {
+  const { timeZone, container, children, ...rootProps } = props;
+  const { t, locale } = useRightsTranslation(NAME, minorModeMessages);
+  const { store } = useRightsContext(NAME);
+  const minor = useMinorMode(NAME);
+  const id = useId();
+  const [anchor, setAnchor] = useState<HTMLDivElement | null>(null);
+  const [granting, setGranting] = useState(false);
+  const [minutes, setMinutes] = useState<number>(GRANT_CHOICES[0]);
+  const [granted, setGranted] = useState<number | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const lock = minor.on ? minor.status.lock : null;
+
+  useEffect(() => {
+    const actions = store.getState() as RightsStateWithMinorMode;
+    if (timeZone) {
+      actions.setMinorModeTimeZone(timeZone);
+    }
+  }, [store, timeZone]);
+
+  // Time counts only while the app is in front of the user.
+  useEffect(() => {
+    const actions = store.getState() as RightsStateWithMinorMode;
+    const update = () => actions.setMinorModeForeground(document.visibilityState !== 'hidden');
+    update();
+    document.addEventListener('visibilitychange', update);
+    return () => {
+      document.removeEventListener('visibilitychange', update);
+      actions.setMinorModeForeground(false);
+    };
+  }, [store]);
+
+  // The lock screen takes focus, so a keyboard or screen-reader user lands on why the app stopped.
+  useEffect(() => {
+    if (lock) {
+      setGranted(null);
+      headingRef.current?.focus();
+    }
+  }, [lock]);
+
+  const resumes = minor.status.resumesAt === null ? null : formatMinorModeTime(minor.status.resumesAt, minor.now, locale, minor.timeZone);
+  const allowanceMinutes = Math.round(minor.settings.dailyLimitMinutes);
+
+  return (
+    <div
+      data-slot="minor-mode-gate"
+      data-state={lock ? 'locked' : 'open'}
+      data-lock={lock ?? undefined}
+      data-error={minor.failure ? '' : undefined}
+      {...rootProps}
+      ref={(node) => {
+        setAnchor(node);
+        if (typeof ref === 'function') {
+          ref(node);
+        } else if (ref) {
+          ref.current = node;
+        }
+      }}
+    >
+      <div data-slot="minor-mode-gate-content" inert={lock ? true : undefined} aria-hidden={lock ? true : undefined}>
+        {children}
+      </div>
+      {lock ? (
+        <section data-slot="minor-mode-lock" data-lock={lock} role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`}>
+          <h2 id={`${id}-title`} data-slot="minor-mode-lock-title" tabIndex={-1} ref={headingRef}>
+            {lock === 'curfew' ? t('minorMode.gate.curfewTitle') : t('minorMode.gate.limitTitle')}
+          </h2>
+          <div id={`${id}-text`}>
+            <p data-slot="minor-mode-lock-reason">{lock === 'curfew' ? t('minorMode.gate.curfewText') : t('minorMode.gate.limitText', { count: allowanceMinutes })}</p>
+            {resumes ? <p data-slot="minor-mode-lock-resumes">{t('minorMode.gate.resumes', { time: resumes })}</p> : null}
+          </div>
+          <button type="button" data-slot="minor-mode-lock-grant" onClick={() => setGranting(true)}>
+            {lock === 'curfew' ? t('minorMode.settings.exemptTonight') : t('minorMode.gate.grant')}
+          </button>
+          {granted ? (
+            <p role="status" data-slot="minor-mode-lock-granted">
+              {t('minorMode.gate.granted', { count: granted })}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+      <GuardianVerification
+        open={granting}
+        onOpenChange={setGranting}
+        purpose="grant-time"
+        container={container}
+        onVerified={() => {
+          if (lock === 'curfew') {
+            void minor.exemptTonight();
+          } else if (minor.grantTime(minutes)) {
+            setGranted(minutes);
+          }
+        }}
+      >
+        {lock === 'curfew' ? null : (
+          <fieldset data-slot="minor-mode-grant-choices">
+            <legend>{t('minorMode.gate.grantLabel')}</legend>
+            {GRANT_CHOICES.map((choice) => (
+              <label key={choice} data-slot="minor-mode-grant-choice">
+                <input type="radio" name={`${id}-minutes`} value={choice} checked={minutes === choice} onChange={() => setMinutes(choice)} />
+                {t('minorMode.gate.minutes', { count: choice })}
+              </label>
+            ))}
+          </fieldset>
+        )}
+      </GuardianVerification>
+      {minor.on && minor.status.restDue && !lock ? (
+        <Toast
+          slot="minor-mode-gate"
+          role="alert"
+          message={t('minorMode.rest.text')}
+          holdable={false}
+          action={{ label: t('minorMode.rest.dismiss'), slot: 'rest-dismiss', onClick: () => minor.dismissRest() }}
+          anchor={anchor}
+        />
+      ) : null}
+    </div>
+  );
+});
+MinorModeGate.displayName = NAME;

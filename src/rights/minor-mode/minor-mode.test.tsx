@@ -1,0 +1,105 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, test } from 'vitest';
+import { createMemoryMinorModeAdapter } from './core/adapters.js';
+import { createMemoryOutboxAdapter } from '../../kernel/core/outbox/outbox-adapters.js';
+import { createMemoryPreferencesAdapter } from '../personalization/core/adapters.js';
+import { createManualClock } from '../../kernel/core/clock.js';
+import { bundledMessages } from '../../kernel/core/i18n/all-messages.js';
+import { defaultMinorModeSettings } from './core/model.js';
+import { RightsProvider } from '../../kernel/react/rights-provider.js';
+import { useRecommendationMode } from '../personalization/use-recommendation-mode.js';
+import { PersonalizationSwitch } from '../personalization/personalization-switch.js';
+import { MinorModeEntryPrompt } from './minor-mode-entry-prompt.js';
+import { MinorModeGate } from './minor-mode-gate.js';
+import { MinorModeSettings } from './minor-mode-settings.js';
+
+const m = bundledMessages['zh-CN'];
+/** 2026-11-30 at hh:mm in Shanghai. */
+const shanghai = (hours: number, minutes = 0) => Date.UTC(2026, 10, 30, hours - 8, minutes);
+
+function setup(start: number, on = true) {
+  const clock = createManualClock(start);
+  const adapter = createMemoryMinorModeAdapter({ pinIterations: 1000, ...(on ? { initial: { on: true, source: 'guardian', settings: defaultMinorModeSettings('12-16'), revision: 1 } } : {}) });
+  const ui = (children: React.ReactNode) => (
+    <RightsProvider locale="zh-CN" clock={clock} adapters={{ minorMode: adapter, preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter() }}>
+      {children}
+    </RightsProvider>
+  );
+  return { clock, adapter, ui };
+}
+
+function Feed() {
+  const mode = useRecommendationMode();
+  return (
+    <p>
+      <button type="button">播放</button> ads:{mode.ads} pool:{mode.minor?.contentBand ?? 'none'}
+    </p>
+  );
+}
+
+describe('minor mode components', () => {
+  test('at 22:00 the lock screen covers the app, whose content is inert and hidden from screen readers', async () => {
+    const { clock, ui } = setup(shanghai(21, 59));
+    render(ui(<MinorModeGate><Feed /></MinorModeGate>));
+    expect(screen.getByRole('button', { name: '播放' })).toBeTruthy();
+    await act(() => clock.advance(60_000));
+    const lock = screen.getByRole('dialog', { name: m.minorMode.gate.curfewTitle });
+    expect(within(lock).getByText(/12月1日 06:00 后/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '播放' })).toBeNull();
+    expect(document.querySelector('[data-slot="minor-mode-gate-content"]')?.hasAttribute('inert')).toBe(true);
+  });
+
+  test('when today’s time is up, a guardian grants 15 minutes with the PIN', async () => {
+    const user = userEvent.setup({ advanceTimers: () => undefined });
+    const { clock, adapter, ui } = setup(shanghai(14));
+    await adapter.setPin('2580', { idempotencyKey: 'k', signal: new AbortController().signal });
+    render(ui(<MinorModeGate><Feed /></MinorModeGate>));
+    await act(() => clock.advance(60 * 60_000));
+    await user.click(screen.getByRole('button', { name: m.minorMode.gate.grant }));
+    const dialog = screen.getByRole('dialog', { name: m.minorMode.verify.title });
+    await user.type(within(dialog).getByLabelText(m.minorMode.verify.pinLabel), '2580');
+    await user.click(within(dialog).getByRole('button', { name: m.minorMode.verify.submit }));
+    await waitFor(() => expect(screen.getByRole('button', { name: '播放' })).toBeTruthy());
+  });
+
+  test('ads are non-personalized and the ads switch is locked with the reason; the feed gets the band’s pool', async () => {
+    const { ui } = setup(shanghai(10));
+    render(ui(<MinorModeGate><Feed /><PersonalizationSwitch scopes={['feed', 'ads']} /></MinorModeGate>));
+    await waitFor(() => expect(screen.getByText(/ads:non-personalized pool:12-16/)).toBeTruthy());
+    const ads = screen.getByRole('switch', { name: m.personalizationSwitch.scopes.ads.label });
+    expect(ads.getAttribute('aria-checked')).toBe('false');
+    expect(ads.hasAttribute('disabled')).toBe(true);
+    expect(screen.getByText(m.minorModeNotice.adsLocked)).toBeTruthy();
+  });
+
+  test('settings: turning it on asks the band and a PIN twice; leaving needs the PIN', async () => {
+    const user = userEvent.setup();
+    const { ui } = setup(shanghai(10), false);
+    render(ui(<MinorModeSettings />));
+    await user.click(await screen.findByRole('radio', { name: m.minorMode.bands['8-12'] }));
+    await user.type(screen.getByLabelText(m.minorMode.setup.pinLabel), '2580');
+    await user.type(screen.getByLabelText(m.minorMode.setup.pinConfirmLabel), '2580');
+    await user.click(screen.getByRole('button', { name: m.minorMode.setup.submit }));
+    expect(await screen.findByText(m.minorMode.settings.statusOn)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: m.minorMode.settings.exit }));
+    const dialog = screen.getByRole('dialog', { name: m.minorMode.verify.title });
+    await user.type(within(dialog).getByLabelText(m.minorMode.verify.pinLabel), '1111');
+    await user.click(within(dialog).getByRole('button', { name: m.minorMode.verify.submit }));
+    expect(await within(dialog).findByRole('alert')).toHaveProperty('textContent', m.minorMode.verify.wrong_other.replace('{{count}}', '4'));
+    await user.type(within(dialog).getByLabelText(m.minorMode.verify.pinLabel), '2580');
+    await user.click(within(dialog).getByRole('button', { name: m.minorMode.verify.submit }));
+    expect(await screen.findByText(m.minorMode.settings.statusOff)).toBeTruthy();
+  });
+
+  test('the entry prompt shows once a day, and not when the platform turns it off', async () => {
+    const { ui } = setup(shanghai(10), false);
+    const first = render(ui(<MinorModeEntryPrompt />));
+    expect(await screen.findByRole('dialog', { name: m.minorMode.prompt.title })).toBeTruthy();
+    first.unmount();
+    const off = setup(shanghai(10), false);
+    render(off.ui(<MinorModeEntryPrompt enabled={false} />));
+    await act(() => off.clock.settle());
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});

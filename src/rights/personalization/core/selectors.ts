@@ -1,0 +1,68 @@
+import { recommendationModeData } from './model.js';
+import type { RecommendationModeData } from '../../../kernel/core/types.js';
+import type { RightsState } from '../../../kernel/core/store/registry.js';
+import type { MinorContentPool, RightsStateWithMinorMode } from '../../minor-mode/core/slice.js';
+
+/** What the feed, ad, push and search requests get, with the minor-mode content pool. */
+export interface RecommendationModeWithMinor extends RecommendationModeData {
+  /**
+   * While minor mode is on (未成年人模式, MIN 43): the guardian's band (`null` when it could not be read)
+   * and the content pool the feed asks for. Absent otherwise, and where no minor-mode component is used.
+   */
+  minor?: MinorContentPool;
+}
+
+// One object per band pair, so the result keeps its identity while nothing changes.
+const pools = new Map<string, MinorContentPool>();
+
+/** The minor-mode content pool while minor mode is on, else `null`. */
+export function selectMinorContentPool(state: RightsState): MinorContentPool | null {
+  const minor = (state as Partial<RightsStateWithMinorMode>).minorMode;
+  if (!minor?.on) {
+    return null;
+  }
+  const ageBand = minor.fallback ? null : minor.settings.ageBand;
+  const key = `${ageBand}:${minor.settings.ageBand}`;
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = Object.freeze({ ageBand, contentBand: minor.settings.ageBand });
+    pools.set(key, pool);
+  }
+  return pool;
+}
+
+/**
+ * What the feed, ad, push and search requests get: each scope's mode and the
+ * feed's strategy. Every rule about what the feed may personalize is decided
+ * here and nowhere else: minor mode forces ads non-personalized in this one
+ * place, and adds the content pool its band asks for.
+ */
+export function selectRecommendationMode(state: RightsState): RecommendationModeWithMinor {
+  const mode = recommendationModeData(state.personalization.preferences);
+  const minor = selectMinorContentPool(state);
+  // MIN 24 ¶3: 不得通过自动化决策方式向未成年人进行商业营销. Minor mode forces ads non-personalized here and nowhere else.
+  if (minor) {
+    return { ...mode, ads: 'non-personalized', minor };
+  }
+  // Where minor mode is used but not yet read (an adapter that answers later), ads wait non-personalized:
+  // the user may be a minor, so no personalized ad goes out before that is known.
+  const load = (state as Partial<RightsStateWithMinorMode>).minorMode?.load;
+  return load === 'idle' || load === 'loading' ? { ...mode, ads: 'non-personalized' } : mode;
+}
+
+/** True while a write of `slice` (of one of `methods`, if given) waits in the outbox: applied here, not yet confirmed by its adapter. */
+export function selectSyncPending(state: RightsState, slice: string, methods?: readonly string[]): boolean {
+  return state.outbox.entries.some((entry) => entry.slice === slice && (!methods || methods.includes(entry.method)));
+}
+
+/**
+ * True while a choice the user made in `slice` is kept on this device and waits for its adapter: what
+ * "saved on this device, syncing" may say. Not while it could not be stored on the device (the failure
+ * says so), and not for a value the kit itself writes back after a rollback (the rollback's message says
+ * what happened).
+ */
+export function selectSyncNotice(state: RightsState, slice: string, methods?: readonly string[]): boolean {
+  const unsaved = new Set(state.outbox.unsaved);
+  const mine = state.outbox.entries.filter((entry) => entry.slice === slice && (!methods || methods.includes(entry.method)));
+  return mine.some((entry) => entry.compensates === undefined) && !mine.some((entry) => unsaved.has(entry.key));
+}

@@ -1,0 +1,8 @@
+import { userTagManager as en } from '../../../locales/en/algorights.json' with { type: 'json' };
+import { userTagManager as zhCN } from '../../../locales/zh-CN/algorights.json' with { type: 'json' };
+import { userTagManager as zhTW } from '../../../locales/zh-TW/algorights.json' with { type: 'json' };
+import { userTagManager as zhHK } from '../../../locales/zh-HK/algorights.json' with { type: 'json' };
+import type { GroupMessages } from '../../kernel/core/i18n/messages.js';
+
+/** The `userTagManager` strings in every shipped locale (zh-HK: its overrides of zh-TW). Named imports let a bundler leave out the other groups. */
+export const userTagManagerMessages: GroupMessages<'userTagManager'> = { group: 'userTagManager', strings: { 'zh-CN': zhCN, 'zh-TW': zhTW, 'zh-HK': zhHK, en } };
