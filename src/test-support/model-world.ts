@@ -1,22 +1,30 @@
 import { createMemoryOutboxAdapter } from '../kernel/core/outbox/outbox-adapters.js';
 import type { MemoryCell } from '../kernel/core/adapters/storage.js';
-import type { PreferencesAdapter, TagsAdapter, WriteOptions } from '../kernel/core/adapters/types.js';
+import type { ComplaintsAdapter, ConsentAdapter, MinorModeAdapter, PreferencesAdapter, TagsAdapter, WriteOptions } from '../kernel/core/adapters/types.js';
 import { createManualClock, type ManualClock } from '../kernel/core/clock.js';
 import type { RightsEvent } from '../kernel/core/events.js';
 import { mergePreferenceRecords } from '../rights/personalization/core/model.js';
 import { createRightsStore, type RightsStore } from '../kernel/core/store/create-rights-store.js';
+import type { SliceDescriptor } from '../kernel/core/store/define-slice.js';
 import { tagsSlice } from '../rights/tags/core/slice.js';
 import type { InterestOption, NotInterestedFeedback, TagIntensity, UserTag } from '../rights/tags/core/model.js';
 import type { PreferencesRecord } from '../kernel/core/types.js';
+import type { MinorModeRecord, MinorModeUsage } from '../rights/minor-mode/core/model.js';
+import type { StoredConsentReceipt } from '../rights/consent/core/model.js';
+import { createMemoryComplaintDraftsAdapter } from '../rights/complaints/core/adapters.js';
+import type { ComplaintTicket } from '../rights/complaints/core/model.js';
 
 /** How one backend method misbehaves. */
 export type Fault = 'ok' | 'reject' | 'hang' | 'slow' | 'commitThenReject' | 'commitThenHang' | 'throwSync';
 
 export const WRITE_TIMEOUT_MS = 5000;
 export const FAULTS: readonly Fault[] = ['ok', 'reject', 'hang', 'slow', 'commitThenReject', 'commitThenHang', 'throwSync'];
-export const WRITE_METHODS = ['save', 'remove', 'restore', 'select', 'setIntensity', 'notInterested'] as const;
-export const READ_METHODS = ['loadPreferences', 'loadTags'] as const;
-export type BackendMethod = (typeof WRITE_METHODS)[number] | (typeof READ_METHODS)[number];
+/**
+ * A backend method faults can be set on: a preferences or tags method by its old name (`save`, `remove`,
+ * `loadPreferences`, `loadTags`, …), every other right's as `<right>.<method>`. Each right's model
+ * commands say which of them they use.
+ */
+export type BackendMethod = string;
 
 export const TAG_IDS = ['t1', 't2', 't3'] as const;
 export const INTEREST_IDS = ['i1', 'i2'] as const;
@@ -39,8 +47,19 @@ export class FakeBackend {
   tags = new Map<string, UserTag>(TAG_IDS.map((id) => [id, { id, label: `tag ${id}`, categoryId: 'c' }]));
   intensities = new Map<string, TagIntensity>();
   feedback: { key: string; itemId: string }[] = [];
+  /** Minor mode as the backend keeps it, and the guardian's PIN (plain here: the fake is no vault). */
+  minorMode: MinorModeRecord | null = null;
+  pin: string | null = null;
+  /** This device's minor-mode usage: the device's own count, shared by its tabs. */
+  usage: MinorModeUsage | null = null;
+  /** Consent receipts, append-only, with the key each was stored under. */
+  receipts: { key: string; receipt: StoredConsentReceipt }[] = [];
+  /** Complaint tickets, with the key each was made under. */
+  tickets: { key: string; text: string; ticket: ComplaintTicket }[] = [];
   calls: BackendCall[] = [];
   faults = new Map<BackendMethod, Fault>();
+  /** What each write answered the first time, by key: a repeated key is answered the same (the contract's replay). */
+  private readonly answers = new Map<string, unknown>();
   /** How far the server's own clock is from the device's; it stamps what it returns with it. */
   skewMs = 0;
   /** Keys of the writes it has carried out. */
@@ -65,7 +84,7 @@ export class FakeBackend {
     this.faults.clear();
   }
 
-  private run<T>(method: BackendMethod, options: WriteOptions | undefined, payload: unknown, effect: () => T): T | Promise<T> {
+  private run<T>(method: BackendMethod, options: WriteOptions | undefined, payload: unknown, effect: () => T, replay = false): T | Promise<T> {
     if (options) {
       this.calls.push({ method, key: options.idempotencyKey, payload: JSON.stringify(payload) });
     }
@@ -76,13 +95,16 @@ export class FakeBackend {
     }
     const apply = () => {
       if (options && this.done.has(options.idempotencyKey)) {
-        return undefined as T;
+        return (replay ? structuredClone(this.answers.get(options.idempotencyKey)) : undefined) as T;
       }
       if (options) {
         this.done.add(options.idempotencyKey);
       }
       const result = effect();
       if (options) {
+        if (replay) {
+          this.answers.set(options.idempotencyKey, structuredClone(result));
+        }
         this.changed();
       }
       return result;
@@ -158,21 +180,100 @@ export class FakeBackend {
       subscribe: this.subscribe,
     };
   }
+
+  /** The backend's time, as it stamps what it stores. */
+  private stamp(): string {
+    return new Date(this.clock.now() + this.skewMs).toISOString();
+  }
+
+  minorModeAdapter(): MinorModeAdapter {
+    return {
+      load: () => this.run('minorMode.load', undefined, null, () => structuredClone(this.minorMode)),
+      save: (record, options) =>
+        this.run('minorMode.save', options, record, () => {
+          // The contract: the higher revision wins.
+          if (!this.minorMode || this.minorMode.revision <= record.revision) {
+            this.minorMode = structuredClone(record);
+          }
+        }),
+      loadUsage: () => this.run('minorMode.loadUsage', undefined, null, () => structuredClone(this.usage)),
+      saveUsage: (usage) =>
+        this.run('minorMode.saveUsage', undefined, null, () => {
+          this.usage = structuredClone(usage);
+        }),
+      hasPin: () => this.run('minorMode.hasPin', undefined, null, () => this.pin !== null),
+      setPin: (pin, options) =>
+        this.run('minorMode.setPin', options, '****', () => {
+          this.pin = pin;
+        }),
+      verifyPin: (pin) => this.run('minorMode.verifyPin', undefined, null, () => this.pin !== null && this.pin === pin),
+      subscribe: this.subscribe,
+    };
+  }
+
+  consentAdapter(): ConsentAdapter {
+    return {
+      load: () => this.run('consent.load', undefined, null, () => this.receipts.map(({ receipt }) => structuredClone(receipt))),
+      record: (receipt, options) =>
+        this.run(
+          'consent.record',
+          options,
+          receipt,
+          () => {
+            const stored: StoredConsentReceipt = { ...structuredClone(receipt), receiptId: `R-${this.receipts.length + 1}`, storedAt: this.stamp() };
+            this.receipts.push({ key: options.idempotencyKey, receipt: stored });
+            return structuredClone(stored);
+          },
+          true,
+        ),
+      subscribe: this.subscribe,
+    };
+  }
+
+  complaintsAdapter(): ComplaintsAdapter {
+    return {
+      list: () => this.run('complaints.list', undefined, null, () => this.tickets.map(({ ticket }) => structuredClone(ticket))),
+      submit: (complaint, options) =>
+        this.run(
+          'complaints.submit',
+          options,
+          complaint,
+          () => {
+            const ticket: ComplaintTicket = { id: `T-${this.tickets.length + 1}`, kind: complaint.kind, receivedAt: this.stamp(), status: 'received' };
+            this.tickets.push({ key: options.idempotencyKey, text: complaint.text, ticket });
+            return structuredClone(ticket);
+          },
+          true,
+        ),
+      subscribe: this.subscribe,
+    };
+  }
 }
 
 /** One tab: a store on the shared device outbox and the shared backend. */
 export interface Tab {
   store: RightsStore;
   stop(): void;
+  /** How far the event log had got when this tab opened: it knows what the backend and the device held then. */
+  openedAt: number;
+  /** Set when the page closes: what it does after that is not the user's. */
+  closed: boolean;
+}
+
+/** What the rights in play register in every tab, and what their views ask for on mount. */
+export interface ModelWorldOptions {
+  slices: readonly SliceDescriptor[];
+  mounted?(store: RightsStore): void;
 }
 
 /** One user's browser and backend: up to two tabs over one device outbox. */
-export function createModelWorld() {
+export function createModelWorld(options: ModelWorldOptions = { slices: [tagsSlice], mounted: (store) => store.getState().loadTags() }) {
   const clock = createManualClock();
   const backend = new FakeBackend(clock);
   const outboxCell: MemoryCell = { value: null };
   const asideCell: MemoryCell = { value: null };
   const events: RightsEvent[] = [];
+  const draftsCell: MemoryCell = { value: null };
   /** When true, the device's storage is full: every write to the outbox fails. */
   const device = { full: false };
   const outboxOn = () => {
@@ -194,13 +295,22 @@ export function createModelWorld() {
       writeTimeoutMs: WRITE_TIMEOUT_MS,
       loadTimeoutMs: WRITE_TIMEOUT_MS,
       retryDelayMs: 1000,
-      adapters: { preferences: backend.preferencesAdapter(), tags: backend.tagsAdapter(), outbox: outboxOn() },
+      adapters: {
+        preferences: backend.preferencesAdapter(),
+        tags: backend.tagsAdapter(),
+        minorMode: backend.minorModeAdapter(),
+        consent: backend.consentAdapter(),
+        complaints: backend.complaintsAdapter(),
+        complaintDrafts: createMemoryComplaintDraftsAdapter({ cell: draftsCell }),
+        outbox: outboxOn(),
+      },
       onEvent: (event) => events.push(event),
-      slices: [tagsSlice],
+      slices: options.slices,
     });
     const stop = store.connect();
-    store.getState().loadTags();
-    return { store, stop };
+    // What the rights' views ask for when they mount.
+    options.mounted?.(store);
+    return { store, stop, openedAt: events.length, closed: false };
   };
   return { clock, backend, device, outboxCell, asideCell, events, open, tabs: [open(), null] as [Tab | null, Tab | null] };
 }
