@@ -5,6 +5,7 @@ import { minorModeSlice, type RightsStateWithMinorMode } from '../rights/minor-m
 import { consentSlice, selectEffectiveReceipts, type RightsStateWithConsent } from '../rights/consent/core/slice.js';
 import { createConsentReceipt, type ConsentDocument } from '../rights/consent/core/model.js';
 import type { RightsStore } from '../kernel/core/store/create-rights-store.js';
+import { effectiveModes } from '../rights/personalization/core/model.js';
 
 /**
  * Histories the model-based test found, shrunk, kept as plain tests. Each `test.fails` is a defect the
@@ -114,4 +115,63 @@ test.fails('a withdrawal another tab stored stays in effect in the tab that made
   await world.clock.advance(100);
   expect(world.backend.receipts.some(({ receipt }) => receipt.recordId === withdrawn.recordId)).toBe(true);
   expect(inEffect()).toBe(true);
+});
+
+// Found as: fault(minorMode.hasPin, slow), tab0.reload(), tab0.enterMinorMode(8-12), advance(61000). The first
+// read after a reload reads the record, then waits for hasPin; the user enters minor mode meanwhile, and the
+// backend stores it; when the first read ends (here by its timeout) it applies the record it read before the
+// enter, with no revision check, and minor mode reads off in this tab though the backend has it on.
+test.fails('an enter during the first read stays on when the read ends', async () => {
+  const world = minorWorld();
+  await world.clock.settle();
+  world.backend.faults.set('minorMode.hasPin', 'slow');
+  world.tabs[0]!.stop();
+  world.tabs[0] = world.open();
+  await world.clock.settle();
+  const tab = world.tabs[0]!.store;
+  expect(minorOf(tab).load).toBe('loading');
+  await world.clock.advance(10);
+  void minorActions(tab).enterMinorMode({ ageBand: '8-12' });
+  await world.clock.settle();
+  expect(world.backend.minorMode?.on).toBe(true);
+  await world.clock.advance(61_000);
+  expect(minorOf(tab).load).toBe('ready');
+  expect(selectRecommendationMode(tab.getState()).minor).toBeDefined();
+  expect(selectRecommendationMode(tab.getState()).ads).toBe('non-personalized');
+});
+
+// Found by `npm run fuzz` (seed 22413) as: fault(save, throwSync), tab0.set(all, non-personalized),
+// fault(loadPreferences, slow), toggleSecondTab(), fault(save, commitThenHang), tab1.set(search, personalized),
+// tab1.set(all, personalized), advance(100). The second tab, still reading, turns search on under the master
+// opt-out (feed, ads and push stay off there) and then the master switch on: feed, ads and push read off.
+// The search write times out and is rolled back; its compensating write puts back the scopes' values from
+// before it, `personalized`, at a higher revision than the user's later choice, and with the master on they
+// are personalized again: feed and ads end personalized on the backend and in both tabs, which the user never chose.
+test.fails('a rolled-back opt-in under the master switch never turns other scopes personalized', async () => {
+  const world = createModelWorld({ slices: [] });
+  await world.clock.settle();
+  const first = world.tabs[0]!.store;
+  world.backend.faults.set('save', 'throwSync');
+  await world.clock.advance(10);
+  void first.getState().setPersonalization('all', 'non-personalized');
+  await world.clock.settle();
+  world.backend.faults.set('loadPreferences', 'slow');
+  world.tabs[1] = world.open();
+  await world.clock.settle();
+  const second = world.tabs[1]!.store;
+  world.backend.faults.set('save', 'commitThenHang');
+  await world.clock.advance(10);
+  void second.getState().setPersonalization('search', 'personalized');
+  await world.clock.settle();
+  await world.clock.advance(10);
+  void second.getState().setPersonalization('all', 'personalized');
+  await world.clock.settle();
+  expect(effectiveModes(second.getState().personalization.preferences).feed).toBe('non-personalized');
+  await world.clock.advance(100);
+  world.backend.heal();
+  for (let round = 0; round < 8; round += 1) {
+    await world.clock.advance(61_000);
+  }
+  expect(effectiveModes(world.backend.preferences!.preferences).feed).toBe('non-personalized');
+  expect(effectiveModes(world.backend.preferences!.preferences).ads).toBe('non-personalized');
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { commandArbitraries, runSequence, type ModelRight } from './model.js';
 import { complaintsModel } from '../rights/complaints/core/model-commands.js';
 import { consentModel } from '../rights/consent/core/model-commands.js';
@@ -25,12 +25,14 @@ import { tagsModel } from '../rights/tags/core/model-commands.js';
  *
  * Personalization is in every history: its slice is always in the store, and the feed's selector reads
  * minor mode. `npm test` runs each group from a fixed seed; `npm run fuzz` runs far more, from a new seed
- * each time (printed, to replay a failure with ALGORIGHTS_FUZZ_SEED; ALGORIGHTS_FUZZ_GROUP runs one group).
+ * each time (printed, to replay a failure with ALGORIGHTS_FUZZ_GROUP, ALGORIGHTS_FUZZ_SEED and ALGORIGHTS_FUZZ_PATH).
  */
 const long = process.env.ALGORIGHTS_FUZZ === 'long';
 const seed = Number(process.env.ALGORIGHTS_FUZZ_SEED || (long ? crypto.getRandomValues(new Uint32Array(1))[0] : 20261130));
 const seconds = Number(process.env.ALGORIGHTS_FUZZ_SECONDS || (long ? 600 : 60));
 const only = process.env.ALGORIGHTS_FUZZ_GROUP;
+// To replay one failure: its group, its seed and the `path` fast-check printed (with ALGORIGHTS_TRACE=1 to follow every backend call).
+const path = process.env.ALGORIGHTS_FUZZ_PATH;
 
 /** Each group's histories under `npm test`, tuned so the whole file takes about as long as the two rights did alone. */
 const groups: { name: string; rights: readonly ModelRight[]; runs: number; share: number }[] = [
@@ -41,7 +43,15 @@ const groups: { name: string; rights: readonly ModelRight[]; runs: number; share
   { name: 'every right', rights: [personalizationModel, tagsModel, minorModeModel, consentModel, complaintsModel], runs: 300, share: 0.25 },
 ];
 
+const totals = { sequences: 0, steps: 0, seconds: 0, rights: new Set<string>() };
+
 describe('no privacy-protective choice is lost', () => {
+  afterAll(() => {
+    if (totals.sequences > 0) {
+      console.log(`model: ${totals.sequences} sequences, ${totals.steps} steps, ${totals.rights.size} rights (${[...totals.rights].join(', ')}), ${totals.seconds.toFixed(1)} s in all (seed ${seed})`);
+    }
+  });
+
   for (const group of groups.filter((candidate) => !only || candidate.name === only)) {
     const runs = Number(process.env.ALGORIGHTS_FUZZ_RUNS || (long ? 1_000_000 : group.runs));
     // `npm run fuzz` shares its time between the groups; `npm test` stops only at the run count (or a minute, as a guard).
@@ -57,11 +67,15 @@ describe('no privacy-protective choice is lost', () => {
           steps += [...commands].length;
           return result !== undefined;
         }),
-        { numRuns: runs, seed, interruptAfterTimeLimit: timeLimit, markInterruptAsFailure: false },
+        { numRuns: runs, seed, interruptAfterTimeLimit: timeLimit, markInterruptAsFailure: false, ...(path ? { path, endOnFailure: true } : {}) },
       );
       const elapsed = (performance.now() - started) / 1000;
       const covered = group.rights.map((right) => right.name).join(', ');
       console.log(`model: ${sequences} sequences, ${steps} steps, rights ${covered}, ${elapsed.toFixed(1)} s (seed ${seed})`);
+      totals.sequences += sequences;
+      totals.steps += steps;
+      totals.seconds += elapsed;
+      group.rights.forEach((right) => totals.rights.add(right.name));
       expect(sequences).toBeGreaterThanOrEqual(Math.min(runs, 200));
     });
   }

@@ -2,8 +2,11 @@ import fc from 'fast-check';
 import { minorModeSlice, type RightsStateWithMinorMode } from './slice.js';
 import { parseMinorModeRecord, type MinorAgeBand, type MinorModeRecord } from './model.js';
 import type { OutboxEntry } from '../../../kernel/core/outbox/outbox.js';
-import type { ModelWorld, Tab } from '../../../test-support/model-world.js';
+import { WRITE_TIMEOUT_MS, type ModelWorld, type Tab } from '../../../test-support/model-world.js';
 import { checkAlways, fail, knowableEntries, pendingEntries, tabIndex, tabOf, userAction, type Command, type Model, type ModelRight } from '../../../test-support/model.js';
+
+/** Minor mode's reads when a tab opens. */
+const READS = ['minorMode.load', 'minorMode.loadUsage', 'minorMode.hasPin'];
 
 /** The guardian's PIN, set with the first enter. */
 const PIN = '2468';
@@ -21,6 +24,8 @@ export interface MinorModeModel {
   enterRevision: number;
   /** Tabs that know of the latest enter: they made it, or it was on the backend or the device when they opened. */
   knowing: WeakSet<Tab>;
+  /** Tabs that opened while one of minor mode's reads hung or answered late, with when (the monotonic clock). */
+  slowFirstRead: WeakMap<Tab, number>;
 }
 
 declare module '../../../test-support/model.js' {
@@ -93,13 +98,18 @@ class Enter implements Command {
   async run(model: Model, world: ModelWorld) {
     const tab = tabOf(world, this.tab);
     // With the guardian's PIN: set now when none is set yet, so that leaving later can be confirmed.
+    const opened = mine(model).slowFirstRead.get(tab);
+    const read = opened === undefined || world.clock.monotonic() - opened > WRITE_TIMEOUT_MS;
     const { changed } = await userAction(model, world, tab, () => stateOf(tab).enterMinorMode({ ageBand: this.ageBand, pin: PIN }));
     if (changed?.type === 'minorMode.entered') {
       const minor = mine(model);
       minor.status = 'on';
       minor.latest = changed.correlationId;
       minor.enterRevision = stateOf(tab).minorMode.revision;
-      minor.knowing = new WeakSet([tab]);
+      // Not yet a tab whose first read may still be out (it opened while a read hung or was slow): its answer,
+      // older than the enter, lands after it and turns it off (see "an enter during the first read" in
+      // model-regressions.test.ts). A read is given up on after the timeout.
+      minor.knowing = new WeakSet(read ? [tab] : []);
     }
     await world.clock.settle();
     checkAlways(model, world);
@@ -209,7 +219,7 @@ class Foreground implements Command {
 /** Minor mode's part of the proof: enter, exit with the PIN, tighten, loosen and grant time, on the manual clock. */
 export const minorModeModel: ModelRight<'minorMode'> = {
   name: 'minorMode',
-  initial: () => ({ status: 'off', latest: null, enterRevision: 0, knowing: new WeakSet() }),
+  initial: () => ({ status: 'off', latest: null, enterRevision: 0, knowing: new WeakSet(), slowFirstRead: new WeakMap() }),
   slices: [minorModeSlice],
   methods: ['minorMode.load', 'minorMode.save', 'minorMode.loadUsage', 'minorMode.saveUsage', 'minorMode.hasPin', 'minorMode.setPin', 'minorMode.verifyPin'],
 
@@ -225,6 +235,10 @@ export const minorModeModel: ModelRight<'minorMode'> = {
 
   opened(model, world, tab) {
     const minor = mine(model);
+    const slow = READS.some((method) => ['hang', 'slow', 'commitThenHang'].includes(world.backend.faults.get(method) ?? 'ok'));
+    if (slow) {
+      minor.slowFirstRead.set(tab, world.clock.monotonic());
+    }
     if (minor.status === 'on' && enterIsDurable(model, world, knowableEntries(world, tab))) {
       minor.knowing.add(tab);
     }
