@@ -44,6 +44,21 @@ function eventually(backend: PreferencesRecord | null, records: readonly Prefere
   return first ? effectiveModes(rest.reduce(mergePreferenceRecords, first).preferences) : null;
 }
 
+/**
+ * A record with the kit's own fallback values taken as not chosen: a field at a revision below 0 is what the
+ * kit wrote when it could not read the user's preferences, never a user's choice, and any choice wins over it.
+ */
+function chosen(record: PreferencesRecord): PreferencesRecord {
+  const { preferences, revisions } = record;
+  const scopes = { ...preferences.scopes };
+  for (const scope of PERSONALIZATION_SCOPES) {
+    if (revisions[scope] < 0) {
+      scopes[scope] = 'personalized';
+    }
+  }
+  return { revisions, preferences: { ...preferences, master: revisions.master < 0 ? 'personalized' : preferences.master, scopes } };
+}
+
 class Personalize implements Command {
   constructor(
     readonly tab: number,
@@ -156,7 +171,9 @@ export const personalizationModel: ModelRight<'personalization'> = {
       return;
     }
     const { off } = mine(model);
-    const outcome = eventually(world.backend.preferences, recordsOf(remaining));
+    // What the user chose is kept only where a choice of theirs is: the kit's fallback on the backend is none.
+    const backend = world.backend.preferences;
+    const outcome = eventually(backend ? chosen(backend) : null, recordsOf(remaining).map(chosen));
     for (const scope of PERSONALIZATION_SCOPES) {
       if (off[scope] && outcome?.[scope] !== 'non-personalized') {
         off[scope] = false;
