@@ -15,7 +15,6 @@ import { FAULTS, createModelWorld, type BackendMethod, type Fault, type ModelWor
  * What each right's model keeps, by the right's name. Each right's `model-commands.ts` adds its own
  * member by declaration merging, as it adds its slice to the store's registry.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ModelRights {}
 
 /**
