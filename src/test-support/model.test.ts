@@ -25,14 +25,16 @@ import { tagsModel } from '../rights/tags/core/model-commands.js';
  *
  * Personalization is in every history: its slice is always in the store, and the feed's selector reads
  * minor mode. `npm test` runs each group from a fixed seed; `npm run fuzz` runs far more, from a new seed
- * each time (printed, to replay a failure with ALGORIGHTS_FUZZ_GROUP, ALGORIGHTS_FUZZ_SEED and ALGORIGHTS_FUZZ_PATH).
+ * each time (printed, to replay a failure: see ALGORIGHTS_FUZZ_PATH below).
  */
 const long = process.env.ALGORIGHTS_FUZZ === 'long';
 const seed = Number(process.env.ALGORIGHTS_FUZZ_SEED || (long ? crypto.getRandomValues(new Uint32Array(1))[0] : 20261130));
 const seconds = Number(process.env.ALGORIGHTS_FUZZ_SECONDS || (long ? 600 : 60));
 const only = process.env.ALGORIGHTS_FUZZ_GROUP;
-// To replay one failure: its group, its seed and the `path` fast-check printed (with ALGORIGHTS_TRACE=1 to follow every backend call).
+// To replay one failure: its group, its seed, the `path` and the `replayPath` fast-check printed
+// (ALGORIGHTS_FUZZ_PATH, ALGORIGHTS_FUZZ_REPLAY), with ALGORIGHTS_TRACE=1 to follow every backend call.
 const path = process.env.ALGORIGHTS_FUZZ_PATH;
+const replayPath = process.env.ALGORIGHTS_FUZZ_REPLAY;
 
 /**
  * Each group's histories under `npm test`, tuned so the whole file takes about as long as the two rights
@@ -65,7 +67,7 @@ describe('no privacy-protective choice is lost', () => {
       let sequences = 0;
       let steps = 0;
       await fc.assert(
-        fc.asyncProperty(fc.commands(commandArbitraries(group.rights), { maxCommands: 60, size: 'large' }), async (commands) => {
+        fc.asyncProperty(fc.commands(commandArbitraries(group.rights), { maxCommands: 60, size: 'large', ...(replayPath ? { replayPath } : {}) }), async (commands) => {
           const result = await runSequence(group.rights, commands);
           sequences += 1;
           steps += [...commands].length;
