@@ -15,11 +15,12 @@ import { tagsModel } from '../rights/tags/core/model-commands.js';
  * after the timeout, writes that land and then fail, synchronous throws, a server clock ten minutes or
  * eight hours off), corrupt outbox entries, a full device, reloads and a second tab, on fake time.
  *
- * After every step: the user's latest protective choices show in every tab that can know them and are on
- * the backend or in the outbox (opt-outs, deletions, an enter of minor mode, declines and withdrawals of
- * consent, complaints); the store's pending writes are the device's; once minor mode is read, the feed
- * never reads it off after an enter until an exit is confirmed; ads read non-personalized whenever minor
- * mode is on or still being read. Once the faults clear and the outbox drains: the backend holds them
+ * After every step: the user's latest protective choices (opt-outs, tag deletions, an enter of minor
+ * mode) show in every tab that can know them, and they, every consent receipt (declines and withdrawals
+ * above all) and every complaint are on the backend or in the outbox; the store's pending writes are the
+ * device's; once minor mode is read, the feed never reads it off after an enter until an exit is
+ * confirmed; ads read non-personalized whenever minor mode is on or still being read. Where a slice does
+ * not keep one of these yet, the model says so and model-regressions.test.ts holds the shrunk history. Once the faults clear and the outbox drains: the backend holds them
  * all, each "not interested" exactly once, one ticket per complaint and per idempotency key, one receipt
  * per consent event and per idempotency key, and no key was sent with two different writes.
  *
