@@ -83,7 +83,8 @@ describe('no privacy-protective choice is lost', () => {
       totals.steps += steps;
       totals.seconds += elapsed;
       group.rights.forEach((right) => totals.rights.add(right.name));
-      expect(sequences).toBeGreaterThanOrEqual(Math.min(runs, 200));
+      // A replay runs only the failing history and its shrinks.
+      expect(sequences).toBeGreaterThanOrEqual(path ? 1 : Math.min(runs, 200));
     });
   }
 });

@@ -82,6 +82,12 @@ export function expectsMinorMode(model: Model, tab: Tab): boolean {
   return read && minor.knowing.has(tab);
 }
 
+/** Whether the tab opened while one of minor mode's reads hung or answered late, less than a read's timeout ago. */
+function firstReadMayBeOut(model: Model, world: ModelWorld, tab: Tab) {
+  const opened = mine(model).slowFirstRead.get(tab);
+  return opened !== undefined && world.clock.monotonic() - opened <= WRITE_TIMEOUT_MS;
+}
+
 /** Asks for the guardian with the PIN; the verification lasts five minutes. A check that never answers leaves it unverified. */
 async function verify(world: ModelWorld, tab: Tab, pin = PIN) {
   void stateOf(tab).verifyGuardian('settings', pin);
@@ -98,8 +104,7 @@ class Enter implements Command {
   async run(model: Model, world: ModelWorld) {
     const tab = tabOf(world, this.tab);
     // With the guardian's PIN: set now when none is set yet, so that leaving later can be confirmed.
-    const opened = mine(model).slowFirstRead.get(tab);
-    const read = opened === undefined || world.clock.monotonic() - opened > WRITE_TIMEOUT_MS;
+    const read = !firstReadMayBeOut(model, world, tab);
     const { changed } = await userAction(model, world, tab, () => stateOf(tab).enterMinorMode({ ageBand: this.ageBand, pin: PIN }));
     if (changed?.type === 'minorMode.entered') {
       const minor = mine(model);
@@ -122,6 +127,7 @@ class Exit implements Command {
   check = () => true;
   async run(model: Model, world: ModelWorld) {
     const tab = tabOf(world, this.tab);
+    const reading = firstReadMayBeOut(model, world, tab);
     if (await verify(world, tab)) {
       let exiting: Promise<boolean> = Promise.resolve(false);
       const { changed } = await userAction(model, world, tab, () => (exiting = stateOf(tab).exitMinorMode()));
@@ -133,6 +139,14 @@ class Exit implements Command {
         // Settles once the exit was carried out, rolled back, or replaced by a later choice.
         void exiting.then((exited) => {
           if (minor.latest !== id || tab.closed) {
+            return;
+          }
+          if (reading) {
+            // The first read may have landed over the exit (see "an enter during the first read"): the kit's
+            // word on it does not hold then, and the exit ends as the backend and the outbox say.
+            minor.status = eventually(world.backend.minorMode, recordsOf(pendingEntries(world)))?.on === true ? 'on' : 'off';
+            minor.enterRevision = 0;
+            minor.knowing = new WeakSet();
             return;
           }
           minor.status = exited ? 'off' : 'on';
