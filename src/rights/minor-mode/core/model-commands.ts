@@ -290,9 +290,13 @@ export const minorModeModel: ModelRight<'minorMode'> = {
       minor.status = 'off';
     } else if (minor.status === 'exiting' && minor.latest !== null && model.madeBy.get(minor.latest) === tab) {
       // The page closed while its exit was on its way: it ends as the backend and the outbox say.
-      minor.status = eventually(world.backend.minorMode, recordsOf(remaining))?.on === true ? 'on' : 'off';
+      // Another open tab that reads it off may have an exit of its own on the way: then nothing is expected.
+      const otherExit = world.tabs.some((other) => other !== null && other !== tab && !stateOf(other).minorMode.on);
+      minor.status = !otherExit && eventually(world.backend.minorMode, recordsOf(remaining))?.on === true ? 'on' : 'off';
       if (minor.status === 'on') {
+        // Tabs still open may have exits of their own on the way: only tabs that open from now on must read it on.
         minor.enterRevision = 0;
+        minor.knowing = new WeakSet();
       }
     }
   },
