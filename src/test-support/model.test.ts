@@ -39,15 +39,15 @@ const replayPath = process.env.ALGORIGHTS_FUZZ_REPLAY;
 
 /**
  * Each group's histories under `npm test`, tuned so the whole file takes about as long as the two rights
- * did alone (3,000 histories of personalization and tags): measured side by side on the same loaded
- * two-core machine, 46.8 s then and about 46 s now. A history of several rights costs more per step.
+ * did alone (3,000 histories of personalization and tags), measured side by side on the same shared
+ * two-core machine. A history of several rights costs more per step.
  */
 const groups: { name: string; rights: readonly ModelRight[]; runs: number; share: number }[] = [
-  { name: 'personalization, tags', rights: [personalizationModel, tagsModel], runs: 1200, share: 0.3 },
-  { name: 'personalization, minor mode', rights: [personalizationModel, minorModeModel], runs: 600, share: 0.2 },
-  { name: 'personalization, consent', rights: [personalizationModel, consentModel], runs: 400, share: 0.15 },
-  { name: 'personalization, complaints', rights: [personalizationModel, complaintsModel], runs: 300, share: 0.1 },
-  { name: 'every right', rights: [personalizationModel, tagsModel, minorModeModel, consentModel, complaintsModel], runs: 300, share: 0.25 },
+  { name: 'personalization, tags', rights: [personalizationModel, tagsModel], runs: 1000, share: 0.3 },
+  { name: 'personalization, minor mode', rights: [personalizationModel, minorModeModel], runs: 500, share: 0.2 },
+  { name: 'personalization, consent', rights: [personalizationModel, consentModel], runs: 300, share: 0.15 },
+  { name: 'personalization, complaints', rights: [personalizationModel, complaintsModel], runs: 250, share: 0.1 },
+  { name: 'every right', rights: [personalizationModel, tagsModel, minorModeModel, consentModel, complaintsModel], runs: 250, share: 0.25 },
 ];
 
 const totals = { sequences: 0, steps: 0, seconds: 0, rights: new Set<string>() };
