@@ -1,0 +1,50 @@
+import { render } from '@testing-library/react';
+import { createInstance, type i18n as I18nInstance } from 'i18next';
+import type { ReactElement } from 'react';
+import { describe, expect, test } from 'vitest';
+import { RightsProvider } from '../../react/rights-provider.js';
+import { createMemoryOutboxAdapter } from '../outbox/outbox-adapters.js';
+import { createMemoryPreferencesAdapter } from '../../../rights/personalization/core/adapters.js';
+import { PersonalizationSwitch } from '../../../rights/personalization/personalization-switch.js';
+import { createMemoryTagsAdapter } from '../../../rights/tags/core/adapters.js';
+import { UserTagManager } from '../../../rights/tags/user-tag-manager.js';
+import { RIGHTS_NAMESPACE } from './messages.js';
+
+// What a host's own i18next instance holds after the kit renders a component in it: the strings of that
+// component, the kernel's error strings, and no other right's.
+async function renderInHost(ui: ReactElement): Promise<(key: string) => boolean> {
+  const host = createInstance();
+  await host.init({ lng: 'zh-CN', resources: {} });
+  render(
+    <RightsProvider
+      i18n={host}
+      locale="zh-CN"
+      adapters={{ preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter(), tags: createMemoryTagsAdapter() } as never}
+    >
+      {ui}
+    </RightsProvider>,
+  );
+  return (key) => hasString(host, key);
+}
+
+function hasString(host: I18nInstance, key: string): boolean {
+  return ['zh-CN', 'zh-TW', 'zh-HK', 'en'].some((lng) => host.exists(key, { ns: RIGHTS_NAMESPACE, lng, fallbackLng: false }));
+}
+
+const rightsCodes = ['tags-invalid', 'tags-disallowed', 'complaints-invalid', 'consent-invalid'];
+
+describe("a right's error strings come only with that right's components", () => {
+  test("the switch brings the kernel's error strings and none of another right's", async () => {
+    const has = await renderInHost(<PersonalizationSwitch />);
+    expect(has('personalizationSwitch.label')).toBe(true);
+    expect(has('errors.write-failed')).toBe(true);
+    expect(has('errors.outbox-unreadable')).toBe(true);
+    expect(rightsCodes.filter((code) => has(`errors.${code}`))).toEqual([]);
+  });
+
+  test("the tag manager brings the tags right's error strings with the kernel's, and no other right's", async () => {
+    const has = await renderInHost(<UserTagManager />);
+    expect(has('errors.write-failed')).toBe(true);
+    expect(rightsCodes.filter((code) => has(`errors.${code}`))).toEqual(['tags-invalid', 'tags-disallowed']);
+  });
+});
