@@ -8,7 +8,7 @@ import { createMemoryPreferencesAdapter } from '../../../rights/personalization/
 import { PersonalizationSwitch } from '../../../rights/personalization/personalization-switch.js';
 import { createMemoryTagsAdapter } from '../../../rights/tags/core/adapters.js';
 import { UserTagManager } from '../../../rights/tags/user-tag-manager.js';
-import { RIGHTS_NAMESPACE } from './messages.js';
+import { RIGHTS_NAMESPACE, type GroupFragment, type GroupMessages } from './messages.js';
 
 // What a host's own i18next instance holds after the kit renders a component in it: the strings of that
 // component, the kernel's error strings, and no other right's.
@@ -46,5 +46,28 @@ describe("a right's error strings come only with that right's components", () =>
     const has = await renderInHost(<UserTagManager />);
     expect(has('errors.write-failed')).toBe(true);
     expect(rightsCodes.filter((code) => has(`errors.${code}`))).toEqual(['tags-invalid', 'tags-disallowed']);
+  });
+});
+
+// Every right that keeps error strings in its locale files hands them to its components as a fragment.
+const messageModules = import.meta.glob<Record<string, unknown>>(['../../../rights/*/messages.ts', '../../../rights/*/*-messages.ts'], { eager: true });
+const errorFiles = import.meta.glob<{ errors?: Record<string, string> }>('../../../rights/*/locales/zh-CN.json', { eager: true, import: 'default' });
+
+describe("each right's error strings reach its components", () => {
+  const rights = Object.entries(errorFiles)
+    .filter(([, strings]) => strings.errors !== undefined)
+    .map(([path, strings]) => [/rights\/([^/]+)\//.exec(path)?.[1] ?? path, strings.errors ?? {}] as const);
+
+  test('tags, complaints and consent have codes of their own', () => {
+    expect(rights.map(([right]) => right)).toEqual(expect.arrayContaining(['complaints', 'consent', 'tags']));
+  });
+
+  test.each(rights)('%s: a group its components show lists a fragment with all its error strings', (right, strings) => {
+    const exported = Object.entries(messageModules)
+      .filter(([path]) => path.includes(`/rights/${right}/`))
+      .flatMap(([, module]) => Object.values(module)) as (GroupMessages | GroupFragment)[];
+    const fragment = exported.find((value): value is GroupFragment => 'owner' in value && value.owner === right && value.group === 'errors');
+    expect(fragment?.strings['zh-CN']).toEqual(strings);
+    expect(exported.some((value) => !('owner' in value) && value.fragments?.includes(fragment as GroupFragment))).toBe(true);
   });
 });
