@@ -8,7 +8,7 @@ import { createMemoryPreferencesAdapter } from '../../../rights/personalization/
 import { PersonalizationSwitch } from '../../../rights/personalization/personalization-switch.js';
 import { createMemoryTagsAdapter } from '../../../rights/tags/core/adapters.js';
 import { UserTagManager } from '../../../rights/tags/user-tag-manager.js';
-import { RIGHTS_NAMESPACE, type GroupFragment, type GroupMessages } from './messages.js';
+import { RIGHTS_LOCALES, RIGHTS_NAMESPACE, type GroupFragment, type GroupMessages, type RightsLocale } from './messages.js';
 
 // What a host's own i18next instance holds after the kit renders a component in it: the strings of that
 // component, the kernel's error strings, and no other right's.
@@ -51,7 +51,9 @@ describe("a right's error strings come only with that right's components", () =>
 
 // Every right that keeps error strings in its locale files hands them to its components as a fragment.
 const messageModules = import.meta.glob<Record<string, unknown>>(['../../../rights/*/messages.ts', '../../../rights/*/*-messages.ts'], { eager: true });
-const errorFiles = import.meta.glob<{ errors?: Record<string, string> }>('../../../rights/*/locales/zh-CN.json', { eager: true, import: 'default' });
+const localeFiles = import.meta.glob<{ errors?: Record<string, string> }>('../../../rights/*/locales/*.json', { eager: true, import: 'default' });
+const errorFiles = Object.fromEntries(Object.entries(localeFiles).filter(([path]) => path.endsWith('/zh-CN.json')));
+const localeFile = (right: string, locale: RightsLocale) => localeFiles[`../../../rights/${right}/locales/${locale}.json`];
 
 describe("each right's error strings reach its components", () => {
   const rights = Object.entries(errorFiles)
@@ -62,12 +64,15 @@ describe("each right's error strings reach its components", () => {
     expect(rights.map(([right]) => right)).toEqual(expect.arrayContaining(['complaints', 'consent', 'tags']));
   });
 
-  test.each(rights)('%s: a group its components show lists a fragment with all its error strings', (right, strings) => {
+  test.each(rights)('%s: a group its components show lists a fragment with all its error strings, in every locale', (right, strings) => {
     const exported = Object.entries(messageModules)
       .filter(([path]) => path.includes(`/rights/${right}/`))
       .flatMap(([, module]) => Object.values(module)) as (GroupMessages | GroupFragment)[];
     const fragment = exported.find((value): value is GroupFragment => 'owner' in value && value.owner === right && value.group === 'errors');
     expect(fragment?.strings['zh-CN']).toEqual(strings);
+    for (const locale of RIGHTS_LOCALES) {
+      expect(fragment?.strings[locale], locale).toEqual(localeFile(right, locale)?.errors ?? {});
+    }
     expect(exported.some((value) => !('owner' in value) && value.fragments?.includes(fragment as GroupFragment))).toBe(true);
   });
 });
