@@ -336,3 +336,20 @@ export function useComplaintTickets(options: UseComplaintTicketsOptions = {}): U
   );
   return { ...shared, items };
 }
+
+/** State of `ReportButton`, with no markup. */
+export interface UseReportButtonResult {
+  /** The form the item's report keeps its draft in: `item:<itemId>`. */
+  form: string;
+  /** The item's report waits on this device to be sent, while the sheet is closed too. */
+  syncPending: boolean;
+}
+
+/** State of `ReportButton`: its form's name, and whether the item's report waits to be sent. */
+export function useReportButton(itemId: string): UseReportButtonResult {
+  const form = `item:${itemId}`;
+  // A report left waiting by an earlier visit goes out as the page loads, not when the sheet next opens.
+  useRightsSlice('ReportButton', complaintsSlice);
+  const syncPending = useRightsStore('ReportButton', (state) => selectPendingComplaints(state, form).length > 0);
+  return { form, syncPending };
+}
