@@ -43,9 +43,9 @@ export type ScopeLockReason = 'minor-mode' | 'minor-mode-loading';
 export type LockedScopes = Readonly<Partial<Record<PersonalizationScope, ScopeLockReason>>>;
 
 // One frozen object per answer, so a component selecting it re-renders only when the lock changes.
-const UNLOCKED: LockedScopes = Object.freeze({});
-const ADS_LOCKED_IN_MINOR_MODE: LockedScopes = Object.freeze({ ads: 'minor-mode' });
-const ADS_LOCKED_WHILE_READING: LockedScopes = Object.freeze({ ads: 'minor-mode-loading' });
+const UNLOCKED: LockedScopes = /* @__PURE__ */ Object.freeze({});
+const ADS_LOCKED_IN_MINOR_MODE: LockedScopes = /* @__PURE__ */ Object.freeze({ ads: 'minor-mode' });
+const ADS_LOCKED_WHILE_READING: LockedScopes = /* @__PURE__ */ Object.freeze({ ads: 'minor-mode-loading' });
 
 /**
  * The scopes the user cannot personalize now, with the reason: ads while minor mode is on, or still
@@ -53,13 +53,7 @@ const ADS_LOCKED_WHILE_READING: LockedScopes = Object.freeze({ ads: 'minor-mode-
  */
 export function selectLockedScopes(state: RightsState): LockedScopes {
   const minor = (state as Partial<RightsStateWithMinorMode>).minorMode;
-  if (!minor) {
-    return UNLOCKED;
-  }
-  if (minor.on) {
-    return ADS_LOCKED_IN_MINOR_MODE;
-  }
-  return minor.load === 'idle' || minor.load === 'loading' ? ADS_LOCKED_WHILE_READING : UNLOCKED;
+  return minor?.on ? ADS_LOCKED_IN_MINOR_MODE : minor?.load === 'idle' || minor?.load === 'loading' ? ADS_LOCKED_WHILE_READING : UNLOCKED;
 }
 
 /**
