@@ -2,8 +2,7 @@ import { Dialog } from 'radix-ui';
 import { forwardRef, useState, type ComponentPropsWithoutRef } from 'react';
 import type { ComplaintKind } from './core/model.js';
 import { reportButtonMessages } from './messages.js';
-import { complaintsSlice, selectPendingComplaints } from './core/slice.js';
-import { useRightsSlice, useRightsStore } from '../../kernel/react/rights-context.js';
+import { useReportButton } from './use-complaints.js';
 import { useRightsTranslation } from '../../kernel/react/use-rights-translation.js';
 import { contractAttributes } from '../../kernel/ui/rights-status.js';
 import { assignRef, portalTarget, type OverlayContainer } from '../../kernel/ui/portal-scope.js';
@@ -65,10 +64,8 @@ export const ReportButton = forwardRef<HTMLDivElement, ReportButtonProps>(functi
   const phone = usePresentation('auto') === 'sheet';
   const shown: Presentation | 'dialog' = presentation === 'auto' ? (phone ? 'sheet' : 'dialog') : presentation;
   const [open, setOpen] = useState(false);
-  // A report left waiting by an earlier visit goes out as the page loads, not when the sheet next opens.
-  useRightsSlice(NAME, complaintsSlice);
   // The report waits on this device while the sheet is closed too: the root says so.
-  const syncPending = useRightsStore(NAME, (state) => selectPendingComplaints(state, `item:${itemId}`).length > 0);
+  const { syncPending } = useReportButton(itemId);
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   const target = portalTarget(root, container);
   const setRefs = (node: HTMLDivElement | null) => {
