@@ -319,7 +319,7 @@ export function UserTagList(props: UserTagListProps) {
             {...itemProps(row, item.index)}
             style={
               stuck
-                ? { position: 'sticky', top: 'var(--ar-sticky-top, 0px)', zIndex: 1, width: '100%' }
+                ? { position: 'sticky', top: 'var(--ar-sticky-top, 0px)', zIndex: 'var(--ar-z-raised)', width: '100%' }
                 : { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }
             }
           >
