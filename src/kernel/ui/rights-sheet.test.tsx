@@ -37,6 +37,7 @@ describe('RightsSheet', () => {
     expect(dialog.querySelector('[data-slot="demo-header"]')).toHaveAttribute('data-ar-part', 'sheet-header');
     expect(screen.getByRole('heading', { name: '举报' })).toHaveAttribute('data-slot', 'demo-title');
     expect(screen.getByRole('button', { name: '关闭' })).toHaveAttribute('data-slot', 'demo-close');
+    expect(screen.getByRole('button', { name: '关闭' })).toHaveAttribute('data-ar-part', 'close');
     expect(screen.getByRole('button', { name: '提交' }).parentElement).toHaveAttribute('data-slot', 'demo-body');
     expect(document.querySelector('[data-slot="demo-overlay"]')).toHaveAttribute('data-ar-part', 'overlay');
   });

@@ -56,7 +56,7 @@ export interface RightsSheetProps extends Omit<ComponentProps<typeof Dialog.Cont
  * @selector [data-ar-part="overlay"] the dimmed overlay
  * @selector [data-ar-part="sheet"] the sheet
  * @selector [data-ar-part="sheet-header"] the sticky header
- * @selector [data-ar-part="sheet-close"] the ✕
+ * @selector [data-ar-part="close"] the ✕
  */
 export function RightsSheet(props: RightsSheetProps) {
   const { slots, target, presentation, title, titleElement = 'h2', titleProps, closeLabel, closeIcon, children, ...contentProps } = props;
@@ -72,7 +72,7 @@ export function RightsSheet(props: RightsSheetProps) {
     );
   const close =
     slots.close && closeLabel ? (
-      <Dialog.Close data-slot={slots.close} data-ar-part="sheet-close" aria-label={closeLabel}>
+      <Dialog.Close data-slot={slots.close} data-ar-part="close" aria-label={closeLabel}>
         {closeIcon ?? <span aria-hidden="true">✕</span>}
       </Dialog.Close>
     ) : null;

@@ -91,7 +91,7 @@ function TicketItem({ ticket, t, locale, timeZone, headingLevel }: TicketItemPro
         <Heading id={`${id}-title`} data-slot="complaint-ticket-title">
           {t(`complaints.kinds.${ticket.kind}.label`)}
         </Heading>
-        <span data-slot="complaint-ticket-status" data-status={ticket.status}>
+        <span data-slot="complaint-ticket-status" data-ar-part="status-chip" data-status={ticket.status}>
           {t(`complaints.tickets.status.${ticket.status}`)}
         </span>
       </div>

@@ -96,7 +96,7 @@ export const ConsentSettings = forwardRef<HTMLElement, ConsentSettingsProps>(fun
               <Row id={`${id}-${item.documentId}`} data-slot="consent-settings-item-title">
                 {item.title}
               </Row>
-              <span data-slot="consent-settings-status" data-status={item.status}>
+              <span data-slot="consent-settings-status" data-ar-part="status-chip" data-status={item.status}>
                 {t(`consent.settings.status.${item.status}`)}
               </span>
             </div>

@@ -199,7 +199,7 @@ export const AlgorithmDisclosure = forwardRef<HTMLDivElement, AlgorithmDisclosur
     <Dialog.Root open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
       <div data-slot="algorithm-disclosure" data-filing-status={filed.status} {...rootProps} ref={setRootRef}>
         <span data-slot="algorithm-disclosure-notice">{t('algorithmDisclosure.notice')}</span>
-        <Dialog.Trigger data-slot="algorithm-disclosure-trigger">{t('algorithmDisclosure.openDetails')}</Dialog.Trigger>
+        <Dialog.Trigger data-slot="algorithm-disclosure-trigger" data-ar-part="button">{t('algorithmDisclosure.openDetails')}</Dialog.Trigger>
         <span data-slot="algorithm-disclosure-filing">
           {filed.filings.length > 0 ? t('algorithmDisclosure.filingNumber') : null}
           {filed.filings.map((filing) => (

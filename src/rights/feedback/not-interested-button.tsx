@@ -99,12 +99,12 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
     <>
       <div role="group" aria-label={t('notInterested.reasonsTitle')} data-slot="not-interested-reason-list">
         {choices.map((reason) => (
-          <button key={reason.id} type="button" data-slot="not-interested-reason" onClick={() => send(reason.id)}>
+          <button key={reason.id} type="button" data-slot="not-interested-reason" data-ar-part="button" onClick={() => send(reason.id)}>
             <bdi>{reason.label}</bdi>
           </button>
         ))}
       </div>
-      <button type="button" data-slot="not-interested-skip" onClick={() => send()}>
+      <button type="button" data-slot="not-interested-skip" data-ar-part="button" data-ar-variant="quiet" onClick={() => send()}>
         {t('notInterested.submitWithoutReason')}
       </button>
     </>
@@ -115,14 +115,14 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
     trigger = null;
   } else if (choices.length === 0) {
     trigger = (
-      <button type="button" data-slot="not-interested-trigger" aria-label={triggerLabel} onClick={() => send()}>
+      <button type="button" data-slot="not-interested-trigger" data-ar-part="button" aria-label={triggerLabel} onClick={() => send()}>
         {t('notInterested.trigger')}
       </button>
     );
   } else if (shown === 'sheet') {
     trigger = (
       <Dialog.Root open={open} onOpenChange={setOpen}>
-        <Dialog.Trigger data-slot="not-interested-trigger" aria-label={triggerLabel}>
+        <Dialog.Trigger data-slot="not-interested-trigger" data-ar-part="button" aria-label={triggerLabel}>
           {t('notInterested.trigger')}
         </Dialog.Trigger>
         <RightsSheet
@@ -158,7 +158,7 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
       >
         <div data-slot="not-interested-header" data-ar-part="sheet-header">
           {title(`${id}-title`)}
-          <Popover.Close data-slot="not-interested-close" data-ar-part="sheet-close" aria-label={t('notInterested.close')}>
+          <Popover.Close data-slot="not-interested-close" data-ar-part="close" aria-label={t('notInterested.close')}>
             <span aria-hidden="true">✕</span>
           </Popover.Close>
         </div>
@@ -167,7 +167,7 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
     );
     trigger = (
       <Popover.Root open={open} onOpenChange={setOpen}>
-        <Popover.Trigger data-slot="not-interested-trigger" aria-label={triggerLabel}>
+        <Popover.Trigger data-slot="not-interested-trigger" data-ar-part="button" aria-label={triggerLabel}>
           {t('notInterested.trigger')}
         </Popover.Trigger>
         {inPlace ? popover : <Popover.Portal {...portalProps}>{popover}</Popover.Portal>}

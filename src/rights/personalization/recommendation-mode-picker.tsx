@@ -90,9 +90,10 @@ export const RecommendationModePicker = forwardRef<HTMLDivElement, Recommendatio
               id={`${id}-${option.id}`}
               value={option.id}
               data-slot="recommendation-mode-picker-radio"
+              data-ar-part="radio"
               aria-describedby={option.description ? `${id}-${option.id}-description` : undefined}
             >
-              <RadioGroup.Indicator data-slot="recommendation-mode-picker-indicator" />
+              <RadioGroup.Indicator data-slot="recommendation-mode-picker-indicator" data-ar-part="radio-indicator" />
             </RadioGroup.Item>
             <label htmlFor={`${id}-${option.id}`} data-slot="recommendation-mode-picker-option-label">
               {option.label}

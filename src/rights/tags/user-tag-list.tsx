@@ -64,6 +64,8 @@ const TagRow = memo(function TagRow(props: {
       <button
         type="button"
         data-slot="user-tag-manager-tag-delete"
+        data-ar-part="button"
+        data-ar-variant="destructive"
         data-col={1}
         tabIndex={tabStop === 1 ? 0 : -1}
         aria-label={t('userTagManager.tag.delete', { label: tag.label })}
@@ -105,6 +107,7 @@ function CategoryHeader(
                 id={`${headingId}-${level}`}
                 value={level}
                 data-slot="user-tag-manager-intensity-radio"
+                data-ar-part="radio"
                 data-col={0}
                 tabIndex={tabStop === 0 && level === intensity ? 0 : -1}
               />
@@ -116,6 +119,8 @@ function CategoryHeader(
       <button
         type="button"
         data-slot="user-tag-manager-delete-category"
+        data-ar-part="button"
+        data-ar-variant="destructive"
         data-col={hasIntensity ? 1 : 0}
         tabIndex={tabStop === (hasIntensity ? 1 : 0) ? 0 : -1}
         onClick={() => props.onDeleteCategory(group)}
