@@ -113,7 +113,7 @@ export const ReportButton = forwardRef<HTMLDivElement, ReportButtonProps>(functi
   return (
     <div data-slot="report-button" {...contractAttributes({ load: 'ready', syncPending, failure: null })} {...rootProps} ref={setRefs}>
       <Dialog.Root open={open} onOpenChange={setOpen}>
-        <Dialog.Trigger data-slot="report-button-trigger" aria-label={itemLabel ? t('reportButton.triggerFor', { item: itemLabel }) : undefined}>
+        <Dialog.Trigger data-slot="report-button-trigger" data-ar-part="button" aria-label={itemLabel ? t('reportButton.triggerFor', { item: itemLabel }) : undefined}>
           {t('reportButton.trigger')}
         </Dialog.Trigger>
         {sheet}
