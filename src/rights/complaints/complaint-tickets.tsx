@@ -86,7 +86,7 @@ function TicketItem({ ticket, t, locale, timeZone, headingLevel }: TicketItemPro
   const closed = ticket.status === 'answered' || ticket.status === 'refused';
   const received = formatInstantDate(ticket.receivedAt, locale, timeZone);
   return (
-    <li data-slot="complaint-ticket" data-status={ticket.status} data-ticket-id={ticket.id}>
+    <li data-slot="complaint-ticket" data-ar-part="card" data-status={ticket.status} data-ticket-id={ticket.id}>
       <div data-slot="complaint-ticket-header">
         <Heading id={`${id}-title`} data-slot="complaint-ticket-title">
           {t(`complaints.kinds.${ticket.kind}.label`)}

@@ -174,7 +174,7 @@ export const AlgorithmDisclosure = forwardRef<HTMLDivElement, AlgorithmDisclosur
         {settingsHref ? null : <PersonalizationSwitch />}
         {settingsHref || complaintsHref ? (
           // Where the user goes from here: list cells that navigate, each with a chevron.
-          <ul data-slot="algorithm-disclosure-links">
+          <ul data-slot="algorithm-disclosure-links" data-ar-part="cell-group">
             {settingsHref ? (
               <li>
                 <a href={settingsHref} data-slot="algorithm-disclosure-settings-link" data-ar-cell="link">

@@ -73,6 +73,7 @@ export const RecommendationModePicker = forwardRef<HTMLDivElement, Recommendatio
       </p>
       <RadioGroup.Root
         data-slot="recommendation-mode-picker-options"
+        data-ar-part="cell-group"
         value={state.hydrated ? state.value : ''}
         onValueChange={state.choose}
         disabled={!state.hydrated}
