@@ -100,6 +100,13 @@ describe("each right's CSS styles only its own slots", () => {
     expect(foreignSlots(owners)).toEqual([]);
   });
 
+  test("styles.css loads the kernel's sheets first, then every right's, so a right's own rule wins over a pattern", () => {
+    const imports = [...readFileSync(resolve('src/styles.css'), 'utf8').matchAll(/@import '\.\/([^']+)';/g)].map((match) => match[1]!);
+    expect(imports.slice(0, 3)).toEqual(['kernel/ui/tokens.css', 'kernel/ui/patterns.css', 'kernel/ui/status.css']);
+    const rightsSheets = files(rightsDirectory, (name) => name.endsWith('.css')).map((file) => relative(resolve('src'), file).split('\\').join('/'));
+    expect(imports.slice(3).sort()).toEqual(rightsSheets.sort());
+  });
+
   test('the check catches a selector of another right', () => {
     const css = "[data-slot='user-tag-manager-title'] { margin: 0 }";
     const slots = styledSlots(css);
