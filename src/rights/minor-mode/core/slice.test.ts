@@ -173,6 +173,18 @@ describe('minor mode in the store', () => {
     expect(reload.state().minorMode.status.lock).toBe('limit');
   });
 
+  test('a slow read of today’s count is never overwritten before it answers: the time used stays used', async () => {
+    const family = createFamily(shanghai(10));
+    const visit = await enter(family);
+    await family.clock.advance(45 * MINUTE);
+    visit.stop();
+    family.faults.hang = ['loadUsage'];
+    const reload = family.open();
+    await family.clock.advance(5000);
+    expect(reload.state().minorMode.load).toBe('loading');
+    expect((family.cells.usage.value as { usage: { usedMs: number } }).usage.usedMs).toBe(45 * MINUTE);
+  });
+
   test('leaving needs the guardian; five wrong PINs lock it for a growing delay, which survives a reload', async () => {
     const family = createFamily();
     const visit = await enter(family);
