@@ -1,15 +1,19 @@
 import type { i18n as I18nInstance } from 'i18next';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { resolveRightsLocale, type MessageOverrides, type RightsLocale } from '../core/i18n/messages.js';
+import { systemClock } from '../core/clock.js';
 import { createRightsStore, type CreateRightsStoreOptions } from '../core/store/create-rights-store.js';
+import { documentVisibility } from '../core/visibility.js';
 import { RightsContext, type RightsContextValue, type RightsStrings } from './rights-context.js';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect.js';
 
 export interface RightsProviderProps
   extends Pick<
     CreateRightsStoreOptions,
-    'adapters' | 'initialState' | 'defaults' | 'onEvent' | 'onError' | 'writeTimeoutMs' | 'loadTimeoutMs' | 'retryDelayMs' | 'clock'
+    'adapters' | 'initialState' | 'defaults' | 'onEvent' | 'onError' | 'writeTimeoutMs' | 'loadTimeoutMs' | 'retryDelayMs' | 'clock' | 'timeZone'
   > {
+  /** Whether the app is in front of the user, for minor mode's time, which counts only then. Default: the page's `document.visibilityState`. Read at mount. */
+  visibility?: CreateRightsStoreOptions['visibility'];
   children?: ReactNode;
   /**
    * The language of the kit's strings, as a BCP 47 tag (`zh-CN`, `zh-TW`, `en`,
@@ -45,7 +49,7 @@ function useHostLanguage(i18n: I18nInstance | undefined): string | undefined {
  * provider with a new `key`.
  */
 export function RightsProvider(props: RightsProviderProps) {
-  const { children, adapters, locale, i18n, messages, initialState, defaults, onEvent, onError, writeTimeoutMs, loadTimeoutMs, retryDelayMs, clock } =
+  const { children, adapters, locale, i18n, messages, initialState, defaults, onEvent, onError, writeTimeoutMs, loadTimeoutMs, retryDelayMs, clock, timeZone, visibility } =
     props;
   const callbacks = useRef({ onEvent, onError });
   // Events fire from effects and handlers, after this has run, so they always see the latest callbacks.
@@ -62,6 +66,8 @@ export function RightsProvider(props: RightsProviderProps) {
       loadTimeoutMs,
       retryDelayMs,
       clock,
+      timeZone,
+      visibility: visibility ?? documentVisibility,
       onEvent: (event) => callbacks.current.onEvent?.(event),
       onError: (error) => callbacks.current.onError?.(error),
     }),
@@ -70,7 +76,8 @@ export function RightsProvider(props: RightsProviderProps) {
 
   const hostLanguage = useHostLanguage(i18n);
   const activeLocale = resolveRightsLocale(locale ?? hostLanguage);
-  const value = useMemo<RightsContextValue>(() => ({ store, locale: activeLocale, strings }), [store, activeLocale, strings]);
+  const [providerClock] = useState(() => clock ?? systemClock);
+  const value = useMemo<RightsContextValue>(() => ({ store, locale: activeLocale, strings, clock: providerClock }), [store, activeLocale, strings, providerClock]);
 
   // Reads the outbox and the slices' data (synchronous storage applies before the first paint), listens
   // to other tabs, and sends what is pending while mounted.

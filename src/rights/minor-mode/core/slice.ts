@@ -20,7 +20,7 @@ export type { EnterMinorModeOptions, GuardianResult, MinorContentPool, MinorMode
  * The minor-mode slice orchestrates its parts: the usage meter (usage-meter.ts) counts time, the guardian
  * (guardian.ts) checks the PIN, resolve-stored.ts decides what was read, and the engine writes the record.
  * What is left here is when each runs: a timer for the next moment the status changes, the reads, and the
- * signals from the device and the server's time.
+ * signals from the device, the server's time and the app's visibility.
  */
 
 /** What `create` hands to `connect` for the same store. */
@@ -50,7 +50,9 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice> = {
       const time = trustedTime(context.clock);
       const mine = () => get().minorMode;
       const event = (type: MinorModeEvent['type'], details: RecordWriteDetails = {}) => context.emit({ ...details, type, timestamp: context.timestamp(), correlationId: createCorrelationId() });
-      const timeZone = CHINA_TIME_ZONE;
+      const timeZone = context.options.timeZone ?? CHINA_TIME_ZONE;
+      // A zone the platform does not know is a programming mistake: say so now, not at 22:00.
+      toCalendarDate(0, timeZone);
 
       const saveUsage = (usage: MinorModeUsage) => {
         callOnce(context, () => adapter().saveUsage(usage)).catch((error: unknown) => {
@@ -289,9 +291,18 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice> = {
       void read(false);
     });
 
+    // Time counts only while the app is in front of the user, as the provider's visibility source says.
+    const visibility = context.options.visibility;
+    const showing = () => typed.getState().setMinorModeForeground(visibility?.visible() ?? false);
+    const unsubscribeVisibility = visibility ? (showing(), visibility.subscribe(showing)) : undefined;
+
     return () => {
       stopped = true;
       unsubscribe?.();
+      if (unsubscribeVisibility) {
+        unsubscribeVisibility();
+        typed.getState().setMinorModeForeground(false);
+      }
       runtime.meter.stop();
     };
   },
