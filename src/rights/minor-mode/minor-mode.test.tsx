@@ -161,6 +161,20 @@ describe('minor mode components', () => {
     expect(await screen.findByText(m.minorMode.settings.statusOff)).toBeTruthy();
   });
 
+  test('the entry prompt shown today is not shown again on this device until the next day', async () => {
+    const { clock, ui } = setup(shanghai(23), false);
+    const first = render(ui(<MinorModeEntryPrompt />));
+    expect(await screen.findByRole('dialog', { name: m.minorMode.prompt.title })).toBeTruthy();
+    first.unmount();
+    const again = render(ui(<MinorModeEntryPrompt />));
+    await act(() => clock.settle());
+    expect(screen.queryByRole('dialog')).toBeNull();
+    again.unmount();
+    await act(() => clock.advance(60 * 60_000));
+    render(ui(<MinorModeEntryPrompt />));
+    expect(await screen.findByRole('dialog', { name: m.minorMode.prompt.title })).toBeTruthy();
+  });
+
   test('the entry prompt shows once a day, and not when the platform turns it off', async () => {
     const { ui } = setup(shanghai(10), false);
     const first = render(ui(<MinorModeEntryPrompt />));
