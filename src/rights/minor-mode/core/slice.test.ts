@@ -247,6 +247,17 @@ describe('minor mode in the store', () => {
     expect(visit.state().minorMode).toMatchObject({ on: true, source: 'device', device: true, settings: { ageBand: '8-12' } });
   });
 
+  test('the device’s minor mode, already on when the app opens, turns the app’s on as soon as its state is read', async () => {
+    const family = createFamily();
+    const first = family.open();
+    await family.clock.settle();
+    first.stop();
+    first.setDevice({ on: true, ageBand: '8-12' });
+    const reload = family.open();
+    await family.clock.settle();
+    expect(reload.state().minorMode).toMatchObject({ on: true, source: 'device', device: true, settings: { ageBand: '8-12' } });
+  });
+
   test('the platform’s own guardian check replaces the PIN', async () => {
     const family = createFamily();
     const visit = family.open({ verifyGuardian: () => true });

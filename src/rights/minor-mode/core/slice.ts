@@ -3,12 +3,13 @@ import { createLocalStorageMinorModeAdapter } from './adapters.js';
 import { CHINA_TIME_ZONE, toCalendarDate } from '../../../kernel/core/calendar.js';
 import { RightsDeveloperError, toRightsError } from '../../../kernel/core/errors.js';
 import { createCorrelationId, type MinorModeEvent } from '../../../kernel/core/events.js';
-import { andThen, attempt, type Outcome } from '../../../kernel/core/engine/write-engine.js';
+import { andThen, type Outcome } from '../../../kernel/core/engine/write-engine.js';
 import type { SliceContext, SliceDescriptor } from '../../../kernel/core/store/define-slice.js';
 import { curfewNight, defaultMinorModeSettings, inCurfew, isStricter, parseMinorModeSettings, trustedTime, type MinorModeRecord, type MinorModeSource, type MinorModeUsage, type TrustedTime } from './model.js';
 import { isPinFormat } from './pin.js';
 import { callOnce, createGuardian } from './guardian.js';
-import { resolveDeviceSignal, resolveStoredMinorMode } from './resolve-stored.js';
+import { resolveStoredMinorMode } from './resolve-stored.js';
+import { connectSignals } from './signals.js';
 import { offMinorModeState, type EnterMinorModeOptions, type MinorModeAction, type MinorModeSlice, type MinorModeState, type RightsStateWithMinorMode } from './state.js';
 import { addSpending, grantMinutes, markPromptShown, takeRest } from './usage-meter.js';
 import { createUsageTimer, type UsageTimer } from './usage-timer.js';
@@ -17,10 +18,10 @@ import { MINOR_MODE_SLICE, isRecordWrite, pendingRecords, recordWrite, type Reco
 export type { EnterMinorModeOptions, GuardianResult, MinorContentPool, MinorModeAction, MinorModeSlice, MinorModeState, RightsStateWithMinorMode } from './state.js';
 
 /*
- * The minor-mode slice orchestrates its parts: the usage meter (usage-meter.ts) counts time, the guardian
- * (guardian.ts) checks the PIN, resolve-stored.ts decides what was read, and the engine writes the record.
- * What is left here is when each runs: a timer for the next moment the status changes, the reads, and the
- * signals from the device, the server's time and the app's visibility.
+ * The minor-mode slice orchestrates its parts: the usage meter (usage-meter.ts, on the clock in
+ * usage-timer.ts) counts time, the guardian (guardian.ts) checks the PIN, resolve-stored.ts decides what
+ * was read, record-write.ts is what the engine writes, and signals.ts follows the device, the server's
+ * time and the app's visibility. What is left here is the actions and when each part runs.
  */
 
 /** What `create` hands to `connect` for the same store. */
@@ -218,24 +219,6 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice> = {
     const update = (patch: Partial<MinorModeState>) => typed.setState((state) => ({ minorMode: { ...state.minorMode, ...patch } }));
     let stopped = false;
 
-    const readDevice = () => {
-      const signal = adapter.deviceMinorMode;
-      if (signal) {
-        void andThen(attempt(() => signal.call(adapter)), (outcome) => {
-          if (!stopped && outcome.ok) {
-            const { device, enter } = resolveDeviceSignal(outcome.value, get());
-            if (device !== get().device) {
-              update({ device });
-            }
-            if (enter) {
-              void typed.getState().enterMinorMode({ ageBand: enter, source: 'device' });
-            }
-          }
-        });
-      }
-    };
-    runtime.readDevice = readDevice;
-
     /** Reads the record (and, the first time, usage and the PIN), then decides what they say. */
     const read = (first: boolean) =>
       andThen(first ? context.engine.read((options) => adapter.loadUsage(options)) : null, (usage) =>
@@ -269,40 +252,36 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice> = {
         update(patch);
         runtime.meter.tick();
         if (first) {
-          readDevice();
+          runtime.readDevice();
         }
       }
     };
 
+    const signals = connectSignals({
+      adapter,
+      engine: context.engine,
+      time: runtime.time,
+      visibility: context.options.visibility,
+      stopped: () => stopped,
+      state: get,
+      update,
+      enter: (ageBand) => void typed.getState().enterMinorMode({ ageBand, source: 'device' }),
+      setForeground: (foreground) => typed.getState().setMinorModeForeground(foreground),
+      recount: () => runtime.meter.tick(),
+    });
+    runtime.readDevice = signals.readDevice;
     void read(true);
-
-    const serverTime = adapter.serverTime;
-    if (serverTime) {
-      void andThen(context.engine.read((options) => serverTime.call(adapter, options)), (outcome) => {
-        if (!stopped && outcome.ok && typeof outcome.value === 'number' && Number.isFinite(outcome.value)) {
-          runtime.time.setServerTime(outcome.value);
-          runtime.meter.tick();
-        }
-      });
-    }
+    signals.start();
 
     const unsubscribe = adapter.subscribe?.(() => {
-      readDevice();
+      signals.readDevice();
       void read(false);
     });
-
-    // Time counts only while the app is in front of the user, as the provider's visibility source says.
-    const visibility = context.options.visibility;
-    const showing = () => typed.getState().setMinorModeForeground(visibility?.visible() ?? false);
-    const unsubscribeVisibility = visibility ? (showing(), visibility.subscribe(showing)) : undefined;
 
     return () => {
       stopped = true;
       unsubscribe?.();
-      if (unsubscribeVisibility) {
-        unsubscribeVisibility();
-        typed.getState().setMinorModeForeground(false);
-      }
+      signals.stop();
       runtime.meter.stop();
     };
   },

@@ -85,9 +85,9 @@ export interface MinorModeSlice {
   exemptMinorModeTonight(): Promise<boolean>;
   /** Sets or changes the guardian PIN; changing needs the guardian. */
   setMinorModePin(pin: string): Promise<boolean>;
-  /** Tells the kit whether the app is in the foreground (`visibilitychange`). */
+  /** Tells the kit whether the app is in the foreground. Under a provider its `visibility` source does this; call it yourself only on a bare store. */
   setMinorModeForeground(foreground: boolean): void;
-  /** Sets the platform's time zone. */
+  /** Changes the platform's time zone from the store's `timeZone` (the provider's). */
   setMinorModeTimeZone(timeZone: string): void;
   /** The user took the rest reminder: a new 30 minutes starts. */
   dismissRestReminder(): void;
