@@ -3,7 +3,6 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactN
 import { resolveRightsLocale, type MessageOverrides, type RightsLocale } from '../core/i18n/messages.js';
 import { systemClock } from '../core/clock.js';
 import { createRightsStore, type CreateRightsStoreOptions } from '../core/store/create-rights-store.js';
-import { documentVisibility } from '../core/visibility.js';
 import { RightsContext, type RightsContextValue, type RightsStrings } from './rights-context.js';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect.js';
 
@@ -12,7 +11,7 @@ export interface RightsProviderProps
     CreateRightsStoreOptions,
     'adapters' | 'initialState' | 'defaults' | 'onEvent' | 'onError' | 'writeTimeoutMs' | 'loadTimeoutMs' | 'retryDelayMs' | 'clock' | 'timeZone'
   > {
-  /** Whether the app is in front of the user, for minor mode's time, which counts only then. Default: the page's `document.visibilityState`. Read at mount. */
+  /** Whether the app is in front of the user, for minor mode's time, which counts only then. Default: `'document'`, the page's `document.visibilityState`. Read at mount. */
   visibility?: CreateRightsStoreOptions['visibility'];
   children?: ReactNode;
   /**
@@ -67,7 +66,8 @@ export function RightsProvider(props: RightsProviderProps) {
       retryDelayMs,
       clock,
       timeZone,
-      visibility: visibility ?? documentVisibility,
+      // Named, not imported: the page's visibility is read by minor mode's code, so a page without it pays nothing.
+      visibility: visibility ?? 'document',
       onEvent: (event) => callbacks.current.onEvent?.(event),
       onError: (error) => callbacks.current.onError?.(error),
     }),

@@ -34,10 +34,11 @@ export interface CreateRightsStoreOptions {
   /** The platform's IANA time zone, for minor mode's 22:00–06:00 curfew and its day. Default: `Asia/Shanghai`. */
   timeZone?: string;
   /**
-   * Whether the app is in front of the user, for minor mode's time, which counts only then. Default here: none,
-   * so time counts once `setMinorModeForeground(true)` says so; `RightsProvider` passes `documentVisibility`.
+   * Whether the app is in front of the user, for minor mode's time, which counts only then: a source, or
+   * `'document'` for the page's own `document.visibilityState`. Default here: none, so time counts once
+   * `setMinorModeForeground(true)` says so; `RightsProvider` passes `'document'`.
    */
-  visibility?: VisibilitySource;
+  visibility?: VisibilitySource | 'document';
   /** Slices to register at once, besides personalization, which is always there. Components register the slices they need themselves. */
   slices?: readonly SliceDescriptor[];
 }
@@ -141,7 +142,7 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
       timestamp,
       handle: (handler) => handlers.set(descriptor.name, handler),
       outbox: () => base.getState().outbox,
-      options: { initialState: options.initialState, defaults: options.defaults, timeZone: options.timeZone, visibility: options.visibility },
+      options,
     };
     descriptors.set(descriptor.name, { descriptor, context });
     const slice = descriptor.create(context)(base.setState, base.getState, base) as Partial<RightsState>;

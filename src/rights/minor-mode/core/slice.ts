@@ -10,6 +10,7 @@ import { isPinFormat } from './pin.js';
 import { callOnce, createGuardian } from './guardian.js';
 import { resolveStoredMinorMode } from './resolve-stored.js';
 import { connectSignals } from './signals.js';
+import { documentVisibility } from '../../../kernel/core/visibility.js';
 import { offMinorModeState, type EnterMinorModeOptions, type MinorModeAction, type MinorModeSlice, type MinorModeState, type RightsStateWithMinorMode } from './state.js';
 import { addSpending, grantMinutes, markPromptShown, takeRest } from './usage-meter.js';
 import { createUsageTimer, type UsageTimer } from './usage-timer.js';
@@ -261,7 +262,7 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice> = {
       adapter,
       engine: context.engine,
       time: runtime.time,
-      visibility: context.options.visibility,
+      visibility: context.options.visibility === 'document' ? documentVisibility : context.options.visibility,
       stopped: () => stopped,
       state: get,
       update,
