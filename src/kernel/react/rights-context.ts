@@ -1,7 +1,6 @@
 import type { i18n as I18nInstance } from 'i18next';
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { RightsClock } from '../core/clock.js';
 import { RightsDeveloperError } from '../core/errors.js';
 import type { MessageOverrides, RightsLocale } from '../core/i18n/messages.js';
 import type { RightsStore } from '../core/store/create-rights-store.js';
@@ -27,8 +26,6 @@ export interface RightsContextValue {
   store: RightsStore;
   locale: RightsLocale;
   strings: RightsStrings;
-  /** The provider's clock (`clock`, else the system's): what views read the time from. */
-  clock: RightsClock;
 }
 
 export const RightsContext = createContext<RightsContextValue | null>(null);

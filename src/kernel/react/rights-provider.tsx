@@ -1,7 +1,6 @@
 import type { i18n as I18nInstance } from 'i18next';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { resolveRightsLocale, type MessageOverrides, type RightsLocale } from '../core/i18n/messages.js';
-import { systemClock } from '../core/clock.js';
 import { createRightsStore, type CreateRightsStoreOptions } from '../core/store/create-rights-store.js';
 import { RightsContext, type RightsContextValue, type RightsStrings } from './rights-context.js';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect.js';
@@ -76,8 +75,7 @@ export function RightsProvider(props: RightsProviderProps) {
 
   const hostLanguage = useHostLanguage(i18n);
   const activeLocale = resolveRightsLocale(locale ?? hostLanguage);
-  const [providerClock] = useState(() => clock ?? systemClock);
-  const value = useMemo<RightsContextValue>(() => ({ store, locale: activeLocale, strings, clock: providerClock }), [store, activeLocale, strings, providerClock]);
+  const value = useMemo<RightsContextValue>(() => ({ store, locale: activeLocale, strings }), [store, activeLocale, strings]);
 
   // Reads the outbox and the slices' data (synchronous storage applies before the first paint), listens
   // to other tabs, and sends what is pending while mounted.

@@ -7,5 +7,5 @@ import { useRightsContext } from './rights-context.js';
  * clock drives them too.
  */
 export function useRightsClock(consumerName = 'useRightsClock'): RightsClock {
-  return useRightsContext(consumerName).clock;
+  return useRightsContext(consumerName).store.clock;
 }

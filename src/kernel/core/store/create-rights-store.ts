@@ -55,6 +55,8 @@ export interface RightsStore extends StoreApi<RightsState> {
   connect(): () => void;
   /** Starts one slice, for a slice registered after `connect`. Returns the stop. */
   connectSlice(name: string): () => void;
+  /** The clock the store runs on (`clock`, else the system's), for views that show a time. */
+  readonly clock: RightsClock;
 }
 
 const OUTBOX_METHODS = ['load', 'put', 'delete', 'setAside'] as const;
@@ -190,6 +192,7 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
   }
 
   return Object.assign(base, {
+    clock,
     getInitialState: () => initialState,
     register,
     connectSlice: acquire,

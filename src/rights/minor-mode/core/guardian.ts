@@ -37,38 +37,32 @@ export function callOnce<T>(context: { engine: object; clock: RightsClock }, run
     return engine.call(run, options);
   }
   const { clock } = context;
+  const { signal } = options;
   const code = options.code ?? 'write-failed';
   const timeoutMs = options.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
   const controller = new AbortController();
   return new Promise<T>((resolve, reject) => {
-    let done = false;
-    const finish = (settle: () => void) => {
-      if (!done) {
-        done = true;
-        clock.clearTimeout(timer);
-        options.signal?.removeEventListener('abort', abort);
-        settle();
-      }
+    const done = () => {
+      clock.clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
     };
     const fail = (error: unknown) => {
+      done();
       controller.abort(error);
-      finish(() => reject(error));
+      reject(error);
     };
-    const abort = () => fail(options.signal?.reason ?? new RightsError(code, 'The call was aborted.'));
+    const abort = () => fail(signal?.reason ?? new RightsError(code, 'The call was aborted.'));
     const timer = clock.setTimeout(() => fail(new RightsError(code, `No answer within ${timeoutMs} ms.`)), timeoutMs);
-    if (options.signal?.aborted) {
+    if (signal?.aborted) {
       abort();
       return;
     }
-    options.signal?.addEventListener('abort', abort, { once: true });
-    try {
-      Promise.resolve(run(controller.signal)).then(
-        (value) => finish(() => resolve(value)),
-        (error: unknown) => finish(() => reject(error)),
-      );
-    } catch (error) {
-      finish(() => reject(error));
-    }
+    signal?.addEventListener('abort', abort, { once: true });
+    // Settling twice is a no-op: whichever of the answer, the timeout and the abort comes first wins.
+    new Promise<T>((settle) => settle(run(controller.signal))).then(
+      (value) => (done(), resolve(value)),
+      (error: unknown) => (done(), reject(error)),
+    );
   });
 }
 

@@ -28,7 +28,7 @@ export interface RecordWriteOptions {
 
 /** The write of minor mode's record, for the engine: apply at once; when reducing and it fails, put back exactly what was before. */
 export function recordWrite(options: RecordWriteOptions): WriteRequest {
-  const { next, action, details, state, update } = options;
+  const { next, action, details, state, update, recount } = options;
   const before = { on: state().on, source: state().source, settings: state().settings, fallback: state().fallback };
   return {
     slice: MINOR_MODE_SLICE,
@@ -44,7 +44,7 @@ export function recordWrite(options: RecordWriteOptions): WriteRequest {
       const failure = state().failure;
       update({ on: next.on, source: next.on ? next.source : null, settings: next.settings, revision: next.revision, fallback: false, ...(failure && failure.action !== 'usage' ? { failure: null } : {}) });
       options.applied();
-      options.recount();
+      recount();
     },
     rollback() {
       if (state().revision !== next.revision) {
@@ -52,7 +52,7 @@ export function recordWrite(options: RecordWriteOptions): WriteRequest {
       }
       const back: MinorModeRecord = { on: before.on, source: before.source ?? 'guardian', settings: before.settings, revision: next.revision + 1 };
       update({ on: before.on, source: before.source, settings: before.settings, revision: back.revision, fallback: before.fallback });
-      options.recount();
+      recount();
       return { slice: MINOR_MODE_SLICE, action, policy: 'protective', adapter: 'minorMode', method: 'save', args: [back], target: TARGET, details };
     },
     supersede: (entry) => (entry.method === 'save' ? 'drop' : 'keep'),

@@ -37,27 +37,26 @@ export interface MinorModeSignals {
  * as time counts only while the app is in front.
  */
 export function connectSignals(options: SignalOptions): MinorModeSignals {
-  const { adapter, state, stopped } = options;
+  const { adapter, state, stopped, update, enter, time, recount, setForeground, engine, visibility } = options;
 
   const readDevice = () => {
     const signal = adapter.deviceMinorMode;
     if (signal) {
       void andThen(attempt(() => signal.call(adapter)), (outcome) => {
         if (!stopped() && outcome.ok) {
-          const { device, enter } = resolveDeviceSignal(outcome.value, state());
+          const { device, enter: band } = resolveDeviceSignal(outcome.value, state());
           if (device !== state().device) {
-            options.update({ device });
+            update({ device });
           }
-          if (enter) {
-            options.enter(enter);
+          if (band) {
+            enter(band);
           }
         }
       });
     }
   };
 
-  const { visibility } = options;
-  const showing = () => options.setForeground(visibility?.visible() ?? false);
+  const showing = () => setForeground(visibility?.visible() ?? false);
   let unsubscribe: (() => void) | undefined;
 
   return {
@@ -65,10 +64,10 @@ export function connectSignals(options: SignalOptions): MinorModeSignals {
     start() {
       const serverTime = adapter.serverTime;
       if (serverTime) {
-        void andThen(options.engine.read((read) => serverTime.call(adapter, read)), (outcome) => {
+        void andThen(engine.read((read) => serverTime.call(adapter, read)), (outcome) => {
           if (!stopped() && outcome.ok && typeof outcome.value === 'number' && Number.isFinite(outcome.value)) {
-            options.time.setServerTime(outcome.value);
-            options.recount();
+            time.setServerTime(outcome.value);
+            recount();
           }
         });
       }
@@ -82,7 +81,7 @@ export function connectSignals(options: SignalOptions): MinorModeSignals {
         unsubscribe();
         // Stopped is away: time stops counting, and ten minutes of it are a rest.
         unsubscribe = undefined;
-        options.setForeground(false);
+        setForeground(false);
       }
     },
   };

@@ -33,7 +33,7 @@ export interface UsageTimer {
 const loaded = (state: MinorModeState) => state.load === 'ready' || state.load === 'error';
 
 export function createUsageTimer(options: UsageTimerOptions): UsageTimer {
-  const { clock, time, state, update } = options;
+  const { clock, time, state, update, event, saveUsage } = options;
   let lastTick = time.now();
   let hiddenAt: number | null = null;
   let timer: unknown = null;
@@ -64,12 +64,12 @@ export function createUsageTimer(options: UsageTimerOptions): UsageTimer {
     lastTick = now;
     const next = advanceUsage(current.usage, current.settings, now, { on: current.on, foreground: current.foreground, status: current.status, since, timeZone: current.timeZone });
     for (const happened of next.events) {
-      options.event(happened.type, happened.type === 'minorMode.locked' ? { reason: happened.reason } : {});
+      event(happened.type, happened.type === 'minorMode.locked' ? { reason: happened.reason } : {});
     }
     update({ usage: next.usage, status: next.status, now });
     // Nothing is written before the stored count is read, so a slow read is never overwritten.
     if (loaded(current)) {
-      options.saveUsage(next.usage);
+      saveUsage(next.usage);
     }
     schedule();
   };
