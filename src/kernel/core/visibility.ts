@@ -10,9 +10,12 @@ export interface VisibilitySource {
   subscribe(onChange: () => void): () => void;
 }
 
-/** The page's own visibility: `document.visibilityState` and its `visibilitychange` event. Read only when used, so it is safe on the server. */
+/**
+ * The page's own visibility: `document.visibilityState` and its `visibilitychange` event. Read only when
+ * used, so it is safe on the server, where no page is in front of anyone.
+ */
 export const documentVisibility: VisibilitySource = {
-  visible: () => typeof document === 'undefined' || document.visibilityState !== 'hidden',
+  visible: () => typeof document !== 'undefined' && document.visibilityState !== 'hidden',
   subscribe(onChange) {
     if (typeof document === 'undefined') {
       return () => {};

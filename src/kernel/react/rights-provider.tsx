@@ -8,10 +8,8 @@ import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect.js';
 export interface RightsProviderProps
   extends Pick<
     CreateRightsStoreOptions,
-    'adapters' | 'initialState' | 'defaults' | 'onEvent' | 'onError' | 'writeTimeoutMs' | 'loadTimeoutMs' | 'retryDelayMs' | 'clock' | 'timeZone'
+    'adapters' | 'initialState' | 'defaults' | 'onEvent' | 'onError' | 'writeTimeoutMs' | 'loadTimeoutMs' | 'retryDelayMs' | 'clock' | 'timeZone' | 'visibility'
   > {
-  /** Whether the app is in front of the user, for minor mode's time, which counts only then. Default: `'document'`, the page's `document.visibilityState`. Read at mount. */
-  visibility?: CreateRightsStoreOptions['visibility'];
   children?: ReactNode;
   /**
    * The language of the kit's strings, as a BCP 47 tag (`zh-CN`, `zh-TW`, `en`,
@@ -47,7 +45,7 @@ function useHostLanguage(i18n: I18nInstance | undefined): string | undefined {
  * provider with a new `key`.
  */
 export function RightsProvider(props: RightsProviderProps) {
-  const { children, adapters, locale, i18n, messages, initialState, defaults, onEvent, onError, writeTimeoutMs, loadTimeoutMs, retryDelayMs, clock, timeZone, visibility } =
+  const { children, adapters, locale, i18n, messages, initialState, defaults, onEvent, onError, writeTimeoutMs, loadTimeoutMs, retryDelayMs, clock } =
     props;
   const callbacks = useRef({ onEvent, onError });
   // Events fire from effects and handlers, after this has run, so they always see the latest callbacks.
@@ -64,9 +62,8 @@ export function RightsProvider(props: RightsProviderProps) {
       loadTimeoutMs,
       retryDelayMs,
       clock,
-      timeZone,
-      // Named, not imported: the page's visibility is read by minor mode's code, so a page without it pays nothing.
-      visibility: visibility ?? 'document',
+      timeZone: props.timeZone,
+      visibility: props.visibility,
       onEvent: (event) => callbacks.current.onEvent?.(event),
       onError: (error) => callbacks.current.onError?.(error),
     }),

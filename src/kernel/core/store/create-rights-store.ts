@@ -34,11 +34,10 @@ export interface CreateRightsStoreOptions {
   /** The platform's IANA time zone, for minor mode's 22:00–06:00 curfew and its day. Default: `Asia/Shanghai`. */
   timeZone?: string;
   /**
-   * Whether the app is in front of the user, for minor mode's time, which counts only then: a source, or
-   * `'document'` for the page's own `document.visibilityState`. Default here: none, so time counts once
-   * `setMinorModeForeground(true)` says so; `RightsProvider` passes `'document'`.
+   * Whether the app is in front of the user, for minor mode's time, which counts only then. Default: the page's
+   * own visibility (`document.visibilityState`; never in front where there is no page). Read once.
    */
-  visibility?: VisibilitySource | 'document';
+  visibility?: VisibilitySource;
   /** Slices to register at once, besides personalization, which is always there. Components register the slices they need themselves. */
   slices?: readonly SliceDescriptor[];
 }

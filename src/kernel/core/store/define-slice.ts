@@ -32,8 +32,8 @@ export interface SliceOptions {
   defaults?: RightsDefaults;
   /** The platform's IANA time zone, for minor mode's curfew and day. Default: Asia/Shanghai. */
   timeZone?: string;
-  /** Whether the app is in front of the user (`'document'`: the page's visibility); without it, minor mode counts time only once told (`setMinorModeForeground`). */
-  visibility?: VisibilitySource | 'document';
+  /** Whether the app is in front of the user. Default: the page's own visibility. */
+  visibility?: VisibilitySource;
 }
 
 /** State known before anything loads, for example from a cookie the server read. */

@@ -10,8 +10,8 @@ export interface SignalOptions {
   adapter: MinorModeAdapter;
   engine: Pick<WriteEngine, 'read'>;
   time: TrustedTime;
-  /** The provider's visibility source, or none (then the foreground is set by `setMinorModeForeground`). */
-  visibility: VisibilitySource | undefined;
+  /** The store's visibility source. */
+  visibility: VisibilitySource;
   stopped(): boolean;
   state(): MinorModeState;
   update(patch: Partial<MinorModeState>): void;
@@ -56,7 +56,7 @@ export function connectSignals(options: SignalOptions): MinorModeSignals {
     }
   };
 
-  const showing = () => setForeground(visibility?.visible() ?? false);
+  const showing = () => setForeground(visibility.visible());
   let unsubscribe: (() => void) | undefined;
 
   return {
@@ -71,10 +71,8 @@ export function connectSignals(options: SignalOptions): MinorModeSignals {
           }
         });
       }
-      if (visibility) {
-        showing();
-        unsubscribe = visibility.subscribe(showing);
-      }
+      showing();
+      unsubscribe = visibility.subscribe(showing);
     },
     stop() {
       if (unsubscribe) {

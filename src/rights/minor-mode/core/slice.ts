@@ -262,7 +262,7 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice> = {
       adapter,
       engine: context.engine,
       time: runtime.time,
-      visibility: context.options.visibility === 'document' ? documentVisibility : context.options.visibility,
+      visibility: context.options.visibility ?? documentVisibility,
       stopped: () => stopped,
       state: get,
       update,
