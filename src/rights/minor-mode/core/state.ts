@@ -85,7 +85,7 @@ export interface MinorModeSlice {
   exemptMinorModeTonight(): Promise<boolean>;
   /** Sets or changes the guardian PIN; changing needs the guardian. */
   setMinorModePin(pin: string): Promise<boolean>;
-  /** Tells the kit whether the app is in the foreground. Under a provider its `visibility` source does this; call it yourself only on a bare store. */
+  /** Tells the kit whether the app is in the foreground. The store's `visibility` source (the page's, by default) does this while the slice is connected. */
   setMinorModeForeground(foreground: boolean): void;
   /** Changes the platform's time zone from the store's `timeZone` (the provider's). */
   setMinorModeTimeZone(timeZone: string): void;
