@@ -15,13 +15,10 @@ function viewFiles(): string[] {
 }
 
 // Minor mode's views are being moved onto their hooks in their own change; remove them from here once they are.
-const notYetMoved = new Set(['minor-mode/minor-mode-entry-prompt.tsx', 'minor-mode/minor-mode-gate.tsx']);
-
 test('a view reaches the store only through its hook: no view imports the provider context or reads the store', () => {
   const offenders = viewFiles()
     .filter((file) => /rights-context\.js['"]|\.getState\(\)|useRightsStore\(|useRightsSlice\(|useRightsContext\(/.test(readFileSync(file, 'utf8')))
-    .map((file) => relative(rights, file))
-    .filter((file) => !notYetMoved.has(file));
+    .map((file) => relative(rights, file));
   expect(offenders).toEqual([]);
 });
 

@@ -9,7 +9,7 @@ import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect.js';
 export interface RightsProviderProps
   extends Pick<
     CreateRightsStoreOptions,
-    'adapters' | 'initialState' | 'defaults' | 'onEvent' | 'onError' | 'writeTimeoutMs' | 'loadTimeoutMs' | 'retryDelayMs' | 'clock'
+    'adapters' | 'initialState' | 'defaults' | 'onEvent' | 'onError' | 'writeTimeoutMs' | 'loadTimeoutMs' | 'retryDelayMs' | 'clock' | 'timeZone' | 'visibility'
   > {
   children?: ReactNode;
   /**
@@ -65,6 +65,8 @@ export function RightsProvider(props: RightsProviderProps) {
       loadTimeoutMs,
       retryDelayMs,
       clock: storeClock,
+      timeZone: props.timeZone,
+      visibility: props.visibility,
       onEvent: (event) => callbacks.current.onEvent?.(event),
       onError: (error) => callbacks.current.onError?.(error),
     }),

@@ -2,10 +2,10 @@ import type { RightsClock } from '../core/clock.js';
 import { useRightsContext } from './rights-context.js';
 
 /**
- * The clock of the nearest `RightsProvider`: its `clock` prop, or the system's. Views and hooks read the
- * time through it, never through `Date.now()`, so a story or a test that passes `createManualClock()`
- * moves every view's "now" with the store's. Throws a developer error outside a provider.
+ * The provider's clock, for a view that shows a time or a date: the clock passed to `RightsProvider`, else
+ * the system's. Views read the time here, never from `Date.now()` or a slice's state, so a test's manual
+ * clock drives them too.
  */
-export function useRightsClock(): RightsClock {
-  return useRightsContext('useRightsClock').clock;
+export function useRightsClock(consumerName = 'useRightsClock'): RightsClock {
+  return useRightsContext(consumerName).clock;
 }

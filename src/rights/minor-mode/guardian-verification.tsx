@@ -2,6 +2,7 @@ import { Dialog } from 'radix-ui';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { GuardianPurpose } from '../../kernel/core/adapters/types.js';
 import { minorModeMessages } from './messages.js';
+import { useRightsClock } from '../../kernel/react/use-rights-clock.js';
 import { useRightsTranslation } from '../../kernel/react/use-rights-translation.js';
 import { portalTarget, type OverlayContainer } from '../../kernel/ui/portal-scope.js';
 import { RightsSheet } from '../../kernel/ui/rights-sheet.js';
@@ -36,6 +37,7 @@ export function GuardianVerification(props: GuardianVerificationProps) {
   const { open, onOpenChange, purpose, onVerified, children, container } = props;
   const { t, locale } = useRightsTranslation(NAME, minorModeMessages);
   const minor = useMinorMode(NAME);
+  const clock = useRightsClock(NAME);
   const sheet = usePresentation('auto') === 'sheet';
   const id = useId();
   const [pin, setPin] = useState('');
@@ -44,7 +46,7 @@ export function GuardianVerification(props: GuardianVerificationProps) {
   const [anchor, setAnchor] = useState<HTMLSpanElement | null>(null);
   const target = portalTarget(anchor, container);
   const locked = minor.pinLockedUntil;
-  const lockedMessage = locked === null ? null : t('minorMode.verify.locked', { time: formatMinorModeTime(locked, minor.now, locale, minor.timeZone) });
+  const lockedMessage = locked === null ? null : t('minorMode.verify.locked', { time: formatMinorModeTime(locked, clock.now(), locale, minor.timeZone) });
 
   const change = (next: boolean) => {
     if (!next) {
@@ -70,7 +72,7 @@ export function GuardianVerification(props: GuardianVerificationProps) {
         setMessage(t('minorMode.verify.wrong', { count: result.attemptsLeft }));
         return;
       case 'locked':
-        setMessage(t('minorMode.verify.locked', { time: formatMinorModeTime(result.until, minor.now, locale, minor.timeZone) }));
+        setMessage(t('minorMode.verify.locked', { time: formatMinorModeTime(result.until, clock.now(), locale, minor.timeZone) }));
         return;
       case 'refused':
         setMessage(minor.failure?.action === 'verify' ? t('minorMode.failed.verify') : t('minorMode.verify.refused'));

@@ -5,6 +5,7 @@ import { systemClock, type RightsClock } from '../clock.js';
 import { RightsDeveloperError, type RightsError } from '../errors.js';
 import type { RightsEvent } from '../events.js';
 import type { RightsState } from './registry.js';
+import type { VisibilitySource } from '../visibility.js';
 import type { RightsDefaults, RightsInitialState, SliceContext, SliceDescriptor } from './define-slice.js';
 import { personalizationSlice } from '../../../rights/personalization/core/slice.js';
 import { createWriteEngine, andThen, type OutboxState, type SliceWriteHandler } from '../engine/write-engine.js';
@@ -30,6 +31,13 @@ export interface CreateRightsStoreOptions {
   retryDelayMs?: number;
   /** The clock. Default: the system's. Tests pass `createManualClock()`. */
   clock?: RightsClock;
+  /** The platform's IANA time zone, for minor mode's 22:00–06:00 curfew and its day. Default: `Asia/Shanghai`. */
+  timeZone?: string;
+  /**
+   * Whether the app is in front of the user, for minor mode's time, which counts only then. Default: the page's
+   * own visibility (`document.visibilityState`; never in front where there is no page). Read once.
+   */
+  visibility?: VisibilitySource;
   /** Slices to register at once, besides personalization, which is always there. Components register the slices they need themselves. */
   slices?: readonly SliceDescriptor[];
 }
@@ -46,6 +54,8 @@ export interface RightsStore extends StoreApi<RightsState> {
   connect(): () => void;
   /** Starts one slice, for a slice registered after `connect`. Returns the stop. */
   connectSlice(name: string): () => void;
+  /** The clock the store runs on (`clock`, else the system's), for views that show a time. */
+  readonly clock: RightsClock;
 }
 
 const OUTBOX_METHODS = ['load', 'put', 'delete', 'setAside'] as const;
@@ -133,7 +143,7 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
       timestamp,
       handle: (handler) => handlers.set(descriptor.name, handler),
       outbox: () => base.getState().outbox,
-      options: { initialState: options.initialState, defaults: options.defaults },
+      options,
     };
     descriptors.set(descriptor.name, { descriptor, context });
     const slice = descriptor.create(context)(base.setState, base.getState, base) as Partial<RightsState>;
@@ -181,6 +191,7 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
   }
 
   return Object.assign(base, {
+    clock,
     getInitialState: () => initialState,
     register,
     connectSlice: acquire,

@@ -5,6 +5,7 @@ import type { RightsError } from '../errors.js';
 import type { RightsEvent } from '../events.js';
 import type { OutboxState, SliceWriteHandler, WriteEngine } from '../engine/write-engine.js';
 import type { RightsState } from './registry.js';
+import type { VisibilitySource } from '../visibility.js';
 
 /** What every slice gets from its store. */
 export interface SliceContext {
@@ -29,6 +30,10 @@ export interface SliceContext {
 export interface SliceOptions {
   initialState?: RightsInitialState;
   defaults?: RightsDefaults;
+  /** The platform's IANA time zone, for minor mode's curfew and day. Default: Asia/Shanghai. */
+  timeZone?: string;
+  /** Whether the app is in front of the user. Default: the page's own visibility. */
+  visibility?: VisibilitySource;
 }
 
 /** State known before anything loads, for example from a cookie the server read. */
