@@ -7,8 +7,10 @@
  *   or it is being withdrawn. Other tabs leave it alone until its `leaseUntil`.
  * - `leased`: released by the write it waited for; this engine sends it, though other tabs still leave it
  *   alone until its `leaseUntil`.
- * - `sending`: its adapter call is out. Too late to withdraw or to hold longer.
- * - `settled`: confirmed by its adapter, and no longer pending; the device may not have let go of it yet.
+ * - `sending`: its adapter call is out, or answered and its batch not yet committed. Too late to withdraw
+ *   or to hold longer.
+ * - `settled`: confirmed by its adapter and gone from the store; the device may not have let go of it yet
+ *   (storage full), and is asked again at the next round.
  */
 export type EntryPhase = 'storing' | 'stored' | 'held' | 'leased' | 'sending' | 'settled';
 

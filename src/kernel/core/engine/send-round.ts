@@ -67,6 +67,7 @@ export function createSendRound({ options, phases, device, calls, lifecycle, sch
     if (stillUnsaved.length < unsaved.length) {
       device.clearDeviceFailure([slice]);
     }
+    done.forEach((key) => phases.move(key, 'settled', 'sending'));
     if (confirmed.length > 0) {
       options.handler(slice)?.confirmed?.(confirmed);
       // Forgetting a confirmed entry can wait: if it fails, a retry carries the same key and has no second effect.
@@ -121,7 +122,7 @@ export function createSendRound({ options, phases, device, calls, lifecycle, sch
       phases.move(entry.key, 'sending');
       const result = await sent;
       if (result.ok) {
-        phases.move(entry.key, 'settled');
+        // It stays `sending` until its batch is committed: only then has it left the store.
         confirmed.push({ entry, result: result.value });
         emitStep(slice, 'synced', entry);
       } else {
