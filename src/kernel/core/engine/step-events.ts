@@ -2,7 +2,6 @@ import type { RightsErrorCode } from '../errors.js';
 import type { RightsEvent, WriteStep } from '../events.js';
 import type { OutboxEntry } from '../outbox/outbox.js';
 import type { WriteEngineOptions } from './engine-options.js';
-import type { WriteStepEvent } from './write-request.js';
 
 /** Emits one step of a write as `<slice>.<step>`, with the details its request carried (typed there, by `WriteRequest`). */
 export type EmitStep = (slice: string, step: WriteStep, entry: Pick<OutboxEntry, 'details' | 'correlationId'>, errorCode?: RightsErrorCode) => void;
@@ -17,7 +16,7 @@ export function createStepEmitter(options: WriteEngineOptions): EmitStep {
       ...(errorCode ? { errorCode } : {}),
     };
     // The details were checked against the slice's event type when the request was made (see `WriteDetails`);
-    // an entry read back from the device is JSON again.
-    options.emit(event as WriteStepEvent<string> | RightsEvent as RightsEvent);
+    // an entry read back from the device is JSON again, checked by its slice's `validate`.
+    options.emit(event as RightsEvent);
   };
 }
