@@ -218,6 +218,13 @@ export function createWriteEngine(options: WriteEngineOptions) {
             ...current.filter((entry) => (unsaved.has(entry.key) || phases.of(entry.key) === 'storing' || phases.of(entry.key) === 'held') && !stored.has(entry.key)),
           ],
         });
+        // Entries another tab confirmed or dropped meanwhile are no longer this engine's to track.
+        const kept = new Set(options.getState().entries.map((entry) => entry.key));
+        for (const key of [...phases.keysIn('stored'), ...phases.keysIn('leased')]) {
+          if (!kept.has(key)) {
+            phases.forget(key);
+          }
+        }
         const fresh = entries.filter((entry) => !attempts.has(entry.key) && !settled.has(entry.key));
         supersession.overtakeFromElsewhere(fresh);
         device.notifySlices();
