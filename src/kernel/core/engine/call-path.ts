@@ -1,3 +1,4 @@
+import type { AdapterName } from '../adapters/types.js';
 import type { RightsClock } from '../clock.js';
 import { RightsError, type RightsErrorCode } from '../errors.js';
 import type { OutboxEntry } from '../outbox/outbox.js';
@@ -23,7 +24,7 @@ export interface CallPath {
   call<T>(run: (signal: AbortSignal) => Awaitable<T>, options?: CallOptions): Promise<T>;
 }
 
-export function createCallPath(clock: RightsClock, lifecycle: EngineLifecycle, adapterOf: (name: string) => object | undefined, writeTimeoutMs: number): CallPath {
+export function createCallPath(clock: RightsClock, lifecycle: EngineLifecycle, adapterOf: (name: AdapterName) => object | undefined, writeTimeoutMs: number): CallPath {
   const attemptCall = <T>(
     timeoutMs: number,
     invoke: (signal: AbortSignal) => Awaitable<T>,

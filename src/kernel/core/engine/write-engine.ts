@@ -44,7 +44,7 @@ export function createWriteEngine(options: WriteEngineOptions) {
   const phases = createEntryPhases();
   const queue = createSliceQueue();
   const device = createDeviceOutbox(options, lifecycle);
-  const calls = createCallPath(clock, lifecycle, (name) => options.adapter(name as never), options.writeTimeoutMs);
+  const calls = createCallPath(clock, lifecycle, (name) => options.adapter(name), options.writeTimeoutMs);
   const emitStep = createStepEmitter(options);
   const scheduler = createRetryScheduler({ ...options, connected: () => lifecycle.connected, run: (slice) => void flush(slice) });
   const sendRound = createSendRound({ options, phases, device, calls, lifecycle, scheduler, emitStep });
