@@ -130,6 +130,28 @@ describe('invariant: stored before sent', () => {
   });
 });
 
+describe('invariant: what shows pending is on the device or marked unsaved', () => {
+  test('a write confirmed while the rest of its round is out stays on the device until its batch is committed, whatever other slices do', async () => {
+    const world = createHarness();
+    world.backend.mode = 'hang';
+    const first = world.engine.write(choice('first', { target: 'first' }));
+    const second = world.engine.write(choice('second', { target: 'second' }));
+    await world.clock.settle();
+    world.backend.calls[0]?.answer();
+    await world.clock.settle();
+    expect(world.backend.calls.map((call) => call.value)).toEqual(['first', 'second']);
+    // Another slice's round runs while `second` is out.
+    void world.engine.write({ ...choice('elsewhere'), slice: 'other' } as unknown as WriteRequestOf<'choice'>);
+    await world.clock.settle();
+    expect(world.pending()).toContain('first');
+    expect(world.device()).toContain('first');
+    world.backend.calls.forEach((call) => call.answer());
+    await Promise.all([first, second]);
+    expect(world.pending()).toEqual([]);
+    expect(world.device()).toEqual([]);
+  });
+});
+
 describe('invariant: superseded only after the device let go', () => {
   test('an entry a new write makes obsolete stays pending here while the device still holds it', async () => {
     const deletions: (() => void)[] = [];
