@@ -9,7 +9,7 @@ describe('write requests name a real adapter method', () => {
     let applied = false;
     const untyped = { ...choice('off'), method: 'sav', apply: () => void (applied = true) } as unknown as WriteRequestOf<'choice'>;
     expect(() => world.engine.write(untyped)).toThrow(RightsDeveloperError);
-    expect(() => world.engine.write(untyped)).toThrow(/adapters\.preferences\.sav.*Name one of its methods \(save\)/);
+    expect(() => world.engine.write(untyped)).toThrow(/adapters\.preferences\.sav, which the store does not have\. Name one of its methods: save\./);
     expect(applied).toBe(false);
     expect(world.pending()).toEqual([]);
   });
@@ -17,7 +17,7 @@ describe('write requests name a real adapter method', () => {
   test('an adapter the store does not have is a developer error too', () => {
     const world = createHarness();
     const untyped = { ...choice('off'), adapter: 'preference' } as unknown as WriteRequestOf<'choice'>;
-    expect(() => world.engine.write(untyped)).toThrow(/adapters\.preference, which this store does not have/);
+    expect(() => world.engine.write(untyped)).toThrow(/adapters\.preference\.save, which the store does not have\. Name one of the store's adapters/);
   });
 
   test('from typed code, a method the adapter does not have, or one that does not write, does not compile', () => {

@@ -103,15 +103,10 @@ export type WriteRequest<Slice extends string = EventSlice> = Slice extends stri
  * method does not compile; from untyped code it would otherwise wait in the outbox for ever.
  */
 export function assertWritable(request: { slice: string; adapter: string; method: string }, adapter: object | undefined): void {
-  if (adapter === undefined) {
+  if (typeof (adapter as Record<string, unknown> | undefined)?.[request.method] !== 'function') {
+    const methods = adapter ? Object.keys(adapter).filter((name) => typeof (adapter as Record<string, unknown>)[name] === 'function') : [];
     throw new RightsDeveloperError(
-      `The ${request.slice} slice wrote through adapters.${request.adapter}, which this store does not have. Name one of the store's adapters (RightsAdapters), or register the slice that provides it.`,
-    );
-  }
-  if (typeof (adapter as Record<string, unknown>)[request.method] !== 'function') {
-    const methods = Object.keys(adapter).filter((name) => typeof (adapter as Record<string, unknown>)[name] === 'function');
-    throw new RightsDeveloperError(
-      `The ${request.slice} slice wrote through adapters.${request.adapter}.${request.method}, which that adapter does not have. Name one of its methods (${methods.join(', ')}), or check that the adapter implements ${request.method} before writing.`,
+      `The ${request.slice} slice writes through adapters.${request.adapter}.${request.method}, which the store does not have. Name one of ${adapter ? `its methods: ${methods.join(', ')}` : 'the store\'s adapters (RightsAdapters)'}.`,
     );
   }
 }
