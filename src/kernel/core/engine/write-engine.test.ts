@@ -3,7 +3,7 @@ import type { MemoryCell } from '../adapters/storage.js';
 import { createManualClock } from '../clock.js';
 import type { OutboxEntry } from '../outbox/outbox.js';
 import { createMemoryOutboxAdapter } from '../outbox/outbox-adapters.js';
-import { choice, createHarness } from './engine-harness.js';
+import { choice, createHarness } from '../../../test-support/engine-harness.js';
 import type { WriteRequestOf } from './write-engine.js';
 
 describe('protective writes', () => {

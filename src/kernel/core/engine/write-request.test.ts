@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { RightsDeveloperError } from '../errors.js';
-import { choice, createHarness } from './engine-harness.js';
+import { choice, createHarness } from '../../../test-support/engine-harness.js';
 import type { WriteRequestOf } from './write-engine.js';
 
 describe('write requests name a real adapter method', () => {

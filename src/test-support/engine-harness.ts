@@ -1,11 +1,11 @@
-import type { OutboxAdapter, WriteOptions } from '../adapters/types.js';
-import type { MemoryCell } from '../adapters/storage.js';
-import { createManualClock } from '../clock.js';
-import { RightsError, type RightsFailure } from '../errors.js';
-import type { RightsEvent } from '../events.js';
-import type { OutboxEntry } from '../outbox/outbox.js';
-import { createMemoryOutboxAdapter } from '../outbox/outbox-adapters.js';
-import { createWriteEngine, type OutboxState, type WriteRequestOf } from './write-engine.js';
+import type { OutboxAdapter, WriteOptions } from '../kernel/core/adapters/types.js';
+import type { MemoryCell } from '../kernel/core/adapters/storage.js';
+import { createManualClock } from '../kernel/core/clock.js';
+import { RightsError, type RightsFailure } from '../kernel/core/errors.js';
+import type { RightsEvent } from '../kernel/core/events.js';
+import type { OutboxEntry } from '../kernel/core/outbox/outbox.js';
+import { createMemoryOutboxAdapter } from '../kernel/core/outbox/outbox-adapters.js';
+import { createWriteEngine, type OutboxState, type WriteRequestOf } from '../kernel/core/engine/write-engine.js';
 
 /*
  * For the engine's own tests. A fake slice, `choice`, writes one string value through
