@@ -62,7 +62,7 @@ export function createWorld(options: { tags?: UserTagProfile } = {}) {
     stored: () => (cells.preferences.value as { preferences: PreferencesRecord['preferences'] } | null)?.preferences ?? null,
     storedTags: () => (cells.tags.value as StoredTags | null),
     /** What waits in the outbox on the device. */
-    outbox: () => ((cells.outbox.value as { entries: { slice: string; method: string; args: unknown[]; notBefore?: number }[] } | null)?.entries ?? []),
+    outbox: () => ((cells.outbox.value as { entries: { slice: string; method: string; args: unknown[]; holdUntil?: number }[] } | null)?.entries ?? []),
     /** Lets the backend answer again. */
     heal() {
       for (const fault of Object.values(faults)) {

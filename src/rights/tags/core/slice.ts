@@ -324,7 +324,8 @@ export const tagsSlice: SliceDescriptor<TagsSlice> = {
             return Promise.resolve();
           }
           const correlationId = createCorrelationId();
-          const details = { categoryId, oldIntensity: previous, newIntensity: intensity };
+          // The write's step events (`tags.synced`, …) carry these details, and a tags event always names its tags.
+          const details = { tagIds: [], categoryId, oldIntensity: previous, newIntensity: intensity };
           const set = (level: TagIntensity) => update({ intensities: new Map([...get().tags.intensities, [categoryId, level]]) });
           const target = `intensity:${categoryId}`;
           return context.engine.write({
@@ -355,7 +356,7 @@ export const tagsSlice: SliceDescriptor<TagsSlice> = {
                 method: 'setIntensity',
                 args: [categoryId, previous],
                 target,
-                details: { categoryId, oldIntensity: intensity, newIntensity: previous },
+                details: { tagIds: [], categoryId, oldIntensity: intensity, newIntensity: previous },
               };
             },
             supersede: (entry) => (entry.target === target ? 'drop' : 'keep'),
