@@ -5,6 +5,7 @@ import { systemClock, type RightsClock } from '../clock.js';
 import { RightsDeveloperError, type RightsError } from '../errors.js';
 import type { RightsEvent } from '../events.js';
 import type { RightsState } from './registry.js';
+import type { CoreSlice } from './core-slice.js';
 import type { RightsDefaults, RightsInitialState, SliceContext, SliceDescriptor } from './define-slice.js';
 import { personalizationSlice } from '../../../rights/personalization/core/slice.js';
 import { createWriteEngine, andThen, type OutboxState, type SliceWriteHandler } from '../engine/write-engine.js';

@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { createLocalStorageComplaintDraftsAdapter, createLocalStorageComplaintsAdapter } from './adapters.js';
-import type { ComplaintDraftsAdapter, ComplaintsAdapter } from '../../../kernel/core/adapters/types.js';
+import type { ComplaintDraftsAdapter, ComplaintsAdapter } from './adapter.js';
 import {
   isComplaint,
   parseComplaintTicket,
@@ -11,7 +11,8 @@ import {
   type ComplaintTicket,
 } from './model.js';
 import { RightsError, toRightsError, type RightsFailure } from '../../../kernel/core/errors.js';
-import { createCorrelationId, type ComplaintsEvent } from '../../../kernel/core/events.js';
+import { createCorrelationId } from '../../../kernel/core/events.js';
+import { type ComplaintsEvent } from './events.js';
 import type { LoadState } from '../../../kernel/core/types.js';
 import type { OutboxEntry } from '../../../kernel/core/outbox/outbox.js';
 import type { RightsState } from '../../../kernel/core/store/registry.js';

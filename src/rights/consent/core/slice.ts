@@ -1,9 +1,10 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { createLocalStorageConsentAdapter } from './adapters.js';
-import type { ConsentAdapter } from '../../../kernel/core/adapters/types.js';
+import type { ConsentAdapter } from './adapter.js';
 import { isConsentReceipt, parseStoredConsentReceipt, parseStoredConsentReceipts, type ConsentReceipt, type StoredConsentReceipt } from './model.js';
 import { RightsError, toRightsError, type RightsFailure } from '../../../kernel/core/errors.js';
-import { createCorrelationId, type ConsentEvent } from '../../../kernel/core/events.js';
+import { createCorrelationId } from '../../../kernel/core/events.js';
+import { type ConsentEvent } from './events.js';
 import type { LoadState } from '../../../kernel/core/types.js';
 import type { OutboxEntry } from '../../../kernel/core/outbox/outbox.js';
 import type { RightsState } from '../../../kernel/core/store/registry.js';

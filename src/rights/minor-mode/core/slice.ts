@@ -1,8 +1,9 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { createLocalStorageMinorModeAdapter } from './adapters.js';
-import type { GuardianPurpose, MinorModeAdapter } from '../../../kernel/core/adapters/types.js';
+import type { GuardianPurpose, MinorModeAdapter } from './adapter.js';
 import { RightsDeveloperError, toRightsError, type RightsError, type RightsFailure } from '../../../kernel/core/errors.js';
-import { createCorrelationId, type MinorModeEvent } from '../../../kernel/core/events.js';
+import { createCorrelationId } from '../../../kernel/core/events.js';
+import { type MinorModeEvent } from './events.js';
 import {
   PIN_ATTEMPTS,
   REST_AFTER_MS,
