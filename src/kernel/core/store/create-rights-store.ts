@@ -6,7 +6,7 @@ import { RightsDeveloperError, type RightsError } from '../errors.js';
 import type { RightsEvent } from '../events.js';
 import type { RightsState } from './registry.js';
 import type { CoreSlice } from './core-slice.js';
-import type { RightsDefaults, RightsInitialState, SliceContext, SliceDescriptor } from './define-slice.js';
+import type { RightsDefaults, RightsInitialState, SliceContext, SliceDescriptor, SliceInstance } from './define-slice.js';
 import { personalizationSlice } from '../../../rights/personalization/core/slice.js';
 import { createWriteEngine, andThen, type OutboxState, type SliceWriteHandler } from '../engine/write-engine.js';
 
@@ -71,22 +71,23 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
   const clock = options.clock ?? systemClock;
   const supplied: RightsAdapters = options.adapters ?? {};
   const resolved = new Map<AdapterName, object>();
-  const descriptors = new Map<string, { descriptor: SliceDescriptor; context: SliceContext }>();
+  const descriptors = new Map<string, { descriptor: SliceDescriptor; instance: SliceInstance<Partial<RightsState>> }>();
   const handlers = new Map<string, SliceWriteHandler>();
   const outbox: OutboxAdapter = assertAdapter(supplied.outbox ?? createLocalStorageOutboxAdapter(), 'outbox', OUTBOX_METHODS, OUTBOX_ADVICE);
   const emit = (event: RightsEvent) => options.onEvent?.(event);
   const reportError = (error: RightsError) => options.onError?.(error);
   const timestamp = () => new Date(clock.now()).toISOString();
 
-  const base = createStore<RightsState>()(
-    () =>
-      ({
-        outbox: { load: 'idle', entries: [], unsaved: [], unreadable: [] } satisfies OutboxState,
-        retrySync: async () => {
-          await engine.flushAll();
-        },
-      }) as unknown as RightsState,
-  );
+  const core: CoreSlice = {
+    outbox: { load: 'idle', entries: [], unsaved: [], unreadable: [] } satisfies OutboxState,
+    // Every slice reads again what failed to load and sends its writes; then the writes of slices no component shows.
+    retrySync: async () => {
+      await Promise.all([...descriptors.values()].map(({ instance }) => instance.retry()));
+      await engine.flushAll();
+    },
+  };
+  // The slices join the state as they are registered; until then the store holds the core alone.
+  const base = createStore<RightsState>()(() => core as RightsState);
 
   const engine = createWriteEngine({
     clock,
@@ -134,10 +135,11 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
       timestamp,
       handle: (handler) => handlers.set(descriptor.name, handler),
       outbox: () => base.getState().outbox,
-      options: { initialState: options.initialState, defaults: options.defaults },
+      options: { initialState: options.initialState, defaults: options.defaults, callTimeoutMs: options.loadTimeoutMs ?? 8000 },
     };
-    descriptors.set(descriptor.name, { descriptor, context });
-    const slice = descriptor.create(context)(base.setState, base.getState, base) as Partial<RightsState>;
+    const instance = instantiate(descriptor, context);
+    descriptors.set(descriptor.name, { descriptor, instance });
+    const slice = instance.initial;
     // Rendering on the server and hydrating read the initial state: it includes every slice registered.
     initialState = { ...initialState, ...slice };
     base.setState(slice);
@@ -153,11 +155,11 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
     connections.set(name, connection);
     connection.count += 1;
     if (connection.count === 1) {
-      entry.descriptor.starting?.(base);
+      entry.instance.starting();
       void andThen(readOutbox(), () => {
         if (connection.count > 0 && connection.stop === null) {
           engine.adoptSlice(name);
-          connection.stop = entry.descriptor.connect(base, entry.context);
+          connection.stop = entry.instance.connect();
           void engine.flush(name);
         }
       });
@@ -176,7 +178,20 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
     };
   };
 
-  register(personalizationSlice as SliceDescriptor);
+  /** The slice for this store: a kit slice makes its own; a slice of the older shape is adapted. */
+  function instantiate(descriptor: SliceDescriptor, context: SliceContext): SliceInstance<Partial<RightsState>> {
+    if ('start' in descriptor) {
+      return descriptor.start(context, base);
+    }
+    return {
+      initial: descriptor.create(context)(base.setState, base.getState, base),
+      starting: () => descriptor.starting?.(base),
+      connect: () => descriptor.connect(base, context),
+      retry: () => engine.flush(descriptor.name),
+    };
+  }
+
+  register(personalizationSlice);
   for (const descriptor of options.slices ?? []) {
     register(descriptor);
   }
