@@ -168,6 +168,8 @@ export interface SliceSetup<Name extends SliceName, Actions> {
   starting?(): void;
   /** More to do when the slice starts, after the standard connect. Returns its stop. */
   connect?(): (() => void) | void;
+  /** What `retry` does, for a slice that reads again in its own way. Default: {@link SliceKit.retry}'s. */
+  retry?(): Promise<void>;
 }
 
 /** What {@link defineSlice} takes. */
@@ -203,6 +205,7 @@ export function defineSlice<Name extends SliceName, Actions>(definition: SliceDe
       const update = (patch: Partial<RightsState[Name]>) => replace({ ...state(), ...patch });
       const setStatus = (patch: Partial<SliceStatusData>) => replace({ ...state(), ...patch });
       let read: (() => Awaitable<void>) | undefined;
+      let retry: (() => Promise<void>) | undefined;
       const loadOnce = (options: { retry?: boolean } = {}): Awaitable<void> => {
         const { load } = state();
         if (!read || load === 'loading' || load === 'ready' || (load === 'error' && !options.retry)) {
@@ -240,6 +243,9 @@ export function defineSlice<Name extends SliceName, Actions>(definition: SliceDe
           void loadOnce(options);
         },
         async retry() {
+          if (retry) {
+            return retry();
+          }
           if (state().failure?.action === 'load') {
             await loadOnce({ retry: true });
           }
@@ -253,6 +259,7 @@ export function defineSlice<Name extends SliceName, Actions>(definition: SliceDe
       };
       const setup = definition.setup(kit);
       read = setup.read;
+      retry = setup.retry;
       const changed =
         setup.changed ??
         (() => {
