@@ -66,7 +66,6 @@ const PENDING: readonly string[] = [
   'rights/consent/core/model → rights/personalization/core/schema',
   'rights/minor-mode/core/model → rights/personalization/core/schema',
   // Views and hooks that read another right past its core/, or another right at all.
-  'rights/complaints/use-complaints → rights/personalization/core/selectors',
   'rights/disclosure/algorithm-disclosure → rights/personalization/personalization-switch',
   'rights/disclosure/use-why-recommended → rights/personalization/core/selectors',
   'rights/feedback/not-interested-button → rights/tags/core/model',
@@ -76,7 +75,6 @@ const PENDING: readonly string[] = [
   'rights/personalization/personalization-switch → rights/minor-mode/messages',
   'rights/tags/tag-deletion-offer → rights/personalization/core/model',
   'rights/tags/tag-deletion-offer → rights/personalization/core/selectors',
-  'rights/tags/use-user-tag-manager → rights/personalization/core/selectors',
 ];
 
 /** The one way a right may read another: through its `core/`, along these edges. */

@@ -274,7 +274,7 @@ describe('NotInterestedButton', () => {
         <NotInterestedButton itemId="item-1" reasons={false} undoMs={0} />
       </RightsProvider>,
     );
-    await act(async () => user.click(screen.getByRole('button', { name: zhCN.notInterested.trigger })));
+    await user.click(screen.getByRole('button', { name: zhCN.notInterested.trigger }));
     expect(await screen.findByText(zhCN.notInterested.pending)).toBeVisible();
   });
 

@@ -47,6 +47,10 @@ export interface RightsStore extends StoreApi<RightsState> {
   connect(): () => void;
   /** Starts one slice, for a slice registered after `connect`. Returns the stop. */
   connectSlice(name: string): () => void;
+  /** Reads one slice again if its load failed, and sends its pending writes now. */
+  retrySlice(name: string): Promise<void>;
+  /** Forgets one slice's last failure, once the user has seen it. */
+  dismissSliceFailure(name: string): void;
 }
 
 const OUTBOX_METHODS = ['load', 'put', 'delete', 'setAside'] as const;
@@ -111,6 +115,7 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
   const readOutbox = () => (outboxRead ??= engine.loadOutbox());
   const connections = new Map<string, { count: number; stop: (() => void) | null }>();
   let storeConnections = 0;
+  let unpublished = false;
   let unsubscribeOutbox: (() => void) | undefined;
 
   const register = (descriptor: SliceDescriptor) => {
@@ -142,7 +147,19 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
     const slice = instance.initial;
     // Rendering on the server and hydrating read the initial state: it includes every slice registered.
     initialState = { ...initialState, ...slice };
-    base.setState(slice);
+    // Added in place, with no notice to subscribers: a component registers its slice while it renders, and
+    // telling other components then would update them during another's render. No one can be reading a
+    // slice that did not exist; the notice goes out when the slice starts (`publish`), outside rendering.
+    Object.assign(base.getState(), slice);
+    unpublished = true;
+  };
+
+  /** Tells subscribers about slices registered since the last notice: from an effect, never from a render. */
+  const publish = () => {
+    if (unpublished) {
+      unpublished = false;
+      base.setState((state) => ({ ...state }));
+    }
   };
 
   /** Starts a slice once the outbox is read; counted, so that the provider and a component can both hold it. */
@@ -151,6 +168,7 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
     if (!entry) {
       throw new RightsDeveloperError(`No slice "${name}" is registered; call store.register(descriptor) first.`);
     }
+    publish();
     const connection = connections.get(name) ?? { count: 0, stop: null };
     connections.set(name, connection);
     connection.count += 1;
@@ -188,6 +206,8 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
       starting: () => descriptor.starting?.(base),
       connect: () => descriptor.connect(base, context),
       retry: () => engine.flush(descriptor.name),
+      // A slice of the older shape dismisses through its own action.
+      dismissFailure: () => {},
     };
   }
 
@@ -200,6 +220,8 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
     getInitialState: () => initialState,
     register,
     connectSlice: acquire,
+    retrySlice: (name: string) => descriptors.get(name)?.instance.retry() ?? Promise.resolve(),
+    dismissSliceFailure: (name: string) => descriptors.get(name)?.instance.dismissFailure(),
     connect() {
       storeConnections += 1;
       const disconnectEngine = engine.connect();

@@ -45,9 +45,9 @@ export interface RightsDefaults {
 }
 
 /** What every slice descriptor says about the adapters it needs. */
-interface SliceAdapterNeeds {
+interface SliceAdapterNeeds<Name extends string = string> {
   /** The slice's key in the store's state, such as `'tags'`. */
-  name: string;
+  name: Name;
   /** The adapters it uses, each with the methods it cannot do without. */
   requiredMethods: Partial<Record<AdapterName, readonly string[]>>;
   /** How to fix a missing method, per adapter, for the developer error. */
@@ -69,6 +69,8 @@ export interface SliceInstance<Slice> {
   connect(): () => void;
   /** Reads again what failed to load, and sends the slice's pending writes. `retrySync` and `online` call it. */
   retry(): Promise<void>;
+  /** Forgets the slice's last failure, once the user has seen it. */
+  dismissFailure(): void;
 }
 
 /**
@@ -78,7 +80,7 @@ export interface SliceInstance<Slice> {
  * slices it shows. Write new slices with {@link defineSlice}; the `create`/`connect` shape stays for
  * slices written before it.
  */
-export type SliceDescriptor<Slice = Partial<RightsState>> = SliceAdapterNeeds &
+export type SliceDescriptor<Slice = Partial<RightsState>, Name extends string = string> = SliceAdapterNeeds<Name> &
   (
     | {
         /** Makes the slice for one store. */
@@ -173,8 +175,7 @@ export interface SliceSetup<Name extends SliceName, Actions> {
 }
 
 /** What {@link defineSlice} takes. */
-export interface SliceDefinition<Name extends SliceName, Actions> extends SliceAdapterNeeds {
-  name: Name;
+export interface SliceDefinition<Name extends SliceName, Actions> extends SliceAdapterNeeds<Name> {
   /**
    * Whether connecting reports choices kept on this device that could not be read, as a `recover`
    * failure. Default: `true`. A slice that recovers in its own read says `false`.
@@ -191,7 +192,7 @@ export interface SliceDefinition<Name extends SliceName, Actions> extends SliceA
  * its connect, a load guard, retry and dismiss, the engine's write and call, and a connect that reads
  * again when the adapter says the data changed elsewhere.
  */
-export function defineSlice<Name extends SliceName, Actions>(definition: SliceDefinition<Name, Actions>): SliceDescriptor<Pick<RightsState, Name> & Actions> {
+export function defineSlice<Name extends SliceName, Actions>(definition: SliceDefinition<Name, Actions>): SliceDescriptor<Pick<RightsState, Name> & Actions, Name> {
   const { name } = definition;
   return {
     name,
@@ -284,6 +285,7 @@ export function defineSlice<Name extends SliceName, Actions>(definition: SliceDe
           };
         },
         retry: () => kit.retry(),
+        dismissFailure: () => kit.dismissFailure(),
       };
     },
   };

@@ -90,7 +90,7 @@ export function selectPendingComplaints(state: RightsState, form?: string): Outb
 const byNewest = (first: ComplaintTicket, second: ComplaintTicket) => second.receivedAt.localeCompare(first.receivedAt);
 
 /** The complaints slice: registered by the first complaint component that renders. */
-export const complaintsSlice: SliceDescriptor<ComplaintsSlice> = defineSlice({
+export const complaintsSlice: SliceDescriptor<ComplaintsSlice, typeof SLICE> = defineSlice({
   name: SLICE,
   watch: 'complaints',
   requiredMethods: { complaints: ['submit', 'list'], complaintDrafts: ['load', 'save'] },

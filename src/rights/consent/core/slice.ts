@@ -86,7 +86,7 @@ const details = (receipt: ConsentReceipt) => ({
 });
 
 /** The consent slice: registered by the first consent component that renders. */
-export const consentSlice: SliceDescriptor<ConsentSlice> = defineSlice({
+export const consentSlice: SliceDescriptor<ConsentSlice, typeof SLICE> = defineSlice({
   name: SLICE,
   watch: 'consent',
   requiredMethods: { consent: ['load', 'record'] },

@@ -98,7 +98,7 @@ function recordOf(entry: OutboxEntry): PreferencesRecord | null {
 }
 
 /** The personalization slice, always part of the store. */
-export const personalizationSlice: SliceDescriptor<PersonalizationSlice> = defineSlice({
+export const personalizationSlice: SliceDescriptor<PersonalizationSlice, typeof SLICE> = defineSlice({
   name: SLICE,
   watch: 'preferences',
   // Its read shows every scope non-personalized when the outbox was lost, once per store.

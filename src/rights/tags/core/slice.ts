@@ -135,7 +135,7 @@ const withoutIds = (ids: ReadonlySet<string>) => (entry: OutboxEntry): 'keep' | 
 };
 
 /** The tags slice: registered by the first tag component that renders. */
-export const tagsSlice: SliceDescriptor<TagsSlice> = defineSlice({
+export const tagsSlice: SliceDescriptor<TagsSlice, typeof SLICE> = defineSlice({
   name: SLICE,
   watch: 'tags',
   requiredMethods: { tags: ['load', 'remove'] },
