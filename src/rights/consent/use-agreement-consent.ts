@@ -26,16 +26,13 @@ import {
 } from './core/slice.js';
 import type { LoadState } from '../../kernel/core/types.js';
 import { useRightsContext, useRightsSlice, useRightsStore } from '../../kernel/react/rights-context.js';
+import { useSliceStatus, type UseSliceStatusResult } from '../../kernel/react/use-slice-status.js';
 import { useIsomorphicLayoutEffect } from '../../kernel/react/use-isomorphic-layout-effect.js';
 
 const consentOf = (state: RightsState) => (state as RightsStateWithConsent).consent;
 
 /** State every consent view shares, following the component contract. */
-export interface UseConsentResult {
-  /** Whether the user's receipts are known. */
-  load: LoadState;
-  /** True once the receipts are known, or failed to load. */
-  hydrated: boolean;
+export interface UseConsentResult extends UseSliceStatusResult<ConsentAction> {
   /** A receipt waits in the outbox: kept on this device, not yet stored by the adapter. */
   syncPending: boolean;
   /** A decline or withdrawal of the user's is in effect on this device and syncing. */
@@ -45,10 +42,6 @@ export interface UseConsentResult {
    * `{ code: 'write-failed', action: 'record' }`. Show it with `consent.failed.<action>`, else `errors.<code>`.
    */
   failure: RightsFailure<ConsentAction> | null;
-  /** Sends waiting receipts now, and reads the receipts again if that failed. */
-  retry(): void;
-  /** Forgets the failure once the user has seen it. */
-  dismissFailure(): void;
   /** Stored receipts and waiting declines and withdrawals: what is in effect. */
   receipts: readonly ConsentReceipt[];
   /** Receipts the adapter has stored, oldest first. */
@@ -61,14 +54,13 @@ export interface UseConsentResult {
 export function useConsent(consumerName = 'useConsent'): UseConsentResult {
   const store = useRightsSlice(consumerName, consentSlice);
   const actions = useMemo(() => store.getState() as RightsStateWithConsent, [store]);
-  const { load, stored, failure, pendingEntries, unsaved } = useRightsStore(
+  // A decline or withdrawal is what "in effect on this device, syncing" speaks of; a give counts once stored.
+  const status = useSliceStatus(consumerName, consentSlice, { noticePolicies: ['protective'] });
+  const { stored, pendingEntries } = useRightsStore(
     consumerName,
     useShallow((state) => ({
-      load: consentOf(state).load,
       stored: consentOf(state).receipts,
-      failure: consentOf(state).failure,
       pendingEntries: state.outbox.entries,
-      unsaved: state.outbox.unsaved,
     })),
   );
   useIsomorphicLayoutEffect(() => {
@@ -78,28 +70,16 @@ export function useConsent(consumerName = 'useConsent'): UseConsentResult {
     const entries = pendingEntries.filter((entry) => entry.slice === 'consent');
     const pendingReceipts = entries.map(pendingReceipt).filter((receipt): receipt is ConsentReceipt => receipt !== null);
     const refused = entries.some((entry) => entry.attempts > 0);
-    const waiting = new Set(unsaved);
-    return {
-      pendingReceipts,
-      refused,
-      syncNotice: entries.some((entry) => entry.policy === 'protective') && !entries.some((entry) => waiting.has(entry.key)),
-    };
-  }, [pendingEntries, unsaved]);
+    return { pendingReceipts, refused };
+  }, [pendingEntries]);
   const receipts = useMemo(() => {
     const known = new Set(stored.map((receipt) => receipt.recordId));
     // Declines and withdrawals protect the user: in effect while they wait. Gives count once stored.
     return [...stored, ...derived.pendingReceipts.filter((receipt) => !known.has(receipt.recordId) && (receipt.event === 'declined' || receipt.event === 'withdrawn'))];
   }, [stored, derived.pendingReceipts]);
-  const retry = useCallback(() => void actions.retryConsent(), [actions]);
-  const dismissFailure = useCallback(() => actions.dismissConsentFailure(), [actions]);
   return {
-    load,
-    hydrated: load === 'ready' || load === 'error',
-    syncPending: derived.pendingReceipts.length > 0,
-    syncNotice: derived.syncNotice,
-    failure: failure ?? (derived.refused ? { code: 'write-failed', action: 'record' } : null),
-    retry,
-    dismissFailure,
+    ...status,
+    failure: status.failure ?? (derived.refused ? { code: 'write-failed', action: 'record' } : null),
     receipts,
     storedReceipts: stored,
     pendingReceipts: derived.pendingReceipts,
