@@ -427,7 +427,7 @@ function readTags(kit: SliceKit<typeof SLICE>) {
   const context = kit;
   const adapter = kit.adapter('tags');
   return andThen(
-    context.engine.read((options) => adapter.load(options) as unknown),
+    context.engine.read((options) => adapter.load(options)),
     (outcome) => {
       if (!outcome.ok) {
         const error = toRightsError(outcome.error, 'read-failed', 'The tags adapter failed to read.');
