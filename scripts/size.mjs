@@ -1,5 +1,7 @@
 // Prints what importing one component costs a consumer's bundle, minified and
 // gzipped, and fails when a figure exceeds its budget. Run after `npm run build`.
+// After the table it prints what the switch's bundles are made of, module by
+// module, so the next cut is visible.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -56,11 +58,13 @@ const cases = [
     external: asExternal([...dependencies, ...peers]),
     // Each component brings only its own strings, and the provider no slice a page does not use.
     mustNotContain: ['用户标签', '使用者標籤', 'User tags', 'algorights:tags'],
+    breakdown: true,
   },
   {
     name: 'PersonalizationSwitch + RightsProvider, dependencies bundled (React external)',
     contents: `export { RightsProvider, PersonalizationSwitch } from ${JSON.stringify(entry)};`,
     external: asExternal(peers),
+    breakdown: true,
   },
   ...[
     ['AlgorithmDisclosure + WhyRecommended + RightsProvider', 'AlgorithmDisclosure, WhyRecommended'],
@@ -122,10 +126,38 @@ const cases = [
   },
 ];
 
+/**
+ * Where a bundled module's bytes are counted: a package under node_modules by its name (the innermost
+ * node_modules, so radix-ui's own @radix-ui/react-switch is counted apart), a file of the kit by its folder
+ * under dist/ (dist/rights/personalization/core, dist/locales/zh-CN, …).
+ */
+function moduleGroup(path) {
+  const packagePath = path.split('node_modules/').at(-1);
+  if (packagePath !== path) {
+    const [scope, name] = packagePath.split('/');
+    return scope.startsWith('@') ? `${scope}/${name}` : scope;
+  }
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? path : path.slice(0, slash);
+}
+
+/** Minified bytes each group of input modules contributes to the output, largest first. */
+function breakdownOf(metafile) {
+  const [output] = Object.values(metafile.outputs);
+  const groups = new Map();
+  for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+    groups.set(moduleGroup(path), (groups.get(moduleGroup(path)) ?? 0) + bytesInOutput);
+  }
+  const sorted = [...groups].filter(([, bytes]) => bytes > 0).sort((a, b) => b[1] - a[1]);
+  const counted = sorted.reduce((sum, [, bytes]) => sum + bytes, 0);
+  return { total: output.bytes, sorted, counted };
+}
+
 const kilobytes = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
+const breakdowns = [];
 let failed = false;
 console.log('bundle size of a consumer importing…');
-for (const { name, contents, external, mustNotContain = [] } of cases) {
+for (const { name, contents, external, mustNotContain = [], breakdown = false } of cases) {
   const result = await build({
     stdin: { contents, resolveDir: new URL('.', root).pathname, loader: 'js' },
     bundle: true,
@@ -138,7 +170,11 @@ for (const { name, contents, external, mustNotContain = [] } of cases) {
     // Keep Chinese as written, so that `mustNotContain` can find it.
     charset: 'utf8',
     logLevel: 'error',
+    metafile: breakdown,
   });
+  if (breakdown) {
+    breakdowns.push({ name, ...breakdownOf(result.metafile) });
+  }
   const code = result.outputFiles[0].contents;
   const text = new TextDecoder().decode(code);
   for (const unwanted of mustNotContain) {
@@ -154,6 +190,21 @@ for (const { name, contents, external, mustNotContain = [] } of cases) {
     failed = true;
   }
   console.log(`  ${name}: ${kilobytes(code.length)} min, ${kilobytes(gzip)} gzip${verdict}`);
+}
+const shown = 20;
+for (const { name, total, sorted, counted } of breakdowns) {
+  const which = sorted.length > shown ? `the ${shown} largest of ${sorted.length} groups` : `all ${sorted.length} groups`;
+  console.log(`\nwhat ${name} is made of (minified bytes in the bundle, before gzip; ${which}):`);
+  const width = Math.max(...sorted.slice(0, shown).map(([group]) => group.length));
+  for (const [group, bytes] of sorted.slice(0, shown)) {
+    console.log(`  ${group.padEnd(width)}  ${kilobytes(bytes).padStart(9)}  ${((bytes / total) * 100).toFixed(1).padStart(4)} %`);
+  }
+  const rest = sorted.slice(shown).reduce((sum, [, bytes]) => sum + bytes, 0);
+  if (rest > 0) {
+    console.log(`  ${`${sorted.length - shown} more`.padEnd(width)}  ${kilobytes(rest).padStart(9)}  ${((rest / total) * 100).toFixed(1).padStart(4)} %`);
+  }
+  // What no input accounts for: the bundler's own glue (module wrappers, the export list).
+  console.log(`  ${'(bundler glue)'.padEnd(width)}  ${kilobytes(total - counted).padStart(9)}  ${(((total - counted) / total) * 100).toFixed(1).padStart(4)} %`);
 }
 if (failed) {
   console.error('A size budget was exceeded. Find what grew (npm run size), or raise the budget on purpose and say why.');

@@ -73,8 +73,7 @@ const PENDING: readonly string[] = [
   'rights/feedback/use-not-interested-button → rights/tags/core/slice',
   'rights/minor-mode/use-minor-mode → rights/personalization/core/selectors',
   'rights/personalization/personalization-switch → rights/minor-mode/messages',
-  'rights/tags/tag-deletion-offer → rights/personalization/core/model',
-  'rights/tags/tag-deletion-offer → rights/personalization/core/selectors',
+  'rights/tags/use-tag-deletion-offer → rights/personalization/core/model',
 ];
 
 /** The one way a right may read another: through its `core/`, along these edges. */

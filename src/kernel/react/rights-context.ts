@@ -1,6 +1,7 @@
 import type { i18n as I18nInstance } from 'i18next';
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import type { RightsClock } from '../core/clock.js';
 import { RightsDeveloperError } from '../core/errors.js';
 import type { MessageOverrides, RightsLocale } from '../core/i18n/messages.js';
 import type { RightsStore } from '../core/store/create-rights-store.js';
@@ -26,6 +27,8 @@ export interface RightsContextValue {
   store: RightsStore;
   locale: RightsLocale;
   strings: RightsStrings;
+  /** The clock the provider's store runs on: the `clock` prop, or the system's. */
+  clock: RightsClock;
 }
 
 export const RightsContext = createContext<RightsContextValue | null>(null);

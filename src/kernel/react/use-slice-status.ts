@@ -1,10 +1,9 @@
 import { useCallback, useMemo } from 'react';
 import { useShallow } from 'zustand/shallow';
 import type { RightsFailure } from '../core/errors.js';
-import type { WritePolicy } from '../core/outbox/outbox.js';
 import type { SliceDescriptor, SliceName } from '../core/store/define-slice.js';
 import type { RightsState } from '../core/store/registry.js';
-import { selectSyncNotice, selectSyncPending } from '../core/store/sync-selectors.js';
+import { selectSyncNotice, selectSyncPending } from '../core/store/selectors.js';
 import type { LoadState } from '../core/types.js';
 import { useRightsContext, useRightsStore } from './rights-context.js';
 
@@ -30,8 +29,6 @@ export interface UseSliceStatusResult<Action extends string = string> {
 export interface UseSliceStatusOptions {
   /** Only writes through these adapter methods. Default: every write of the slice. */
   methods?: readonly string[];
-  /** `syncNotice` only for writes with these policies. Default: every policy. */
-  noticePolicies?: readonly WritePolicy[];
 }
 
 /** {@link UseSliceStatusResult} for one slice, with its failure's own actions. */
@@ -46,7 +43,7 @@ export function useSliceStatus<Name extends SliceName>(
   descriptor: SliceDescriptor<Partial<RightsState>, Name>,
   options: UseSliceStatusOptions = {},
 ): SliceStatus<Name> {
-  const { methods, noticePolicies } = options;
+  const { methods } = options;
   const { store } = useRightsContext(consumerName);
   // Registered (idempotent, and silent: safe while rendering) but not started: the hook's own
   // `useRightsSlice`, or the provider for a slice it always holds, starts it.
@@ -61,7 +58,7 @@ export function useSliceStatus<Name extends SliceName>(
         load: data.load,
         failure,
         syncPending: selectSyncPending(state, name, methods),
-        syncNotice: selectSyncNotice(state, name, methods, noticePolicies),
+        syncNotice: selectSyncNotice(state, name, methods),
       };
     }),
   );

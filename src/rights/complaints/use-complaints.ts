@@ -16,6 +16,8 @@ import {
   type ComplaintKind,
   type ComplaintSubject,
   type ComplaintTicket,
+  type TicketDue,
+  ticketDue as ticketDueOn,
 } from './core/model.js';
 import { RightsDeveloperError } from '../../kernel/core/errors.js';
 import {
@@ -26,10 +28,12 @@ import {
 } from './core/slice.js';
 import type { RightsState } from '../../kernel/core/store/registry.js';
 import type { LoadState } from '../../kernel/core/types.js';
-import { PRC_WORKING_DAY_CALENDAR, addWorkingDays, toCalendarDate, workingDaysBetween, type CalendarDate, type WorkingDayCalendar } from '../../kernel/core/calendar.js';
+import { systemClock } from '../../kernel/core/clock.js';
+import type { WorkingDayCalendar } from '../../kernel/core/calendar.js';
 import { useRightsSlice, useRightsStore } from '../../kernel/react/rights-context.js';
 import { useIsomorphicLayoutEffect } from '../../kernel/react/use-isomorphic-layout-effect.js';
 import { useSliceStatus, type UseSliceStatusResult } from '../../kernel/react/use-slice-status.js';
+import { useRightsClock } from '../../kernel/react/use-rights-clock.js';
 
 const NAME = 'useComplaints';
 
@@ -62,13 +66,7 @@ export function useComplaints(consumerName = NAME): UseComplaintsResult {
   return { ...status, tickets, invalidCount };
 }
 
-/** Where a ticket's feedback deadline stands. */
-export interface TicketDue {
-  /** The due date: the adapter's, or the deadline counted in working days from when it was received. */
-  dueDate: CalendarDate;
-  /** Working days from today to the due date: 0 on the day, negative once overdue. */
-  daysLeft: number;
-}
+export type { TicketDue } from './core/model.js';
 
 /** Options that decide deadlines, shared by the form and the tickets. */
 export interface ComplaintDeadlineOptions {
@@ -76,16 +74,16 @@ export interface ComplaintDeadlineOptions {
   deadlines?: ComplaintDeadlines;
   /** The calendar of working days and its time zone. Default: the PRC's, in Asia/Shanghai. */
   calendar?: WorkingDayCalendar;
-  /** Today, for counting working days left. Default: now. Stories and tests pin it. */
+  /** Today, for counting working days left. Default: now, on the provider's clock. Stories and tests pin it. */
   now?: Date | number;
 }
 
-/** The due date and working days left of a ticket. */
+/**
+ * The due date and working days left of a ticket, today being `now` (default: the system clock's time).
+ * The rule is `ticketDue` in `core/model.ts`; the hooks call it on the provider's clock.
+ */
 export function ticketDue(ticket: ComplaintTicket, options: ComplaintDeadlineOptions = {}): TicketDue {
-  const calendar = options.calendar ?? PRC_WORKING_DAY_CALENDAR;
-  const dueDate = ticket.dueDate ?? addWorkingDays(new Date(ticket.receivedAt), complaintDeadline(ticket.kind, options.deadlines), calendar);
-  const today = toCalendarDate(options.now ?? Date.now(), calendar.timeZone);
-  return { dueDate, daysLeft: workingDaysBetween(today, dueDate, calendar) };
+  return ticketDueOn(ticket, { ...options, now: options.now ?? systemClock.now() });
 }
 
 /** Options of one complaint form: a report from an item, or the complaint center's. */
@@ -255,7 +253,11 @@ export function useComplaintForm(options: UseComplaintFormOptions): UseComplaint
   }, [draft, textOptional, subject, options.complainant, actions, form, store, onSubmitted]);
 
   const issued = shared.tickets.find((candidate) => candidate.id === issuedId) ?? null;
-  const ticket = useMemo(() => (issued ? { ...issued, ...ticketDue(issued, { deadlines, calendar, now }) } : null), [issued, deadlines, calendar, now]);
+  const clock = useRightsClock();
+  const ticket = useMemo(
+    () => (issued ? { ...issued, ...ticketDueOn(issued, { deadlines, calendar, now: now ?? clock.now() }) } : null),
+    [issued, deadlines, calendar, now, clock],
+  );
 
   return {
     ...shared,
@@ -308,6 +310,27 @@ export interface UseComplaintTicketsResult extends UseComplaintsResult {
 export function useComplaintTickets(options: UseComplaintTicketsOptions = {}): UseComplaintTicketsResult {
   const shared = useComplaints('ComplaintTickets');
   const { deadlines, calendar, now } = options;
-  const items = useMemo(() => shared.tickets.map((ticket) => ({ ...ticket, ...ticketDue(ticket, { deadlines, calendar, now }) })), [shared.tickets, deadlines, calendar, now]);
+  const clock = useRightsClock();
+  const items = useMemo(
+    () => shared.tickets.map((ticket) => ({ ...ticket, ...ticketDueOn(ticket, { deadlines, calendar, now: now ?? clock.now() }) })),
+    [shared.tickets, deadlines, calendar, now, clock],
+  );
   return { ...shared, items };
+}
+
+/** State of `ReportButton`, with no markup. */
+export interface UseReportButtonResult {
+  /** The form the item's report keeps its draft in: `item:<itemId>`. */
+  form: string;
+  /** The item's report waits on this device to be sent, while the sheet is closed too. */
+  syncPending: boolean;
+}
+
+/** State of `ReportButton`: its form's name, and whether the item's report waits to be sent. */
+export function useReportButton(itemId: string): UseReportButtonResult {
+  const form = `item:${itemId}`;
+  // A report left waiting by an earlier visit goes out as the page loads, not when the sheet next opens.
+  useRightsSlice('ReportButton', complaintsSlice);
+  const syncPending = useRightsStore('ReportButton', (state) => selectPendingComplaints(state, form).length > 0);
+  return { form, syncPending };
 }

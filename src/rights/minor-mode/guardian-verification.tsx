@@ -4,6 +4,7 @@ import type { GuardianPurpose } from './core/adapter.js';
 import { minorModeMessages } from './messages.js';
 import { useRightsTranslation } from '../../kernel/react/use-rights-translation.js';
 import { portalTarget, type OverlayContainer } from '../../kernel/ui/portal-scope.js';
+import { RightsSheet } from '../../kernel/ui/rights-sheet.js';
 import { usePresentation } from '../../kernel/ui/use-presentation.js';
 import { formatMinorModeTime, useMinorMode } from './use-minor-mode.js';
 
@@ -81,60 +82,57 @@ export function GuardianVerification(props: GuardianVerificationProps) {
 
   const error = message ?? lockedMessage;
   const content = (
-    <>
-      <Dialog.Overlay data-slot="guardian-verification-overlay" {...target.attributes} />
-      <Dialog.Content
-        data-slot="guardian-verification"
-        data-presentation={sheet ? 'sheet' : 'dialog'}
-        aria-describedby={`${id}-purpose`}
-        {...target.attributes}
-      >
-        <Dialog.Title data-slot="guardian-verification-title">{t('minorMode.verify.title')}</Dialog.Title>
-        <p id={`${id}-purpose`} data-slot="guardian-verification-purpose">
-          {t(`minorMode.verify.purposes.${purpose}`)}
-        </p>
-        <form data-slot="guardian-verification-form" onSubmit={(event) => void submit(event)} noValidate>
-          {children}
-          {minor.platformCheck ? null : (
-            <div data-slot="guardian-verification-field">
-              <label htmlFor={`${id}-pin`}>{t('minorMode.verify.pinLabel')}</label>
-              <input
-                id={`${id}-pin`}
-                data-slot="guardian-verification-pin"
-                type="password"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={6}
-                value={pin}
-                disabled={locked !== null}
-                aria-invalid={message !== null ? true : undefined}
-                aria-describedby={error ? `${id}-error` : undefined}
-                onChange={(event) => setPin(event.currentTarget.value.replace(/\D/g, ''))}
-              />
-            </div>
-          )}
-          {error ? (
-            <p id={`${id}-error`} role="alert" data-slot="guardian-verification-error">
-              {error}
-            </p>
-          ) : null}
-          <div data-slot="guardian-verification-actions">
-            <Dialog.Close type="button" data-slot="guardian-verification-cancel">
-              {t('minorMode.verify.cancel')}
-            </Dialog.Close>
-            <button type="submit" data-slot="guardian-verification-submit" disabled={busy || (locked !== null && !minor.platformCheck) || (!minor.platformCheck && pin.length < 4)}>
-              {minor.platformCheck ? t('minorMode.verify.platform') : t('minorMode.verify.submit')}
-            </button>
+    <RightsSheet
+      slots={{ overlay: 'guardian-verification-overlay', content: 'guardian-verification', title: 'guardian-verification-title' }}
+      target={target}
+      presentation={sheet ? 'sheet' : 'dialog'}
+      title={t('minorMode.verify.title')}
+      aria-describedby={`${id}-purpose`}
+    >
+      <p id={`${id}-purpose`} data-slot="guardian-verification-purpose">
+        {t(`minorMode.verify.purposes.${purpose}`)}
+      </p>
+      <form data-slot="guardian-verification-form" onSubmit={(event) => void submit(event)} noValidate>
+        {children}
+        {minor.platformCheck ? null : (
+          <div data-slot="guardian-verification-field">
+            <label htmlFor={`${id}-pin`}>{t('minorMode.verify.pinLabel')}</label>
+            <input
+              id={`${id}-pin`}
+              data-slot="guardian-verification-pin"
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={6}
+              value={pin}
+              disabled={locked !== null}
+              aria-invalid={message !== null ? true : undefined}
+              aria-describedby={error ? `${id}-error` : undefined}
+              onChange={(event) => setPin(event.currentTarget.value.replace(/\D/g, ''))}
+            />
           </div>
-        </form>
-      </Dialog.Content>
-    </>
+        )}
+        {error ? (
+          <p id={`${id}-error`} role="alert" data-slot="guardian-verification-error">
+            {error}
+          </p>
+        ) : null}
+        <div data-slot="guardian-verification-actions">
+          <Dialog.Close type="button" data-slot="guardian-verification-cancel">
+            {t('minorMode.verify.cancel')}
+          </Dialog.Close>
+          <button type="submit" data-slot="guardian-verification-submit" disabled={busy || (locked !== null && !minor.platformCheck) || (!minor.platformCheck && pin.length < 4)}>
+            {minor.platformCheck ? t('minorMode.verify.platform') : t('minorMode.verify.submit')}
+          </button>
+        </div>
+      </form>
+    </RightsSheet>
   );
   return (
     <>
       <span ref={setAnchor} hidden />
       <Dialog.Root open={open} onOpenChange={change}>
-        {target.inPlace ? content : <Dialog.Portal container={target.container}>{content}</Dialog.Portal>}
+        {content}
       </Dialog.Root>
     </>
   );

@@ -4,6 +4,7 @@ import { minorModeMessages } from './messages.js';
 import { toCalendarDate } from '../../kernel/core/calendar.js';
 import { useRightsTranslation } from '../../kernel/react/use-rights-translation.js';
 import { portalTarget, type OverlayContainer } from '../../kernel/ui/portal-scope.js';
+import { RightsSheet } from '../../kernel/ui/rights-sheet.js';
 import { usePresentation } from '../../kernel/ui/use-presentation.js';
 import { MinorModeSetup } from './minor-mode-setup.js';
 import { useMinorMode } from './use-minor-mode.js';
@@ -55,37 +56,38 @@ export function MinorModeEntryPrompt(props: MinorModeEntryPromptProps) {
   }, [decided, due, minor.hydrated, store]);
 
   const content = (
-    <>
-      <Dialog.Overlay data-slot="minor-mode-prompt-overlay" {...target.attributes} />
-      <Dialog.Content data-slot="minor-mode-prompt" data-presentation={sheet ? 'sheet' : 'dialog'} {...target.attributes}>
-        <Dialog.Title data-slot="minor-mode-prompt-title">{settingUp ? t('minorMode.setup.title') : t('minorMode.prompt.title')}</Dialog.Title>
-        <Dialog.Description data-slot="minor-mode-prompt-text">{t('minorMode.prompt.text')}</Dialog.Description>
-        {settingUp ? (
-          <MinorModeSetup
-            t={t}
-            askPin={!minor.platformCheck}
-            onEnter={(options) => {
-              void minor.enter(options);
-              setOpen(false);
-              onEntered?.();
-            }}
-          />
-        ) : (
-          <div data-slot="minor-mode-prompt-actions">
-            <button type="button" data-slot="minor-mode-prompt-enter" onClick={() => setSettingUp(true)}>
-              {t('minorMode.prompt.enter')}
-            </button>
-            <Dialog.Close data-slot="minor-mode-prompt-later">{t('minorMode.prompt.later')}</Dialog.Close>
-          </div>
-        )}
-      </Dialog.Content>
-    </>
+    <RightsSheet
+      slots={{ overlay: 'minor-mode-prompt-overlay', content: 'minor-mode-prompt', title: 'minor-mode-prompt-title' }}
+      target={target}
+      presentation={sheet ? 'sheet' : 'dialog'}
+      title={settingUp ? t('minorMode.setup.title') : t('minorMode.prompt.title')}
+    >
+      <Dialog.Description data-slot="minor-mode-prompt-text">{t('minorMode.prompt.text')}</Dialog.Description>
+      {settingUp ? (
+        <MinorModeSetup
+          t={t}
+          askPin={!minor.platformCheck}
+          onEnter={(options) => {
+            void minor.enter(options);
+            setOpen(false);
+            onEntered?.();
+          }}
+        />
+      ) : (
+        <div data-slot="minor-mode-prompt-actions">
+          <button type="button" data-slot="minor-mode-prompt-enter" onClick={() => setSettingUp(true)}>
+            {t('minorMode.prompt.enter')}
+          </button>
+          <Dialog.Close data-slot="minor-mode-prompt-later">{t('minorMode.prompt.later')}</Dialog.Close>
+        </div>
+      )}
+    </RightsSheet>
   );
   return (
     <>
       <span ref={setAnchor} hidden />
       <Dialog.Root open={open} onOpenChange={setOpen}>
-        {target.inPlace ? content : <Dialog.Portal container={target.container}>{content}</Dialog.Portal>}
+        {content}
       </Dialog.Root>
     </>
   );
