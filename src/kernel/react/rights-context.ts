@@ -58,7 +58,8 @@ export function useRightsStore<T>(consumerName: string, selector: (state: Rights
  */
 export function useRightsSlice(consumerName: string, descriptor: SliceDescriptor): RightsStore {
   const { store } = useRightsContext(consumerName);
-  // Idempotent, and it only adds the slice's initial state: safe during render, on the server too.
+  // Idempotent, and it adds the slice's initial state without notifying anyone: safe during render, on the
+  // server too. Subscribers hear of it when the slice starts, in the effect below.
   store.register(descriptor);
   useIsomorphicLayoutEffect(() => store.connectSlice(descriptor.name), [store, descriptor.name]);
   return store;

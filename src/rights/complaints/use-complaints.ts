@@ -19,8 +19,7 @@ import {
   type TicketDue,
   ticketDue as ticketDueOn,
 } from './core/model.js';
-import { RightsDeveloperError, type RightsFailure } from '../../kernel/core/errors.js';
-import { selectSyncNotice, selectSyncPending } from '../personalization/core/selectors.js';
+import { RightsDeveloperError } from '../../kernel/core/errors.js';
 import {
   complaintsSlice,
   selectPendingComplaints,
@@ -33,6 +32,7 @@ import { systemClock } from '../../kernel/core/clock.js';
 import type { WorkingDayCalendar } from '../../kernel/core/calendar.js';
 import { useRightsSlice, useRightsStore } from '../../kernel/react/rights-context.js';
 import { useIsomorphicLayoutEffect } from '../../kernel/react/use-isomorphic-layout-effect.js';
+import { useSliceStatus, type UseSliceStatusResult } from '../../kernel/react/use-slice-status.js';
 import { useRightsClock } from '../../kernel/react/use-rights-clock.js';
 
 const NAME = 'useComplaints';
@@ -40,21 +40,7 @@ const NAME = 'useComplaints';
 const complaintsOf = (state: RightsState) => (state as RightsStateWithComplaints).complaints;
 
 /** State every complaint view shares, following the component contract. */
-export interface UseComplaintsResult {
-  /** Whether the user's tickets are known. */
-  load: LoadState;
-  /** True once the tickets are known, or failed to load. */
-  hydrated: boolean;
-  /** A submission waits in the outbox: kept on this device, not yet answered with a ticket. */
-  syncPending: boolean;
-  /** A submission of the user's is kept on this device and waiting to send. */
-  syncNotice: boolean;
-  /** The last failure, or `null`. Show it with `complaints.failed.<action>`, else `errors.<code>`. */
-  failure: RightsFailure<ComplaintsAction> | null;
-  /** Sends waiting submissions now, and reads the tickets again if that failed. */
-  retry(): void;
-  /** Forgets the failure once the user has seen it. */
-  dismissFailure(): void;
+export interface UseComplaintsResult extends UseSliceStatusResult<ComplaintsAction> {
   /** The user's tickets, newest first. */
   tickets: readonly ComplaintTicket[];
   /** How many tickets from the adapter were invalid and are not shown. */
@@ -65,24 +51,19 @@ export interface UseComplaintsResult {
 export function useComplaints(consumerName = NAME): UseComplaintsResult {
   const store = useRightsSlice(consumerName, complaintsSlice);
   const actions = useMemo(() => store.getState() as RightsStateWithComplaints, [store]);
-  const { load, failure, tickets, invalidCount, syncPending, syncNotice } = useRightsStore(
+  const status = useSliceStatus(consumerName, complaintsSlice);
+  const { tickets, invalidCount } = useRightsStore(
     consumerName,
     useShallow((state) => ({
-      load: complaintsOf(state).load,
-      failure: complaintsOf(state).failure,
       tickets: complaintsOf(state).tickets,
       invalidCount: complaintsOf(state).invalidCount,
-      syncPending: selectSyncPending(state, 'complaints'),
-      syncNotice: selectSyncNotice(state, 'complaints'),
     })),
   );
   useIsomorphicLayoutEffect(() => {
     actions.loadComplaints();
     actions.loadComplaintDrafts();
   }, [actions]);
-  const retry = useCallback(() => void actions.retryComplaints(), [actions]);
-  const dismissFailure = useCallback(() => actions.dismissComplaintsFailure(), [actions]);
-  return { load, hydrated: load === 'ready' || load === 'error', syncPending, syncNotice, failure, retry, dismissFailure, tickets, invalidCount };
+  return { ...status, tickets, invalidCount };
 }
 
 export type { TicketDue } from './core/model.js';

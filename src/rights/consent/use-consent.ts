@@ -1,24 +1,19 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/shallow';
 import type { ConsentReceipt, StoredConsentReceipt } from './core/model.js';
 import { effectiveReceipts } from './core/phases.js';
 import type { RightsFailure } from '../../kernel/core/errors.js';
 import type { RightsState } from '../../kernel/core/store/registry.js';
-import { selectSyncNotice } from '../../kernel/core/store/selectors.js';
 import { consentSlice, pendingReceipt, type ConsentAction, type RightsStateWithConsent } from './core/slice.js';
-import type { LoadState } from '../../kernel/core/types.js';
 import { useRightsSlice, useRightsStore } from '../../kernel/react/rights-context.js';
 import { useIsomorphicLayoutEffect } from '../../kernel/react/use-isomorphic-layout-effect.js';
+import { useSliceStatus, type UseSliceStatusResult } from '../../kernel/react/use-slice-status.js';
 
 /** The consent slice's data in any store: present once a consent component has registered the slice. */
 export const consentOf = (state: RightsState) => (state as RightsStateWithConsent).consent;
 
 /** State every consent view shares, following the component contract. */
-export interface UseConsentResult {
-  /** Whether the user's receipts are known. */
-  load: LoadState;
-  /** True once the receipts are known, or failed to load. */
-  hydrated: boolean;
+export interface UseConsentResult extends UseSliceStatusResult<ConsentAction> {
   /** A receipt waits in the outbox: kept on this device, not yet stored by the adapter. */
   syncPending: boolean;
   /**
@@ -31,10 +26,6 @@ export interface UseConsentResult {
    * `{ code: 'write-failed', action: 'record' }`. Show it with `consent.failed.<action>`, else `errors.<code>`.
    */
   failure: RightsFailure<ConsentAction> | null;
-  /** Sends waiting receipts now, and reads the receipts again if that failed. */
-  retry(): void;
-  /** Forgets the failure once the user has seen it. */
-  dismissFailure(): void;
   /** Stored receipts and waiting declines and withdrawals: what is in effect. */
   receipts: readonly ConsentReceipt[];
   /** Receipts the adapter has stored, oldest first. */
@@ -47,14 +38,12 @@ export interface UseConsentResult {
 export function useConsent(consumerName = 'useConsent'): UseConsentResult {
   const store = useRightsSlice(consumerName, consentSlice);
   const actions = useMemo(() => store.getState() as RightsStateWithConsent, [store]);
-  const { load, stored, failure, pendingEntries, syncNotice } = useRightsStore(
+  const status = useSliceStatus(consumerName, consentSlice);
+  const { stored, pendingEntries } = useRightsStore(
     consumerName,
     useShallow((state) => ({
-      load: consentOf(state).load,
       stored: consentOf(state).receipts,
-      failure: consentOf(state).failure,
       pendingEntries: state.outbox.entries,
-      syncNotice: selectSyncNotice(state, 'consent'),
     })),
   );
   useIsomorphicLayoutEffect(() => {
@@ -68,16 +57,9 @@ export function useConsent(consumerName = 'useConsent'): UseConsentResult {
   }, [pendingEntries]);
   // Declines and withdrawals protect the user: in effect while they wait. Gives count once stored.
   const receipts = useMemo(() => effectiveReceipts(stored, derived.pendingReceipts), [stored, derived.pendingReceipts]);
-  const retry = useCallback(() => void actions.retryConsent(), [actions]);
-  const dismissFailure = useCallback(() => actions.dismissConsentFailure(), [actions]);
   return {
-    load,
-    hydrated: load === 'ready' || load === 'error',
-    syncPending: derived.pendingReceipts.length > 0,
-    syncNotice,
-    failure: failure ?? (derived.refused ? { code: 'write-failed', action: 'record' } : null),
-    retry,
-    dismissFailure,
+    ...status,
+    failure: status.failure ?? (derived.refused ? { code: 'write-failed', action: 'record' } : null),
     receipts,
     storedReceipts: stored,
     pendingReceipts: derived.pendingReceipts,

@@ -1,6 +1,6 @@
 import { Dialog } from 'radix-ui';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { GuardianPurpose } from '../../kernel/core/adapters/types.js';
+import type { GuardianPurpose } from './core/adapter.js';
 import { minorModeMessages } from './messages.js';
 import { useRightsClock } from '../../kernel/react/use-rights-clock.js';
 import { useRightsTranslation } from '../../kernel/react/use-rights-translation.js';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/shallow';
-import type { GuardianPurpose } from '../../kernel/core/adapters/types.js';
+import type { GuardianPurpose } from './core/adapter.js';
 import type { RightsFailure } from '../../kernel/core/errors.js';
 import { checkSpending, type MinorAgeBand, type MinorModeSettings, type MinorModeSource, type MinorModeStatus, type SpendingCaps, type SpendingVerdict } from './core/model.js';
 import { promptShownToday } from './core/usage-meter.js';

@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { withAdapterFaults, type AdapterFaults } from '../../kernel/core/adapters/fault-injection.js';
-import type { MinorModeAdapter } from '../../kernel/core/adapters/types.js';
+import type { MinorModeAdapter } from '../minor-mode/core/adapter.js';
 import { createManualClock } from '../../kernel/core/clock.js';
 import { bundledMessages } from '../../kernel/core/i18n/all-messages.js';
 import { createMemoryOutboxAdapter } from '../../kernel/core/outbox/outbox-adapters.js';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { AdapterName } from '../adapters/types.js';
+import type { AdapterName } from '../store/registry.js';
 
 /**
  * How a write behaves when its adapter fails:

@@ -1,7 +1,7 @@
-import type { GuardianPurpose } from '../../../kernel/core/adapters/types.js';
-import type { RightsClock } from '../../../kernel/core/clock.js';
+import type { GuardianPurpose } from './adapter.js';
 import { RightsDeveloperError, RightsError, toRightsError } from '../../../kernel/core/errors.js';
-import { createCorrelationId, type MinorModeEvent } from '../../../kernel/core/events.js';
+import { createCorrelationId } from '../../../kernel/core/events.js';
+import type { MinorModeEvent } from './events.js';
 import type { SliceContext } from '../../../kernel/core/store/define-slice.js';
 import type { Awaitable } from '../../../kernel/core/types.js';
 import { PIN_ATTEMPTS, VERIFIED_FOR_MS, pinLockoutMs, type MinorModeUsage, type TrustedTime } from './model.js';
@@ -23,47 +23,13 @@ export interface CallOptions {
 
 type Call = <T>(run: (signal: AbortSignal) => Awaitable<T>, options?: CallOptions) => Promise<T>;
 
-/** How long a call may take when its caller says nothing, as the store's own default for writes. */
-export const DEFAULT_CALL_TIMEOUT_MS = 8000;
-
 /**
- * Calls `run` once, outside the outbox, with a timeout and an abort signal: through the engine's `call`
- * when it has one, else the same thing here on the slice's clock. Rejects with a `RightsError` of `code`
- * when it times out, or with what `run` threw. `run` starts at once, so synchronous storage writes at once.
+ * Calls `run` once, outside the outbox, through the engine's call path: a timeout (the engine's write
+ * timeout unless `timeoutMs` says otherwise) and a real abort. Rejects with a `RightsError` of `code` when
+ * it times out, or with what `run` threw. A PIN never enters the outbox (see `WriteEngine.call`).
  */
-export function callOnce<T>(context: { engine: object; clock: RightsClock }, run: (signal: AbortSignal) => Awaitable<T>, options: CallOptions = {}): Promise<T> {
-  const engine: { call?: Call } = context.engine;
-  if (typeof engine.call === 'function') {
-    return engine.call(run, options);
-  }
-  const { clock } = context;
-  const { signal } = options;
-  const code = options.code ?? 'write-failed';
-  const timeoutMs = options.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
-  const controller = new AbortController();
-  return new Promise<T>((resolve, reject) => {
-    const done = () => {
-      clock.clearTimeout(timer);
-      signal?.removeEventListener('abort', abort);
-    };
-    const fail = (error: unknown) => {
-      done();
-      controller.abort(error);
-      reject(error);
-    };
-    const abort = () => fail(signal?.reason ?? new RightsError(code, 'The call was aborted.'));
-    const timer = clock.setTimeout(() => fail(new RightsError(code, `No answer within ${timeoutMs} ms.`)), timeoutMs);
-    if (signal?.aborted) {
-      abort();
-      return;
-    }
-    signal?.addEventListener('abort', abort, { once: true });
-    // Settling twice is a no-op: whichever of the answer, the timeout and the abort comes first wins.
-    new Promise<T>((settle) => settle(run(controller.signal))).then(
-      (value) => (done(), resolve(value)),
-      (error: unknown) => (done(), reject(error)),
-    );
-  });
+export function callOnce<T>(context: { engine: { call: Call } }, run: (signal: AbortSignal) => Awaitable<T>, options: CallOptions = {}): Promise<T> {
+  return context.engine.call(run, options);
 }
 
 /** The count after a wrong PIN at `now`: one more failure, and the lockout from the fifth. */

@@ -1,4 +1,4 @@
-import type { MinorModeEvent } from '../../../kernel/core/events.js';
+import type { MinorModeEvent } from './events.js';
 import type { WriteRequest } from '../../../kernel/core/engine/write-engine.js';
 import type { OutboxEntry } from '../../../kernel/core/outbox/outbox.js';
 import { parseMinorModeRecord, type MinorModeRecord } from './model.js';

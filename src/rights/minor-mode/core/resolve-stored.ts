@@ -1,4 +1,4 @@
-import type { DeviceMinorModeSignal } from '../../../kernel/core/adapters/types.js';
+import type { DeviceMinorModeSignal } from './adapter.js';
 import { toCalendarDate } from '../../../kernel/core/calendar.js';
 import { toRightsError, type RightsError, type RightsFailure } from '../../../kernel/core/errors.js';
 import type { Outcome } from '../../../kernel/core/engine/write-engine.js';

@@ -1,4 +1,4 @@
-import type { MinorModeAdapter } from '../../../kernel/core/adapters/types.js';
+import type { MinorModeAdapter } from './adapter.js';
 import { andThen, attempt, type WriteEngine } from '../../../kernel/core/engine/write-engine.js';
 import type { VisibilitySource } from '../../../kernel/core/visibility.js';
 import type { MinorAgeBand, TrustedTime } from './model.js';

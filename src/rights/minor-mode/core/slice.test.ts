@@ -4,7 +4,7 @@ import { createMemoryMinorModeAdapter } from './adapters.js';
 import { createMemoryOutboxAdapter } from '../../../kernel/core/outbox/outbox-adapters.js';
 import { createMemoryPreferencesAdapter } from '../../personalization/core/adapters.js';
 import type { MemoryCell } from '../../../kernel/core/adapters/storage.js';
-import type { DeviceMinorModeSignal, MinorModeAdapter } from '../../../kernel/core/adapters/types.js';
+import type { DeviceMinorModeSignal, MinorModeAdapter } from './adapter.js';
 import { createManualClock } from '../../../kernel/core/clock.js';
 import type { RightsError } from '../../../kernel/core/errors.js';
 import type { RightsEvent } from '../../../kernel/core/events.js';

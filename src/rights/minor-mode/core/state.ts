@@ -1,4 +1,4 @@
-import type { GuardianPurpose } from '../../../kernel/core/adapters/types.js';
+import type { GuardianPurpose } from './adapter.js';
 import type { RightsFailure } from '../../../kernel/core/errors.js';
 import type { RightsState } from '../../../kernel/core/store/registry.js';
 import type { LoadState } from '../../../kernel/core/types.js';

@@ -1,5 +1,5 @@
 import type { RightsClock } from '../../../kernel/core/clock.js';
-import type { MinorModeEvent } from '../../../kernel/core/events.js';
+import type { MinorModeEvent } from './events.js';
 import type { MinorModeUsage, TrustedTime } from './model.js';
 import type { MinorModeState } from './state.js';
 import { advanceUsage, nextWake, resumeAfter } from './usage-meter.js';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { withAdapterFaults, type AdapterFaults } from '../../../kernel/core/adapters/fault-injection.js';
-import type { MinorModeAdapter } from '../../../kernel/core/adapters/types.js';
+import type { MinorModeAdapter } from '../../minor-mode/core/adapter.js';
 import { createManualClock } from '../../../kernel/core/clock.js';
 import { createMemoryOutboxAdapter } from '../../../kernel/core/outbox/outbox-adapters.js';
 import { createRightsStore } from '../../../kernel/core/store/create-rights-store.js';

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { createWorld } from '../../../test-support/world.js';
-import type { TagsEvent } from '../../../kernel/core/events.js';
+import type { TagsEvent } from './events.js';
 import type { UserTagProfile } from './model.js';
 
 const profile: UserTagProfile = {
