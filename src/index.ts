@@ -1,3 +1,8 @@
+import './rights/personalization/core/register.js';
+import './rights/tags/core/register.js';
+import './rights/complaints/core/register.js';
+import './rights/consent/core/register.js';
+import './rights/minor-mode/core/register.js';
 export {
   PERSONALIZATION_SCOPES,
   PREFERENCE_FIELDS,
@@ -15,14 +20,9 @@ export {
 } from './kernel/core/types.js';
 export { createManualClock, systemClock, type ManualClock, type RightsClock } from './kernel/core/clock.js';
 export { RightsDeveloperError, RightsError, type RightsErrorCode, type RightsFailure } from './kernel/core/errors.js';
-export {
-  type PersonalizationEvent,
-  type PersonalizationEventType,
-  type RightsEvent,
-  type TagsEvent,
-  type TagsEventType,
-  type WriteStep,
-} from './kernel/core/events.js';
+export { type RightsEvent, type WriteStep } from './kernel/core/events.js';
+export { type PersonalizationEvent, type PersonalizationEventType } from './rights/personalization/core/events.js';
+export { type TagsEvent, type TagsEventType } from './rights/tags/core/events.js';
 export {
   FILING_NUMBER_PATTERN,
   FILING_RECORD_URL,
@@ -54,16 +54,9 @@ export {
   type UserTagProfile,
 } from './rights/tags/core/model.js';
 export { parsePreferencesRecord } from './rights/personalization/core/schema.js';
-export type {
-  AdapterName,
-  OutboxAdapter,
-  PreferencesAdapter,
-  ReadOptions,
-  RightsAdapters,
-  Subscribe,
-  TagsAdapter,
-  WriteOptions,
-} from './kernel/core/adapters/types.js';
+export type { AdapterName, OutboxAdapter, ReadOptions, RightsAdapters, Subscribe, WriteOptions } from './kernel/core/adapters/types.js';
+export type { PreferencesAdapter } from './rights/personalization/core/adapter.js';
+export type { TagsAdapter } from './rights/tags/core/adapter.js';
 export type { KeyValueStorage, MemoryCell } from './kernel/core/adapters/storage.js';
 export {
   STORED_PREFERENCES_VERSION,
@@ -113,7 +106,8 @@ export {
   type RightsInitialState,
   type RightsStore,
 } from './kernel/core/store/create-rights-store.js';
-export type { CoreSlice, RightsState } from './kernel/core/store/registry.js';
+export type { CoreSlice } from './kernel/core/store/core-slice.js';
+export type { RightsState } from './kernel/core/store/registry.js';
 export type { SliceContext, SliceDescriptor } from './kernel/core/store/define-slice.js';
 export type { OutboxEntry, WritePolicy } from './kernel/core/outbox/outbox.js';
 export type { OutboxState, SliceWriteHandler, WriteRequest } from './kernel/core/engine/write-engine.js';
@@ -226,7 +220,7 @@ export {
   type DateInput,
   type WorkingDayCalendar,
 } from './kernel/core/calendar.js';
-export type { ComplaintDraftsAdapter, ComplaintsAdapter } from './kernel/core/adapters/types.js';
+export type { ComplaintDraftsAdapter, ComplaintsAdapter } from './rights/complaints/core/adapter.js';
 export {
   STORED_COMPLAINTS_VERSION,
   createLocalStorageComplaintDraftsAdapter,
@@ -252,7 +246,7 @@ export {
   type ComplaintsState,
   type RightsStateWithComplaints,
 } from './rights/complaints/core/slice.js';
-export { type ComplaintsEvent, type ComplaintsEventType } from './kernel/core/events.js';
+export { type ComplaintsEvent, type ComplaintsEventType } from './rights/complaints/core/events.js';
 export {
   ComplaintCenter,
   ComplaintForm,
@@ -298,7 +292,7 @@ export {
   type SeparateConsentRequest,
   type StoredConsentReceipt,
 } from './rights/consent/core/model.js';
-export type { ConsentAdapter } from './kernel/core/adapters/types.js';
+export type { ConsentAdapter } from './rights/consent/core/adapter.js';
 export {
   CONSENT_STORAGE_KEY,
   STORED_CONSENT_VERSION,
@@ -324,7 +318,7 @@ export {
   type ConsentState,
   type RightsStateWithConsent,
 } from './rights/consent/core/slice.js';
-export { type ConsentEvent, type ConsentEventType } from './kernel/core/events.js';
+export { type ConsentEvent, type ConsentEventType } from './rights/consent/core/events.js';
 export {
   AgreementConsent,
   ConsentSettings,
@@ -374,7 +368,7 @@ export {
   type SpendingVerdict,
 } from './rights/minor-mode/core/model.js';
 export { DEFAULT_PIN_ITERATIONS, type HashedPin } from './rights/minor-mode/core/pin.js';
-export type { DeviceMinorModeSignal, GuardianPurpose, MinorModeAdapter } from './kernel/core/adapters/types.js';
+export type { DeviceMinorModeSignal, GuardianPurpose, MinorModeAdapter } from './rights/minor-mode/core/adapter.js';
 export {
   STORED_MINOR_MODE_VERSION,
   createLocalStorageMinorModeAdapter,
@@ -400,7 +394,7 @@ export {
   type RightsStateWithMinorMode,
 } from './rights/minor-mode/core/slice.js';
 export { selectMinorContentPool, type RecommendationModeWithMinor } from './rights/personalization/core/selectors.js';
-export { type MinorModeEvent, type MinorModeEventType } from './kernel/core/events.js';
+export { type MinorModeEvent, type MinorModeEventType } from './rights/minor-mode/core/events.js';
 export {
   GuardianVerification,
   MinorModeEntryPrompt,

@@ -7,7 +7,7 @@ import { createMemoryOutboxAdapter } from './kernel/core/outbox/outbox-adapters.
 import { createMemoryPreferencesAdapter } from './rights/personalization/core/adapters.js';
 import { createMemoryTagsAdapter } from './rights/tags/core/adapters.js';
 import type { MemoryCell } from './kernel/core/adapters/storage.js';
-import type { TagsAdapter } from './kernel/core/adapters/types.js';
+import type { TagsAdapter } from './rights/tags/core/adapter.js';
 import type { UserTagProfile } from './rights/tags/core/model.js';
 import { RightsProvider } from './kernel/react/rights-provider.js';
 import { NotInterestedButton } from './rights/feedback/not-interested-button.js';

@@ -1,6 +1,11 @@
 import { createMemoryOutboxAdapter } from '../kernel/core/outbox/outbox-adapters.js';
 import type { MemoryCell } from '../kernel/core/adapters/storage.js';
-import type { ComplaintsAdapter, ConsentAdapter, MinorModeAdapter, PreferencesAdapter, TagsAdapter, WriteOptions } from '../kernel/core/adapters/types.js';
+import type { WriteOptions } from '../kernel/core/adapters/types.js';
+import type { PreferencesAdapter } from '../rights/personalization/core/adapter.js';
+import type { TagsAdapter } from '../rights/tags/core/adapter.js';
+import type { MinorModeAdapter } from '../rights/minor-mode/core/adapter.js';
+import type { ConsentAdapter } from '../rights/consent/core/adapter.js';
+import type { ComplaintsAdapter } from '../rights/complaints/core/adapter.js';
 import { createManualClock, type ManualClock } from '../kernel/core/clock.js';
 import type { RightsEvent } from '../kernel/core/events.js';
 import { mergePreferenceRecords } from '../rights/personalization/core/model.js';

@@ -3,7 +3,9 @@ import { createMemoryOutboxAdapter } from '../kernel/core/outbox/outbox-adapters
 import { createMemoryPreferencesAdapter } from '../rights/personalization/core/adapters.js';
 import type { MemoryCell } from '../kernel/core/adapters/storage.js';
 import { createMemoryTagsAdapter, type StoredTags } from '../rights/tags/core/adapters.js';
-import type { OutboxAdapter, PreferencesAdapter, TagsAdapter } from '../kernel/core/adapters/types.js';
+import type { OutboxAdapter } from '../kernel/core/adapters/types.js';
+import type { PreferencesAdapter } from '../rights/personalization/core/adapter.js';
+import type { TagsAdapter } from '../rights/tags/core/adapter.js';
 import { createManualClock } from '../kernel/core/clock.js';
 import type { RightsError } from '../kernel/core/errors.js';
 import type { RightsEvent } from '../kernel/core/events.js';
@@ -62,7 +64,7 @@ export function createWorld(options: { tags?: UserTagProfile } = {}) {
     stored: () => (cells.preferences.value as { preferences: PreferencesRecord['preferences'] } | null)?.preferences ?? null,
     storedTags: () => (cells.tags.value as StoredTags | null),
     /** What waits in the outbox on the device. */
-    outbox: () => ((cells.outbox.value as { entries: { slice: string; method: string; args: unknown[]; notBefore?: number }[] } | null)?.entries ?? []),
+    outbox: () => ((cells.outbox.value as { entries: { slice: string; method: string; args: unknown[]; holdUntil?: number }[] } | null)?.entries ?? []),
     /** Lets the backend answer again. */
     heal() {
       for (const fault of Object.values(faults)) {

@@ -1,8 +1,7 @@
-/**
- * Runtime failures the kit reports through `onError` and slice state. Each
- * `code` has a localized message under `errors.<code>` in the locale files.
- */
-export type RightsErrorCode =
+import type { RegisteredErrorCode } from './store/registry.js';
+
+/** The kernel's own runtime failures: storage, reads, writes and the outbox. */
+export type KernelErrorCode =
   /** Stored data was not valid JSON. */
   | 'storage-corrupt'
   /** Stored data had the wrong shape. */
@@ -18,19 +17,13 @@ export type RightsErrorCode =
   /** A choice could not be kept on this device (storage full or unavailable): it is held in memory and retried. */
   | 'device-write-failed'
   /** Choices kept on this device could not be read; one of them may have been a privacy-protective choice. */
-  | 'outbox-unreadable'
-  /** The tags adapter returned data of the wrong shape. */
-  | 'tags-invalid'
-  /**
-   * The tags adapter returned tags the platform marks disallowed, or whose labels match the blocklist
-   * (ALG 10): they are hidden from the user, and reported so the platform can stop its recommender
-   * from producing them.
-   */
-  | 'tags-disallowed'
-  /** The complaints adapter returned a ticket of the wrong shape, or a refusal without reasons (PIPL 50). */
-  | 'complaints-invalid'
-  /** The consent adapter returned a receipt of the wrong shape. */
-  | 'consent-invalid';
+  | 'outbox-unreadable';
+
+/**
+ * Runtime failures the kit reports through `onError` and slice state: the kernel's codes and those each
+ * right registers. Each `code` has a localized message under `errors.<code>` in the locale files.
+ */
+export type RightsErrorCode = KernelErrorCode | RegisteredErrorCode;
 
 /** A typed runtime failure. It never reaches the user as an exception. */
 export class RightsError extends Error {

@@ -1,6 +1,7 @@
 import type { i18n as I18nInstance } from 'i18next';
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import type { RightsClock } from '../core/clock.js';
 import { RightsDeveloperError } from '../core/errors.js';
 import type { MessageOverrides, RightsLocale } from '../core/i18n/messages.js';
 import type { RightsStore } from '../core/store/create-rights-store.js';
@@ -26,6 +27,8 @@ export interface RightsContextValue {
   store: RightsStore;
   locale: RightsLocale;
   strings: RightsStrings;
+  /** The clock the provider's store runs on: the `clock` prop, or the system's. */
+  clock: RightsClock;
 }
 
 export const RightsContext = createContext<RightsContextValue | null>(null);
@@ -55,7 +58,8 @@ export function useRightsStore<T>(consumerName: string, selector: (state: Rights
  */
 export function useRightsSlice(consumerName: string, descriptor: SliceDescriptor): RightsStore {
   const { store } = useRightsContext(consumerName);
-  // Idempotent, and it only adds the slice's initial state: safe during render, on the server too.
+  // Idempotent, and it adds the slice's initial state without notifying anyone: safe during render, on the
+  // server too. Subscribers hear of it when the slice starts, in the effect below.
   store.register(descriptor);
   useIsomorphicLayoutEffect(() => store.connectSlice(descriptor.name), [store, descriptor.name]);
   return store;

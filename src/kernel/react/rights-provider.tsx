@@ -1,5 +1,6 @@
 import type { i18n as I18nInstance } from 'i18next';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { systemClock } from '../core/clock.js';
 import { resolveRightsLocale, type MessageOverrides, type RightsLocale } from '../core/i18n/messages.js';
 import { createRightsStore, type CreateRightsStoreOptions } from '../core/store/create-rights-store.js';
 import { RightsContext, type RightsContextValue, type RightsStrings } from './rights-context.js';
@@ -8,7 +9,7 @@ import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect.js';
 export interface RightsProviderProps
   extends Pick<
     CreateRightsStoreOptions,
-    'adapters' | 'initialState' | 'defaults' | 'onEvent' | 'onError' | 'writeTimeoutMs' | 'loadTimeoutMs' | 'retryDelayMs' | 'clock'
+    'adapters' | 'initialState' | 'defaults' | 'onEvent' | 'onError' | 'writeTimeoutMs' | 'loadTimeoutMs' | 'retryDelayMs' | 'clock' | 'timeZone' | 'visibility'
   > {
   children?: ReactNode;
   /**
@@ -53,6 +54,8 @@ export function RightsProvider(props: RightsProviderProps) {
     callbacks.current = { onEvent, onError };
   });
 
+  // One clock for the store and the views, read once at mount like the store's other options.
+  const [storeClock] = useState(() => clock ?? systemClock);
   const [store] = useState(() =>
     createRightsStore({
       adapters,
@@ -61,7 +64,9 @@ export function RightsProvider(props: RightsProviderProps) {
       writeTimeoutMs,
       loadTimeoutMs,
       retryDelayMs,
-      clock,
+      clock: storeClock,
+      timeZone: props.timeZone,
+      visibility: props.visibility,
       onEvent: (event) => callbacks.current.onEvent?.(event),
       onError: (error) => callbacks.current.onError?.(error),
     }),
@@ -70,7 +75,7 @@ export function RightsProvider(props: RightsProviderProps) {
 
   const hostLanguage = useHostLanguage(i18n);
   const activeLocale = resolveRightsLocale(locale ?? hostLanguage);
-  const value = useMemo<RightsContextValue>(() => ({ store, locale: activeLocale, strings }), [store, activeLocale, strings]);
+  const value = useMemo<RightsContextValue>(() => ({ store, locale: activeLocale, strings, clock: storeClock }), [store, activeLocale, strings, storeClock]);
 
   // Reads the outbox and the slices' data (synchronous storage applies before the first paint), listens
   // to other tabs, and sends what is pending while mounted.

@@ -5,7 +5,7 @@ import { createMemoryComplaintDraftsAdapter, createMemoryComplaintsAdapter } fro
 import { withAdapterFaults } from '../../kernel/core/adapters/fault-injection.js';
 import { createMemoryOutboxAdapter } from '../../kernel/core/outbox/outbox-adapters.js';
 import type { MemoryCell } from '../../kernel/core/adapters/storage.js';
-import type { ComplaintsAdapter } from '../../kernel/core/adapters/types.js';
+import type { ComplaintsAdapter } from './core/adapter.js';
 import type { ComplaintTicket } from './core/model.js';
 import { bundledMessages } from '../../kernel/core/i18n/all-messages.js';
 import type { MessageOverrides } from '../../kernel/core/i18n/messages.js';

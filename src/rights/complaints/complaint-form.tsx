@@ -189,14 +189,14 @@ export const ComplaintForm = forwardRef<HTMLFormElement, ComplaintFormProps>(fun
                 {state.draft.attachments.map((attachment) => (
                   <li key={attachment.id} data-slot="complaint-form-attachment">
                     <bdi>{attachment.name}</bdi>
-                    <button type="button" data-slot="complaint-form-attachment-remove" onClick={() => state.removeAttachment(attachment.id)}>
+                    <button type="button" data-slot="complaint-form-attachment-remove" data-ar-part="button" data-ar-variant="quiet" onClick={() => state.removeAttachment(attachment.id)}>
                       {t('complaints.attachments.remove', { name: attachment.name })}
                     </button>
                   </li>
                 ))}
               </ul>
               {state.draft.attachments.length < limits.maxCount ? (
-                <label data-slot="complaint-form-attach">
+                <label data-slot="complaint-form-attach" data-ar-part="button">
                   <input
                     type="file"
                     data-slot="complaint-form-file"
@@ -236,13 +236,13 @@ export const ComplaintForm = forwardRef<HTMLFormElement, ComplaintFormProps>(fun
           ) : null}
 
           <div data-slot="complaint-form-actions">
-            <button type="submit" data-slot="complaint-form-submit" disabled={state.draft.kind === null}>
+            <button type="submit" data-slot="complaint-form-submit" data-ar-part="button" data-ar-variant="primary" disabled={state.draft.kind === null}>
               {t('complaints.submit')}
             </button>
             {state.hasDraft ? (
               <>
                 <p data-slot="complaint-form-draft-kept">{t('complaints.draftKept')}</p>
-                <button type="button" data-slot="complaint-form-discard" onClick={state.discard}>
+                <button type="button" data-slot="complaint-form-discard" data-ar-part="button" data-ar-variant="quiet" onClick={state.discard}>
                   {t('complaints.discard')}
                 </button>
               </>
@@ -263,7 +263,7 @@ export const ComplaintForm = forwardRef<HTMLFormElement, ComplaintFormProps>(fun
           <p data-slot="complaint-form-ticket-due">
             {t('complaints.submitted.due', { date: formatCalendarDate(state.ticket.dueDate, locale), count: Math.max(0, state.ticket.daysLeft) })}
           </p>
-          <button type="button" data-slot="complaint-form-another" onClick={state.startNew}>
+          <button type="button" data-slot="complaint-form-another" data-ar-part="button" onClick={state.startNew}>
             {t('complaints.submitted.another')}
           </button>
         </div>

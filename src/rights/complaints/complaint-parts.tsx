@@ -17,7 +17,7 @@ export function ExternalChannel(props: { t: Translate; id: string; headingLevel:
         {t('complaints.external.title')}
       </Heading>
       <p data-slot="complaint-external-text">{t('complaints.external.text')}</p>
-      <a data-slot="complaint-external-link" href={REPORT_CENTRE_URL} target="_blank" rel="noopener noreferrer">
+      <a data-slot="complaint-external-link" data-ar-part="button" data-ar-variant="quiet" href={REPORT_CENTRE_URL} target="_blank" rel="noopener noreferrer">
         {t('complaints.external.link')}
         <span style={visuallyHidden}> {t('complaints.external.opensInNewWindow')}</span>
       </a>

@@ -53,7 +53,7 @@ export const ComplaintTickets = forwardRef<HTMLElement, ComplaintTicketsProps>(f
       {loadFailed ? (
         <div data-slot="complaint-tickets-load-error">
           <p role="alert">{t('complaints.failed.load')}</p>
-          <button type="button" data-slot="complaint-tickets-retry-load" onClick={state.retry}>
+          <button type="button" data-slot="complaint-tickets-retry-load" data-ar-part="button" onClick={state.retry}>
             {t('complaints.retryLoad')}
           </button>
         </div>
@@ -86,12 +86,12 @@ function TicketItem({ ticket, t, locale, timeZone, headingLevel }: TicketItemPro
   const closed = ticket.status === 'answered' || ticket.status === 'refused';
   const received = formatInstantDate(ticket.receivedAt, locale, timeZone);
   return (
-    <li data-slot="complaint-ticket" data-status={ticket.status} data-ticket-id={ticket.id}>
+    <li data-slot="complaint-ticket" data-ar-part="card" data-status={ticket.status} data-ticket-id={ticket.id}>
       <div data-slot="complaint-ticket-header">
         <Heading id={`${id}-title`} data-slot="complaint-ticket-title">
           {t(`complaints.kinds.${ticket.kind}.label`)}
         </Heading>
-        <span data-slot="complaint-ticket-status" data-status={ticket.status}>
+        <span data-slot="complaint-ticket-status" data-ar-part="status-chip" data-status={ticket.status}>
           {t(`complaints.tickets.status.${ticket.status}`)}
         </span>
       </div>
@@ -169,10 +169,10 @@ function Refusal({ ticket, t, received }: { ticket: ComplaintTicket; t: Translat
       {ticket.refusal?.remedy ? <p data-slot="complaint-refusal-remedy">{ticket.refusal.remedy}</p> : null}
       <p data-slot="complaint-refusal-keep">{t('complaints.refusal.noticeKeep')}</p>
       <div data-slot="complaint-refusal-actions">
-        <button type="button" data-slot="complaint-refusal-print" onClick={print}>
+        <button type="button" data-slot="complaint-refusal-print" data-ar-part="button" onClick={print}>
           {t('complaints.refusal.print')}
         </button>
-        <button type="button" data-slot="complaint-refusal-save" onClick={save}>
+        <button type="button" data-slot="complaint-refusal-save" data-ar-part="button" onClick={save}>
           {t('complaints.refusal.save')}
         </button>
       </div>

@@ -2,12 +2,12 @@ import { Dialog } from 'radix-ui';
 import { forwardRef, useState, type ComponentPropsWithoutRef } from 'react';
 import type { ComplaintKind } from './core/model.js';
 import { reportButtonMessages } from './messages.js';
-import { complaintsSlice, selectPendingComplaints } from './core/slice.js';
-import { useRightsSlice, useRightsStore } from '../../kernel/react/rights-context.js';
+import { useReportButton } from './use-complaints.js';
 import { useRightsTranslation } from '../../kernel/react/use-rights-translation.js';
 import { contractAttributes } from '../../kernel/ui/rights-status.js';
 import { assignRef, portalTarget, type OverlayContainer } from '../../kernel/ui/portal-scope.js';
-import { usePresentation, type Presentation } from '../../kernel/ui/use-presentation.js';
+import { usePresentation } from '../../kernel/ui/use-presentation.js';
+import { RightsSheet } from '../../kernel/ui/rights-sheet.js';
 import { ComplaintForm, type ComplaintFormProps } from './complaint-form.js';
 
 const NAME = 'ReportButton';
@@ -63,12 +63,10 @@ export const ReportButton = forwardRef<HTMLDivElement, ReportButtonProps>(functi
   } = props;
   const { t } = useRightsTranslation(NAME, reportButtonMessages);
   const phone = usePresentation('auto') === 'sheet';
-  const shown: Presentation | 'dialog' = presentation === 'auto' ? (phone ? 'sheet' : 'dialog') : presentation;
+  const shown: 'sheet' | 'dialog' = presentation === 'auto' ? (phone ? 'sheet' : 'dialog') : presentation;
   const [open, setOpen] = useState(false);
-  // A report left waiting by an earlier visit goes out as the page loads, not when the sheet next opens.
-  useRightsSlice(NAME, complaintsSlice);
   // The report waits on this device while the sheet is closed too: the root says so.
-  const syncPending = useRightsStore(NAME, (state) => selectPendingComplaints(state, `item:${itemId}`).length > 0);
+  const { syncPending } = useReportButton(itemId);
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   const target = portalTarget(root, container);
   const setRefs = (node: HTMLDivElement | null) => {
@@ -76,43 +74,46 @@ export const ReportButton = forwardRef<HTMLDivElement, ReportButtonProps>(functi
     assignRef(forwardedRef, node);
   };
   const sheet = (
-    <>
-      <Dialog.Overlay data-slot="report-button-overlay" {...target.attributes} />
-      <Dialog.Content data-slot="report-button-sheet" data-presentation={shown} aria-describedby={undefined} {...target.attributes}>
-        <div data-slot="report-button-header">
-          <Dialog.Title data-slot="report-button-title">{t('reportButton.title')}</Dialog.Title>
-          <Dialog.Close data-slot="report-button-close" aria-label={t('reportButton.close')}>
-            <span aria-hidden="true">✕</span>
-          </Dialog.Close>
-        </div>
-        <div data-slot="report-button-body">
-          <ComplaintForm
-            form={`item:${itemId}`}
-            subject={{ id: itemId, ...(itemLabel ? { label: itemLabel } : {}) }}
-            kinds={kinds}
-            defaultKind={defaultKind ?? kinds[0]}
-            maxLength={maxLength}
-            textOptional={textOptional}
-            attachments={attachments}
-            complainant={complainant}
-            deadlines={deadlines}
-            calendar={calendar}
-            now={now}
-            onSubmitted={onSubmitted}
-            feedbackChannel={feedbackChannel}
-            headingLevel={3}
-          />
-        </div>
-      </Dialog.Content>
-    </>
+    <RightsSheet
+      slots={{
+        overlay: 'report-button-overlay',
+        content: 'report-button-sheet',
+        header: 'report-button-header',
+        title: 'report-button-title',
+        close: 'report-button-close',
+        body: 'report-button-body',
+      }}
+      target={target}
+      presentation={shown}
+      title={t('reportButton.title')}
+      closeLabel={t('reportButton.close')}
+      aria-describedby={undefined}
+    >
+      <ComplaintForm
+        form={`item:${itemId}`}
+        subject={{ id: itemId, ...(itemLabel ? { label: itemLabel } : {}) }}
+        kinds={kinds}
+        defaultKind={defaultKind ?? kinds[0]}
+        maxLength={maxLength}
+        textOptional={textOptional}
+        attachments={attachments}
+        complainant={complainant}
+        deadlines={deadlines}
+        calendar={calendar}
+        now={now}
+        onSubmitted={onSubmitted}
+        feedbackChannel={feedbackChannel}
+        headingLevel={3}
+      />
+    </RightsSheet>
   );
   return (
     <div data-slot="report-button" {...contractAttributes({ load: 'ready', syncPending, failure: null })} {...rootProps} ref={setRefs}>
       <Dialog.Root open={open} onOpenChange={setOpen}>
-        <Dialog.Trigger data-slot="report-button-trigger" aria-label={itemLabel ? t('reportButton.triggerFor', { item: itemLabel }) : undefined}>
+        <Dialog.Trigger data-slot="report-button-trigger" data-ar-part="button" aria-label={itemLabel ? t('reportButton.triggerFor', { item: itemLabel }) : undefined}>
           {t('reportButton.trigger')}
         </Dialog.Trigger>
-        {target.inPlace ? sheet : <Dialog.Portal container={target.container}>{sheet}</Dialog.Portal>}
+        {sheet}
       </Dialog.Root>
     </div>
   );

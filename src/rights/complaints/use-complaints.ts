@@ -16,9 +16,10 @@ import {
   type ComplaintKind,
   type ComplaintSubject,
   type ComplaintTicket,
+  type TicketDue,
+  ticketDue as ticketDueOn,
 } from './core/model.js';
-import { RightsDeveloperError, type RightsFailure } from '../../kernel/core/errors.js';
-import { selectSyncNotice, selectSyncPending } from '../personalization/core/selectors.js';
+import { RightsDeveloperError } from '../../kernel/core/errors.js';
 import {
   complaintsSlice,
   selectPendingComplaints,
@@ -27,30 +28,19 @@ import {
 } from './core/slice.js';
 import type { RightsState } from '../../kernel/core/store/registry.js';
 import type { LoadState } from '../../kernel/core/types.js';
-import { PRC_WORKING_DAY_CALENDAR, addWorkingDays, toCalendarDate, workingDaysBetween, type CalendarDate, type WorkingDayCalendar } from '../../kernel/core/calendar.js';
+import { systemClock } from '../../kernel/core/clock.js';
+import type { WorkingDayCalendar } from '../../kernel/core/calendar.js';
 import { useRightsSlice, useRightsStore } from '../../kernel/react/rights-context.js';
 import { useIsomorphicLayoutEffect } from '../../kernel/react/use-isomorphic-layout-effect.js';
+import { useSliceStatus, type UseSliceStatusResult } from '../../kernel/react/use-slice-status.js';
+import { useRightsClock } from '../../kernel/react/use-rights-clock.js';
 
 const NAME = 'useComplaints';
 
 const complaintsOf = (state: RightsState) => (state as RightsStateWithComplaints).complaints;
 
 /** State every complaint view shares, following the component contract. */
-export interface UseComplaintsResult {
-  /** Whether the user's tickets are known. */
-  load: LoadState;
-  /** True once the tickets are known, or failed to load. */
-  hydrated: boolean;
-  /** A submission waits in the outbox: kept on this device, not yet answered with a ticket. */
-  syncPending: boolean;
-  /** A submission of the user's is kept on this device and waiting to send. */
-  syncNotice: boolean;
-  /** The last failure, or `null`. Show it with `complaints.failed.<action>`, else `errors.<code>`. */
-  failure: RightsFailure<ComplaintsAction> | null;
-  /** Sends waiting submissions now, and reads the tickets again if that failed. */
-  retry(): void;
-  /** Forgets the failure once the user has seen it. */
-  dismissFailure(): void;
+export interface UseComplaintsResult extends UseSliceStatusResult<ComplaintsAction> {
   /** The user's tickets, newest first. */
   tickets: readonly ComplaintTicket[];
   /** How many tickets from the adapter were invalid and are not shown. */
@@ -61,33 +51,22 @@ export interface UseComplaintsResult {
 export function useComplaints(consumerName = NAME): UseComplaintsResult {
   const store = useRightsSlice(consumerName, complaintsSlice);
   const actions = useMemo(() => store.getState() as RightsStateWithComplaints, [store]);
-  const { load, failure, tickets, invalidCount, syncPending, syncNotice } = useRightsStore(
+  const status = useSliceStatus(consumerName, complaintsSlice);
+  const { tickets, invalidCount } = useRightsStore(
     consumerName,
     useShallow((state) => ({
-      load: complaintsOf(state).load,
-      failure: complaintsOf(state).failure,
       tickets: complaintsOf(state).tickets,
       invalidCount: complaintsOf(state).invalidCount,
-      syncPending: selectSyncPending(state, 'complaints'),
-      syncNotice: selectSyncNotice(state, 'complaints'),
     })),
   );
   useIsomorphicLayoutEffect(() => {
     actions.loadComplaints();
     actions.loadComplaintDrafts();
   }, [actions]);
-  const retry = useCallback(() => void actions.retryComplaints(), [actions]);
-  const dismissFailure = useCallback(() => actions.dismissComplaintsFailure(), [actions]);
-  return { load, hydrated: load === 'ready' || load === 'error', syncPending, syncNotice, failure, retry, dismissFailure, tickets, invalidCount };
+  return { ...status, tickets, invalidCount };
 }
 
-/** Where a ticket's feedback deadline stands. */
-export interface TicketDue {
-  /** The due date: the adapter's, or the deadline counted in working days from when it was received. */
-  dueDate: CalendarDate;
-  /** Working days from today to the due date: 0 on the day, negative once overdue. */
-  daysLeft: number;
-}
+export type { TicketDue } from './core/model.js';
 
 /** Options that decide deadlines, shared by the form and the tickets. */
 export interface ComplaintDeadlineOptions {
@@ -95,16 +74,16 @@ export interface ComplaintDeadlineOptions {
   deadlines?: ComplaintDeadlines;
   /** The calendar of working days and its time zone. Default: the PRC's, in Asia/Shanghai. */
   calendar?: WorkingDayCalendar;
-  /** Today, for counting working days left. Default: now. Stories and tests pin it. */
+  /** Today, for counting working days left. Default: now, on the provider's clock. Stories and tests pin it. */
   now?: Date | number;
 }
 
-/** The due date and working days left of a ticket. */
+/**
+ * The due date and working days left of a ticket, today being `now` (default: the system clock's time).
+ * The rule is `ticketDue` in `core/model.ts`; the hooks call it on the provider's clock.
+ */
 export function ticketDue(ticket: ComplaintTicket, options: ComplaintDeadlineOptions = {}): TicketDue {
-  const calendar = options.calendar ?? PRC_WORKING_DAY_CALENDAR;
-  const dueDate = ticket.dueDate ?? addWorkingDays(new Date(ticket.receivedAt), complaintDeadline(ticket.kind, options.deadlines), calendar);
-  const today = toCalendarDate(options.now ?? Date.now(), calendar.timeZone);
-  return { dueDate, daysLeft: workingDaysBetween(today, dueDate, calendar) };
+  return ticketDueOn(ticket, { ...options, now: options.now ?? systemClock.now() });
 }
 
 /** Options of one complaint form: a report from an item, or the complaint center's. */
@@ -274,7 +253,11 @@ export function useComplaintForm(options: UseComplaintFormOptions): UseComplaint
   }, [draft, textOptional, subject, options.complainant, actions, form, store, onSubmitted]);
 
   const issued = shared.tickets.find((candidate) => candidate.id === issuedId) ?? null;
-  const ticket = useMemo(() => (issued ? { ...issued, ...ticketDue(issued, { deadlines, calendar, now }) } : null), [issued, deadlines, calendar, now]);
+  const clock = useRightsClock();
+  const ticket = useMemo(
+    () => (issued ? { ...issued, ...ticketDueOn(issued, { deadlines, calendar, now: now ?? clock.now() }) } : null),
+    [issued, deadlines, calendar, now, clock],
+  );
 
   return {
     ...shared,
@@ -327,6 +310,27 @@ export interface UseComplaintTicketsResult extends UseComplaintsResult {
 export function useComplaintTickets(options: UseComplaintTicketsOptions = {}): UseComplaintTicketsResult {
   const shared = useComplaints('ComplaintTickets');
   const { deadlines, calendar, now } = options;
-  const items = useMemo(() => shared.tickets.map((ticket) => ({ ...ticket, ...ticketDue(ticket, { deadlines, calendar, now }) })), [shared.tickets, deadlines, calendar, now]);
+  const clock = useRightsClock();
+  const items = useMemo(
+    () => shared.tickets.map((ticket) => ({ ...ticket, ...ticketDueOn(ticket, { deadlines, calendar, now: now ?? clock.now() }) })),
+    [shared.tickets, deadlines, calendar, now, clock],
+  );
   return { ...shared, items };
+}
+
+/** State of `ReportButton`, with no markup. */
+export interface UseReportButtonResult {
+  /** The form the item's report keeps its draft in: `item:<itemId>`. */
+  form: string;
+  /** The item's report waits on this device to be sent, while the sheet is closed too. */
+  syncPending: boolean;
+}
+
+/** State of `ReportButton`: its form's name, and whether the item's report waits to be sent. */
+export function useReportButton(itemId: string): UseReportButtonResult {
+  const form = `item:${itemId}`;
+  // A report left waiting by an earlier visit goes out as the page loads, not when the sheet next opens.
+  useRightsSlice('ReportButton', complaintsSlice);
+  const syncPending = useRightsStore('ReportButton', (state) => selectPendingComplaints(state, form).length > 0);
+  return { form, syncPending };
 }

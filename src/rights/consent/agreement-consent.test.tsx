@@ -7,7 +7,7 @@ import { createMemoryConsentAdapter, type StoredConsent } from './core/adapters.
 import { withAdapterFaults } from '../../kernel/core/adapters/fault-injection.js';
 import { createMemoryOutboxAdapter } from '../../kernel/core/outbox/outbox-adapters.js';
 import type { MemoryCell } from '../../kernel/core/adapters/storage.js';
-import type { ConsentAdapter } from '../../kernel/core/adapters/types.js';
+import type { ConsentAdapter } from './core/adapter.js';
 import type { ConsentDocument, SeparateConsentRequest } from './core/model.js';
 import { bundledMessages } from '../../kernel/core/i18n/all-messages.js';
 import { RightsProvider } from '../../kernel/react/rights-provider.js';

@@ -64,7 +64,7 @@ export const AgreementConsent = forwardRef<HTMLDivElement, AgreementConsentProps
       }}
     >
       {phase === 'declined' ? (
-        <div data-slot="agreement-consent-declined">
+        <div data-slot="agreement-consent-declined" data-ar-part="card">
           <p>{t('consent.agreement.declined', { documents: names, hours: state.quietHours })}</p>
           <button type="button" data-slot="agreement-consent-reopen" onClick={state.reopen}>
             {t('consent.agreement.reopen')}

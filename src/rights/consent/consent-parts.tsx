@@ -3,6 +3,7 @@ import { useId, type ReactNode } from 'react';
 import type { ConsentDocument } from './core/model.js';
 import type { Translate } from '../../kernel/core/i18n/create-rights-i18n.js';
 import { portalTarget, type OverlayContainer } from '../../kernel/ui/portal-scope.js';
+import { RightsSheet } from '../../kernel/ui/rights-sheet.js';
 import { usePresentation } from '../../kernel/ui/use-presentation.js';
 
 /** Formats a calendar date (`YYYY-MM-DD`) in the user's language, as the date it names. */
@@ -153,26 +154,20 @@ export function ConsentOverlay(props: { slot: string; open: boolean; presentatio
   }
   const shown = presentation === 'auto' ? (phone ? 'sheet' : 'dialog') : presentation;
   const target = portalTarget(root, container);
-  const content = (
-    <>
-      <Dialog.Overlay data-slot={`${slot}-overlay`} {...target.attributes} />
-      <Dialog.Content
-        data-slot={`${slot}-panel`}
-        data-presentation={shown}
+  return (
+    <Dialog.Root open={open} modal>
+      <RightsSheet
+        slots={{ overlay: `${slot}-overlay`, content: `${slot}-panel`, title: `${slot}-title` }}
+        target={target}
+        presentation={shown}
+        title={title}
         aria-describedby={undefined}
         onEscapeKeyDown={(event) => event.preventDefault()}
         onPointerDownOutside={(event) => event.preventDefault()}
         onInteractOutside={(event) => event.preventDefault()}
-        {...target.attributes}
       >
-        <Dialog.Title data-slot={`${slot}-title`}>{title}</Dialog.Title>
         {children}
-      </Dialog.Content>
-    </>
-  );
-  return (
-    <Dialog.Root open={open} modal>
-      {target.inPlace ? content : <Dialog.Portal container={target.container}>{content}</Dialog.Portal>}
+      </RightsSheet>
     </Dialog.Root>
   );
 }

@@ -91,12 +91,12 @@ export const ConsentSettings = forwardRef<HTMLElement, ConsentSettingsProps>(fun
       {state.hydrated && state.items.length === 0 ? <p data-slot="consent-settings-empty">{t('consent.settings.empty')}</p> : null}
       <ul data-slot="consent-settings-list">
         {state.items.map((item) => (
-          <li key={item.documentId} data-slot="consent-settings-item" data-document-id={item.documentId} data-status={item.status} aria-labelledby={`${id}-${item.documentId}`} tabIndex={-1}>
+          <li key={item.documentId} data-slot="consent-settings-item" data-ar-part="card" data-document-id={item.documentId} data-status={item.status} aria-labelledby={`${id}-${item.documentId}`} tabIndex={-1}>
             <div data-slot="consent-settings-item-header">
               <Row id={`${id}-${item.documentId}`} data-slot="consent-settings-item-title">
                 {item.title}
               </Row>
-              <span data-slot="consent-settings-status" data-status={item.status}>
+              <span data-slot="consent-settings-status" data-ar-part="status-chip" data-status={item.status}>
                 {t(`consent.settings.status.${item.status}`)}
               </span>
             </div>

@@ -61,7 +61,7 @@ export const SeparateConsent = forwardRef<HTMLDivElement, SeparateConsentProps>(
       }}
     >
       {phase === 'given' || phase === 'declined' || phase === 'withdrawn' ? (
-        <p data-slot="separate-consent-result" role="status">
+        <p data-slot="separate-consent-result" data-ar-part="card" role="status">
           {phase === 'given' ? t('consent.separate.given') : phase === 'declined' ? t('consent.separate.declined', { hours: state.quietHours }) : t('consent.separate.withdrawn')}
         </p>
       ) : null}

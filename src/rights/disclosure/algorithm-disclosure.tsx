@@ -9,6 +9,7 @@ import { visuallyHidden } from '../../kernel/ui/visually-hidden.js';
 import { DisclosureFilings } from './disclosure-filings.js';
 import { CloseIcon } from './icons.js';
 import { assignRef, portalTarget, type OverlayContainer } from '../../kernel/ui/portal-scope.js';
+import { RightsSheet } from '../../kernel/ui/rights-sheet.js';
 import { useAlgorithmFilings } from './use-algorithm-disclosure.js';
 
 const NAME = 'AlgorithmDisclosure';
@@ -137,70 +138,68 @@ export const AlgorithmDisclosure = forwardRef<HTMLDivElement, AlgorithmDisclosur
   }
 
   const dialog = (
-    <>
-      <Dialog.Overlay data-slot="algorithm-disclosure-overlay" {...target.attributes} />
-      <Dialog.Content
-        data-slot="algorithm-disclosure-dialog"
-        {...target.attributes}
-        aria-describedby={`${id}-intro`}
-        onOpenAutoFocus={(event) => {
-          // The text the law asks the user to see comes first, not the switch inside it.
-          event.preventDefault();
-          titleRef.current?.focus();
-        }}
-      >
-        <div data-slot="algorithm-disclosure-header">
-          <Dialog.Title data-slot="algorithm-disclosure-title" tabIndex={-1} ref={titleRef}>
-            {t('algorithmDisclosure.title')}
-          </Dialog.Title>
-          <Dialog.Close data-slot="algorithm-disclosure-close" aria-label={t('algorithmDisclosure.close')}>
-            <CloseIcon />
-          </Dialog.Close>
-        </div>
-        <div data-slot="algorithm-disclosure-body">
-          <Dialog.Description id={`${id}-intro`} data-slot="algorithm-disclosure-intro">
-            {t('algorithmDisclosure.intro')}
-          </Dialog.Description>
-          {sections.map(([key, heading, content]) => (
-            <section key={key} data-slot="algorithm-disclosure-section" data-section={key} aria-labelledby={`${id}-${key}`}>
-              <h3 id={`${id}-${key}`}>{heading}</h3>
-              <div data-slot="algorithm-disclosure-section-body">{content}</div>
-            </section>
-          ))}
-          <DisclosureFilings id={id} t={t} filed={filed} />
-          <section data-slot="algorithm-disclosure-section" data-section="settings" aria-labelledby={`${id}-settings`}>
-            <h3 id={`${id}-settings`}>{t('algorithmDisclosure.settingsTitle')}</h3>
-            {settingsHref ? null : <PersonalizationSwitch />}
-            {settingsHref || complaintsHref ? (
-              // Where the user goes from here: list cells that navigate, each with a chevron.
-              <ul data-slot="algorithm-disclosure-links">
-                {settingsHref ? (
-                  <li>
-                    <a href={settingsHref} data-slot="algorithm-disclosure-settings-link" data-ar-cell="link">
-                      {t('algorithmDisclosure.settingsLink')}
-                    </a>
-                  </li>
-                ) : null}
-                {complaintsHref ? (
-                  <li>
-                    <a href={complaintsHref} data-slot="algorithm-disclosure-complaints-link" data-ar-cell="link">
-                      {t('algorithmDisclosure.complaintsLink')}
-                    </a>
-                  </li>
-                ) : null}
-              </ul>
+    <RightsSheet
+      slots={{
+        overlay: 'algorithm-disclosure-overlay',
+        content: 'algorithm-disclosure-dialog',
+        header: 'algorithm-disclosure-header',
+        title: 'algorithm-disclosure-title',
+        close: 'algorithm-disclosure-close',
+        body: 'algorithm-disclosure-body',
+      }}
+      target={target}
+      title={t('algorithmDisclosure.title')}
+      titleProps={{ tabIndex: -1, ref: titleRef }}
+      closeLabel={t('algorithmDisclosure.close')}
+      closeIcon={<CloseIcon />}
+      aria-describedby={`${id}-intro`}
+      onOpenAutoFocus={(event) => {
+        // The text the law asks the user to see comes first, not the switch inside it.
+        event.preventDefault();
+        titleRef.current?.focus();
+      }}
+    >
+      <Dialog.Description id={`${id}-intro`} data-slot="algorithm-disclosure-intro">
+        {t('algorithmDisclosure.intro')}
+      </Dialog.Description>
+      {sections.map(([key, heading, content]) => (
+        <section key={key} data-slot="algorithm-disclosure-section" data-section={key} aria-labelledby={`${id}-${key}`}>
+          <h3 id={`${id}-${key}`}>{heading}</h3>
+          <div data-slot="algorithm-disclosure-section-body">{content}</div>
+        </section>
+      ))}
+      <DisclosureFilings id={id} t={t} filed={filed} />
+      <section data-slot="algorithm-disclosure-section" data-section="settings" aria-labelledby={`${id}-settings`}>
+        <h3 id={`${id}-settings`}>{t('algorithmDisclosure.settingsTitle')}</h3>
+        {settingsHref ? null : <PersonalizationSwitch />}
+        {settingsHref || complaintsHref ? (
+          // Where the user goes from here: list cells that navigate, each with a chevron.
+          <ul data-slot="algorithm-disclosure-links" data-ar-part="cell-group">
+            {settingsHref ? (
+              <li>
+                <a href={settingsHref} data-slot="algorithm-disclosure-settings-link" data-ar-cell="link">
+                  {t('algorithmDisclosure.settingsLink')}
+                </a>
+              </li>
             ) : null}
-          </section>
-        </div>
-      </Dialog.Content>
-    </>
+            {complaintsHref ? (
+              <li>
+                <a href={complaintsHref} data-slot="algorithm-disclosure-complaints-link" data-ar-cell="link">
+                  {t('algorithmDisclosure.complaintsLink')}
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        ) : null}
+      </section>
+    </RightsSheet>
   );
 
   return (
     <Dialog.Root open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
       <div data-slot="algorithm-disclosure" data-filing-status={filed.status} {...rootProps} ref={setRootRef}>
         <span data-slot="algorithm-disclosure-notice">{t('algorithmDisclosure.notice')}</span>
-        <Dialog.Trigger data-slot="algorithm-disclosure-trigger">{t('algorithmDisclosure.openDetails')}</Dialog.Trigger>
+        <Dialog.Trigger data-slot="algorithm-disclosure-trigger" data-ar-part="button">{t('algorithmDisclosure.openDetails')}</Dialog.Trigger>
         <span data-slot="algorithm-disclosure-filing">
           {filed.filings.length > 0 ? t('algorithmDisclosure.filingNumber') : null}
           {filed.filings.map((filing) => (
@@ -220,7 +219,7 @@ export const AlgorithmDisclosure = forwardRef<HTMLDivElement, AlgorithmDisclosur
           ) : null}
         </span>
       </div>
-      {target.inPlace ? dialog : <Dialog.Portal container={target.container}>{dialog}</Dialog.Portal>}
+      {dialog}
     </Dialog.Root>
   );
 });

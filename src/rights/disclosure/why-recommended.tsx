@@ -93,7 +93,7 @@ export const WhyRecommended = forwardRef<HTMLButtonElement, WhyRecommendedProps>
         <p id={`${id}-title`} data-slot="why-recommended-title">
           {t('whyRecommended.title')}
         </p>
-        <Popover.Close data-slot="why-recommended-close" aria-label={t('whyRecommended.close')}>
+        <Popover.Close data-slot="why-recommended-close" data-ar-part="close" aria-label={t('whyRecommended.close')}>
           <CloseIcon />
         </Popover.Close>
       </div>
@@ -115,6 +115,7 @@ export const WhyRecommended = forwardRef<HTMLButtonElement, WhyRecommendedProps>
     <Popover.Root open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
       <Popover.Trigger
         data-slot="why-recommended-trigger"
+        data-ar-part="button"
         aria-label={itemLabel ? t('whyRecommended.triggerFor', { item: itemLabel }) : t('whyRecommended.trigger')}
         {...triggerProps}
         ref={setTriggerRef}

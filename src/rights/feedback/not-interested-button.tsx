@@ -7,6 +7,7 @@ import { notInterestedMessages } from './messages.js';
 import { assignRef, portalTarget, type OverlayContainer } from '../../kernel/ui/portal-scope.js';
 import { contractAttributes, Toast } from '../../kernel/ui/rights-status.js';
 import { usePresentation, type Presentation } from '../../kernel/ui/use-presentation.js';
+import { RightsSheet } from '../../kernel/ui/rights-sheet.js';
 
 const NAME = 'NotInterestedButton';
 
@@ -87,34 +88,26 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
     assignRef(forwardedRef, node);
   };
 
-  // Inside the sheet, the dialog's title names it and takes the dialog's id: pass none, not even undefined.
-  const title = (titleId?: string) => (
-    <p {...(titleId ? { id: titleId } : {})} data-slot="not-interested-reasons-title">
+  // In the popover the title names it by its id; in the sheet, RightsSheet renders the title as the dialog's.
+  const title = (titleId: string) => (
+    <p id={titleId} data-slot="not-interested-reasons-title">
       {t('notInterested.reasonsTitle')}
     </p>
   );
-  const reasonsBody = (heading: ReactNode, close: ReactNode) => (
+  // The reasons and "without a reason", below the title and ✕ of the sheet or the popover.
+  const reasonsChoices = (
     <>
-      <div data-slot="not-interested-header">
-        {heading}
-        {close}
-      </div>
       <div role="group" aria-label={t('notInterested.reasonsTitle')} data-slot="not-interested-reason-list">
         {choices.map((reason) => (
-          <button key={reason.id} type="button" data-slot="not-interested-reason" onClick={() => send(reason.id)}>
+          <button key={reason.id} type="button" data-slot="not-interested-reason" data-ar-part="button" onClick={() => send(reason.id)}>
             <bdi>{reason.label}</bdi>
           </button>
         ))}
       </div>
-      <button type="button" data-slot="not-interested-skip" onClick={() => send()}>
+      <button type="button" data-slot="not-interested-skip" data-ar-part="button" data-ar-variant="quiet" onClick={() => send()}>
         {t('notInterested.submitWithoutReason')}
       </button>
     </>
-  );
-  const closeButton = (Close: typeof Dialog.Close | typeof Popover.Close) => (
-    <Close data-slot="not-interested-close" aria-label={t('notInterested.close')}>
-      <span aria-hidden="true">✕</span>
-    </Close>
   );
 
   let trigger: ReactNode;
@@ -122,25 +115,33 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
     trigger = null;
   } else if (choices.length === 0) {
     trigger = (
-      <button type="button" data-slot="not-interested-trigger" aria-label={triggerLabel} onClick={() => send()}>
+      <button type="button" data-slot="not-interested-trigger" data-ar-part="button" aria-label={triggerLabel} onClick={() => send()}>
         {t('notInterested.trigger')}
       </button>
     );
   } else if (shown === 'sheet') {
-    const sheet = (
-      <>
-        <Dialog.Overlay data-slot="not-interested-overlay" {...target.attributes} />
-        <Dialog.Content data-slot="not-interested-reasons" data-presentation="sheet" aria-describedby={undefined} {...target.attributes}>
-          {reasonsBody(<Dialog.Title asChild>{title()}</Dialog.Title>, closeButton(Dialog.Close))}
-        </Dialog.Content>
-      </>
-    );
     trigger = (
       <Dialog.Root open={open} onOpenChange={setOpen}>
-        <Dialog.Trigger data-slot="not-interested-trigger" aria-label={triggerLabel}>
+        <Dialog.Trigger data-slot="not-interested-trigger" data-ar-part="button" aria-label={triggerLabel}>
           {t('notInterested.trigger')}
         </Dialog.Trigger>
-        {inPlace ? sheet : <Dialog.Portal {...portalProps}>{sheet}</Dialog.Portal>}
+        <RightsSheet
+          slots={{
+            overlay: 'not-interested-overlay',
+            content: 'not-interested-reasons',
+            header: 'not-interested-header',
+            title: 'not-interested-reasons-title',
+            close: 'not-interested-close',
+          }}
+          target={target}
+          presentation="sheet"
+          title={t('notInterested.reasonsTitle')}
+          titleElement="p"
+          closeLabel={t('notInterested.close')}
+          aria-describedby={undefined}
+        >
+          {reasonsChoices}
+        </RightsSheet>
       </Dialog.Root>
     );
   } else {
@@ -155,12 +156,18 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
         sideOffset={4}
         collisionPadding={8}
       >
-        {reasonsBody(title(`${id}-title`), closeButton(Popover.Close))}
+        <div data-slot="not-interested-header" data-ar-part="sheet-header">
+          {title(`${id}-title`)}
+          <Popover.Close data-slot="not-interested-close" data-ar-part="close" aria-label={t('notInterested.close')}>
+            <span aria-hidden="true">✕</span>
+          </Popover.Close>
+        </div>
+        {reasonsChoices}
       </Popover.Content>
     );
     trigger = (
       <Popover.Root open={open} onOpenChange={setOpen}>
-        <Popover.Trigger data-slot="not-interested-trigger" aria-label={triggerLabel}>
+        <Popover.Trigger data-slot="not-interested-trigger" data-ar-part="button" aria-label={triggerLabel}>
           {t('notInterested.trigger')}
         </Popover.Trigger>
         {inPlace ? popover : <Popover.Portal {...portalProps}>{popover}</Popover.Portal>}

@@ -3,6 +3,7 @@ import { RightsDeveloperError } from '../../kernel/core/errors.js';
 import { selectFeedbackStatus, tagsSlice, type FeedbackStatus } from '../tags/core/slice.js';
 import type { NotInterestedFeedback } from '../tags/core/model.js';
 import { useRightsSlice, useRightsStore } from '../../kernel/react/rights-context.js';
+import type { UseSliceStatusResult } from '../../kernel/react/use-slice-status.js';
 
 /** The reasons the kit offers by default, each with a localized label under `notInterested.reasons.<id>`. */
 export const NOT_INTERESTED_REASONS = ['content', 'repetitive', 'author', 'quality'] as const;
@@ -24,17 +25,13 @@ export interface UseNotInterestedButtonOptions {
 }
 
 /** State and behaviour of {@link NotInterestedButton}, with no markup. */
-export interface UseNotInterestedButtonResult {
+export interface UseNotInterestedButtonResult extends Pick<UseSliceStatusResult, 'syncPending' | 'retry'> {
   /** `idle` before feedback; `sending` while its first write is out; `pending` once a write failed and it waits in the outbox; `sent` once confirmed. */
   status: FeedbackStatus;
   /** Feedback always applies; the button has no data to load. */
   hydrated: true;
-  /** The feedback waits in the outbox. */
-  syncPending: boolean;
   /** Feedback never fails visibly: it is kept and retried. Always `null`; here for the shared contract. */
   failure: null;
-  /** Sends the pending feedback now. */
-  retry(): void;
   /** Records the user's feedback: protective, so it is kept on this device until the adapter confirms it. */
   send(feedback: NotInterestedFeedback): void;
   /** The feedback just given, while undo is offered; `null` otherwise. */
@@ -108,6 +105,6 @@ export function useNotInterestedButton(options: UseNotInterestedButtonOptions): 
     stopRenewal();
     setUndoable(null);
   }, []);
-  const retry = useCallback(() => void store.getState().retryTags(), [store]);
+  const retry = useCallback(() => void store.retrySlice(tagsSlice.name), [store]);
   return { status, hydrated: true, syncPending: status === 'pending' || status === 'sending', failure: null, retry, send, undoable, undo, endUndo, holdUndo };
 }

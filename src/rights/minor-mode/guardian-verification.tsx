@@ -1,9 +1,11 @@
 import { Dialog } from 'radix-ui';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { GuardianPurpose } from '../../kernel/core/adapters/types.js';
+import type { GuardianPurpose } from './core/adapter.js';
 import { minorModeMessages } from './messages.js';
+import { useRightsClock } from '../../kernel/react/use-rights-clock.js';
 import { useRightsTranslation } from '../../kernel/react/use-rights-translation.js';
 import { portalTarget, type OverlayContainer } from '../../kernel/ui/portal-scope.js';
+import { RightsSheet } from '../../kernel/ui/rights-sheet.js';
 import { usePresentation } from '../../kernel/ui/use-presentation.js';
 import { formatMinorModeTime, useMinorMode } from './use-minor-mode.js';
 
@@ -35,6 +37,7 @@ export function GuardianVerification(props: GuardianVerificationProps) {
   const { open, onOpenChange, purpose, onVerified, children, container } = props;
   const { t, locale } = useRightsTranslation(NAME, minorModeMessages);
   const minor = useMinorMode(NAME);
+  const clock = useRightsClock(NAME);
   const sheet = usePresentation('auto') === 'sheet';
   const id = useId();
   const [pin, setPin] = useState('');
@@ -43,7 +46,7 @@ export function GuardianVerification(props: GuardianVerificationProps) {
   const [anchor, setAnchor] = useState<HTMLSpanElement | null>(null);
   const target = portalTarget(anchor, container);
   const locked = minor.pinLockedUntil;
-  const lockedMessage = locked === null ? null : t('minorMode.verify.locked', { time: formatMinorModeTime(locked, minor.now, locale, minor.timeZone) });
+  const lockedMessage = locked === null ? null : t('minorMode.verify.locked', { time: formatMinorModeTime(locked, clock.now(), locale, minor.timeZone) });
 
   const change = (next: boolean) => {
     if (!next) {
@@ -69,7 +72,7 @@ export function GuardianVerification(props: GuardianVerificationProps) {
         setMessage(t('minorMode.verify.wrong', { count: result.attemptsLeft }));
         return;
       case 'locked':
-        setMessage(t('minorMode.verify.locked', { time: formatMinorModeTime(result.until, minor.now, locale, minor.timeZone) }));
+        setMessage(t('minorMode.verify.locked', { time: formatMinorModeTime(result.until, clock.now(), locale, minor.timeZone) }));
         return;
       case 'refused':
         setMessage(minor.failure?.action === 'verify' ? t('minorMode.failed.verify') : t('minorMode.verify.refused'));
@@ -81,60 +84,57 @@ export function GuardianVerification(props: GuardianVerificationProps) {
 
   const error = message ?? lockedMessage;
   const content = (
-    <>
-      <Dialog.Overlay data-slot="guardian-verification-overlay" {...target.attributes} />
-      <Dialog.Content
-        data-slot="guardian-verification"
-        data-presentation={sheet ? 'sheet' : 'dialog'}
-        aria-describedby={`${id}-purpose`}
-        {...target.attributes}
-      >
-        <Dialog.Title data-slot="guardian-verification-title">{t('minorMode.verify.title')}</Dialog.Title>
-        <p id={`${id}-purpose`} data-slot="guardian-verification-purpose">
-          {t(`minorMode.verify.purposes.${purpose}`)}
-        </p>
-        <form data-slot="guardian-verification-form" onSubmit={(event) => void submit(event)} noValidate>
-          {children}
-          {minor.platformCheck ? null : (
-            <div data-slot="guardian-verification-field">
-              <label htmlFor={`${id}-pin`}>{t('minorMode.verify.pinLabel')}</label>
-              <input
-                id={`${id}-pin`}
-                data-slot="guardian-verification-pin"
-                type="password"
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={6}
-                value={pin}
-                disabled={locked !== null}
-                aria-invalid={message !== null ? true : undefined}
-                aria-describedby={error ? `${id}-error` : undefined}
-                onChange={(event) => setPin(event.currentTarget.value.replace(/\D/g, ''))}
-              />
-            </div>
-          )}
-          {error ? (
-            <p id={`${id}-error`} role="alert" data-slot="guardian-verification-error">
-              {error}
-            </p>
-          ) : null}
-          <div data-slot="guardian-verification-actions">
-            <Dialog.Close type="button" data-slot="guardian-verification-cancel">
-              {t('minorMode.verify.cancel')}
-            </Dialog.Close>
-            <button type="submit" data-slot="guardian-verification-submit" disabled={busy || (locked !== null && !minor.platformCheck) || (!minor.platformCheck && pin.length < 4)}>
-              {minor.platformCheck ? t('minorMode.verify.platform') : t('minorMode.verify.submit')}
-            </button>
+    <RightsSheet
+      slots={{ overlay: 'guardian-verification-overlay', content: 'guardian-verification', title: 'guardian-verification-title' }}
+      target={target}
+      presentation={sheet ? 'sheet' : 'dialog'}
+      title={t('minorMode.verify.title')}
+      aria-describedby={`${id}-purpose`}
+    >
+      <p id={`${id}-purpose`} data-slot="guardian-verification-purpose">
+        {t(`minorMode.verify.purposes.${purpose}`)}
+      </p>
+      <form data-slot="guardian-verification-form" onSubmit={(event) => void submit(event)} noValidate>
+        {children}
+        {minor.platformCheck ? null : (
+          <div data-slot="guardian-verification-field">
+            <label htmlFor={`${id}-pin`}>{t('minorMode.verify.pinLabel')}</label>
+            <input
+              id={`${id}-pin`}
+              data-slot="guardian-verification-pin"
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={6}
+              value={pin}
+              disabled={locked !== null}
+              aria-invalid={message !== null ? true : undefined}
+              aria-describedby={error ? `${id}-error` : undefined}
+              onChange={(event) => setPin(event.currentTarget.value.replace(/\D/g, ''))}
+            />
           </div>
-        </form>
-      </Dialog.Content>
-    </>
+        )}
+        {error ? (
+          <p id={`${id}-error`} role="alert" data-slot="guardian-verification-error">
+            {error}
+          </p>
+        ) : null}
+        <div data-slot="guardian-verification-actions">
+          <Dialog.Close type="button" data-slot="guardian-verification-cancel">
+            {t('minorMode.verify.cancel')}
+          </Dialog.Close>
+          <button type="submit" data-slot="guardian-verification-submit" disabled={busy || (locked !== null && !minor.platformCheck) || (!minor.platformCheck && pin.length < 4)}>
+            {minor.platformCheck ? t('minorMode.verify.platform') : t('minorMode.verify.submit')}
+          </button>
+        </div>
+      </form>
+    </RightsSheet>
   );
   return (
     <>
       <span ref={setAnchor} hidden />
       <Dialog.Root open={open} onOpenChange={change}>
-        {target.inPlace ? content : <Dialog.Portal container={target.container}>{content}</Dialog.Portal>}
+        {content}
       </Dialog.Root>
     </>
   );

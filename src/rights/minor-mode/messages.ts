@@ -1,7 +1,7 @@
-import { minorMode as en, minorModeNotice as enNotice } from '../../../locales/en/algorights.json' with { type: 'json' };
-import { minorMode as zhCN, minorModeNotice as zhCNNotice } from '../../../locales/zh-CN/algorights.json' with { type: 'json' };
-import { minorMode as zhTW, minorModeNotice as zhTWNotice } from '../../../locales/zh-TW/algorights.json' with { type: 'json' };
-import { minorMode as zhHK } from '../../../locales/zh-HK/algorights.json' with { type: 'json' };
+import { minorMode as en, minorModeNotice as enNotice } from './locales/en.json' with { type: 'json' };
+import { minorMode as zhCN, minorModeNotice as zhCNNotice } from './locales/zh-CN.json' with { type: 'json' };
+import { minorMode as zhTW, minorModeNotice as zhTWNotice } from './locales/zh-TW.json' with { type: 'json' };
+import { minorMode as zhHK } from './locales/zh-HK.json' with { type: 'json' };
 import type { GroupMessages } from '../../kernel/core/i18n/messages.js';
 
 /** The `minorMode` strings (the gate, the reminder, the prompt, the settings and the guardian check) in every shipped locale (zh-HK: its overrides of zh-TW). */

@@ -1,14 +1,12 @@
 import { Dialog } from 'radix-ui';
 import { useEffect, useState } from 'react';
 import { minorModeMessages } from './messages.js';
-import { toCalendarDate } from '../../kernel/core/calendar.js';
 import { useRightsTranslation } from '../../kernel/react/use-rights-translation.js';
 import { portalTarget, type OverlayContainer } from '../../kernel/ui/portal-scope.js';
+import { RightsSheet } from '../../kernel/ui/rights-sheet.js';
 import { usePresentation } from '../../kernel/ui/use-presentation.js';
 import { MinorModeSetup } from './minor-mode-setup.js';
 import { useMinorMode } from './use-minor-mode.js';
-import type { RightsStateWithMinorMode } from './core/slice.js';
-import { useRightsContext } from '../../kernel/react/rights-context.js';
 
 const NAME = 'MinorModeEntryPrompt';
 
@@ -31,15 +29,14 @@ export interface MinorModeEntryPromptProps {
 export function MinorModeEntryPrompt(props: MinorModeEntryPromptProps) {
   const { enabled = true, onEntered, container } = props;
   const { t } = useRightsTranslation(NAME, minorModeMessages);
-  const { store } = useRightsContext(NAME);
   const minor = useMinorMode(NAME);
   const sheet = usePresentation('auto') === 'sheet';
   const [open, setOpen] = useState(false);
   const [settingUp, setSettingUp] = useState(false);
   const [anchor, setAnchor] = useState<HTMLSpanElement | null>(null);
   const target = portalTarget(anchor, container);
-  const today = toCalendarDate(minor.now, minor.timeZone);
-  const due = enabled && minor.hydrated && !minor.on && (store.getState() as RightsStateWithMinorMode).minorMode.usage.promptDay !== today;
+  const due = enabled && minor.hydrated && !minor.on && !minor.promptShownToday;
+  const { markPromptShown } = minor;
 
   // Decided once, at launch: a prompt shown today is not shown again, on this device.
   const [decided, setDecided] = useState(false);
@@ -49,43 +46,44 @@ export function MinorModeEntryPrompt(props: MinorModeEntryPromptProps) {
     }
     setDecided(true);
     if (due) {
-      (store.getState() as RightsStateWithMinorMode).markMinorModePromptShown();
+      markPromptShown();
       setOpen(true);
     }
-  }, [decided, due, minor.hydrated, store]);
+  }, [decided, due, minor.hydrated, markPromptShown]);
 
   const content = (
-    <>
-      <Dialog.Overlay data-slot="minor-mode-prompt-overlay" {...target.attributes} />
-      <Dialog.Content data-slot="minor-mode-prompt" data-presentation={sheet ? 'sheet' : 'dialog'} {...target.attributes}>
-        <Dialog.Title data-slot="minor-mode-prompt-title">{settingUp ? t('minorMode.setup.title') : t('minorMode.prompt.title')}</Dialog.Title>
-        <Dialog.Description data-slot="minor-mode-prompt-text">{t('minorMode.prompt.text')}</Dialog.Description>
-        {settingUp ? (
-          <MinorModeSetup
-            t={t}
-            askPin={!minor.platformCheck}
-            onEnter={(options) => {
-              void minor.enter(options);
-              setOpen(false);
-              onEntered?.();
-            }}
-          />
-        ) : (
-          <div data-slot="minor-mode-prompt-actions">
-            <button type="button" data-slot="minor-mode-prompt-enter" onClick={() => setSettingUp(true)}>
-              {t('minorMode.prompt.enter')}
-            </button>
-            <Dialog.Close data-slot="minor-mode-prompt-later">{t('minorMode.prompt.later')}</Dialog.Close>
-          </div>
-        )}
-      </Dialog.Content>
-    </>
+    <RightsSheet
+      slots={{ overlay: 'minor-mode-prompt-overlay', content: 'minor-mode-prompt', title: 'minor-mode-prompt-title' }}
+      target={target}
+      presentation={sheet ? 'sheet' : 'dialog'}
+      title={settingUp ? t('minorMode.setup.title') : t('minorMode.prompt.title')}
+    >
+      <Dialog.Description data-slot="minor-mode-prompt-text">{t('minorMode.prompt.text')}</Dialog.Description>
+      {settingUp ? (
+        <MinorModeSetup
+          t={t}
+          askPin={!minor.platformCheck}
+          onEnter={(options) => {
+            void minor.enter(options);
+            setOpen(false);
+            onEntered?.();
+          }}
+        />
+      ) : (
+        <div data-slot="minor-mode-prompt-actions">
+          <button type="button" data-slot="minor-mode-prompt-enter" onClick={() => setSettingUp(true)}>
+            {t('minorMode.prompt.enter')}
+          </button>
+          <Dialog.Close data-slot="minor-mode-prompt-later">{t('minorMode.prompt.later')}</Dialog.Close>
+        </div>
+      )}
+    </RightsSheet>
   );
   return (
     <>
       <span ref={setAnchor} hidden />
       <Dialog.Root open={open} onOpenChange={setOpen}>
-        {target.inPlace ? content : <Dialog.Portal container={target.container}>{content}</Dialog.Portal>}
+        {content}
       </Dialog.Root>
     </>
   );

@@ -1,12 +1,11 @@
 import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef } from 'react';
 import { minorModeMessages } from './messages.js';
-import type { RightsStateWithMinorMode } from './core/slice.js';
-import { useRightsContext } from '../../kernel/react/rights-context.js';
+import { useRightsClock } from '../../kernel/react/use-rights-clock.js';
 import { useRightsTranslation } from '../../kernel/react/use-rights-translation.js';
 import { Toast } from '../../kernel/ui/rights-status.js';
 import type { OverlayContainer } from '../../kernel/ui/portal-scope.js';
 import { GuardianVerification } from './guardian-verification.js';
-import { formatMinorModeTime, useMinorMode } from './use-minor-mode.js';
+import { formatMinorModeTime, useMinorMode, useMinorModeTimeZone } from './use-minor-mode.js';
 
 const NAME = 'MinorModeGate';
 
@@ -14,16 +13,21 @@ const NAME = 'MinorModeGate';
 const GRANT_CHOICES = [15, 30, 60] as const;
 
 export interface MinorModeGateProps extends ComponentPropsWithoutRef<'div'> {
-  /** The platform's IANA time zone for the curfew and the day. Default: `Asia/Shanghai`. */
+  /**
+   * The platform's IANA time zone for the curfew and the day.
+   * @deprecated Pass `timeZone` to `RightsProvider`: it applies with no gate mounted too. Given here, it still
+   * replaces the provider's zone from the moment the gate mounts.
+   */
   timeZone?: string;
   /** Where the guardian dialog and the reminder render; see `NotInterestedButton`'s `container`. */
   container?: OverlayContainer;
 }
 
 /**
- * Wraps the app (MIN 43, MMG 2024). While minor mode is on it counts time in the foreground only
- * (`visibilitychange`), reminds the user to rest after 30 minutes of continuous use, and when the daily
- * time runs out or the 22:00–06:00 curfew starts it covers the content with a lock screen that says why
+ * Wraps the app (MIN 43, MMG 2024). While minor mode is on (and the kit counts time while the app is in
+ * front, as the provider's `visibility` says), it reminds the user to rest after 30 minutes of continuous
+ * use, and when the daily time runs out or the 22:00–06:00 curfew in the provider's `timeZone` starts it
+ * covers the content with a lock screen that says why
  * and when use resumes, and lets a guardian grant more time. The content beneath is `inert`: hidden from
  * screen readers and out of the keyboard's reach, not just covered.
  *
@@ -35,8 +39,8 @@ export interface MinorModeGateProps extends ComponentPropsWithoutRef<'div'> {
 export const MinorModeGate = forwardRef<HTMLDivElement, MinorModeGateProps>(function MinorModeGate(props, ref) {
   const { timeZone, container, children, ...rootProps } = props;
   const { t, locale } = useRightsTranslation(NAME, minorModeMessages);
-  const { store } = useRightsContext(NAME);
   const minor = useMinorMode(NAME);
+  const clock = useRightsClock(NAME);
   const id = useId();
   const [anchor, setAnchor] = useState<HTMLDivElement | null>(null);
   const [granting, setGranting] = useState(false);
@@ -45,24 +49,7 @@ export const MinorModeGate = forwardRef<HTMLDivElement, MinorModeGateProps>(func
   const headingRef = useRef<HTMLHeadingElement>(null);
   const lock = minor.on ? minor.status.lock : null;
 
-  useEffect(() => {
-    const actions = store.getState() as RightsStateWithMinorMode;
-    if (timeZone) {
-      actions.setMinorModeTimeZone(timeZone);
-    }
-  }, [store, timeZone]);
-
-  // Time counts only while the app is in front of the user.
-  useEffect(() => {
-    const actions = store.getState() as RightsStateWithMinorMode;
-    const update = () => actions.setMinorModeForeground(document.visibilityState !== 'hidden');
-    update();
-    document.addEventListener('visibilitychange', update);
-    return () => {
-      document.removeEventListener('visibilitychange', update);
-      actions.setMinorModeForeground(false);
-    };
-  }, [store]);
+  useMinorModeTimeZone(NAME, timeZone);
 
   // The lock screen takes focus, so a keyboard or screen-reader user lands on why the app stopped.
   useEffect(() => {
@@ -72,7 +59,7 @@ export const MinorModeGate = forwardRef<HTMLDivElement, MinorModeGateProps>(func
     }
   }, [lock]);
 
-  const resumes = minor.status.resumesAt === null ? null : formatMinorModeTime(minor.status.resumesAt, minor.now, locale, minor.timeZone);
+  const resumes = minor.status.resumesAt === null ? null : formatMinorModeTime(minor.status.resumesAt, clock.now(), locale, minor.timeZone);
   const allowanceMinutes = Math.round(minor.settings.dailyLimitMinutes);
 
   return (

@@ -1,5 +1,5 @@
 import { forwardRef, useId, useState, type ComponentPropsWithoutRef, type FormEvent } from 'react';
-import type { GuardianPurpose } from '../../kernel/core/adapters/types.js';
+import type { GuardianPurpose } from './core/adapter.js';
 import { failureMessage } from '../../kernel/core/i18n/create-rights-i18n.js';
 import { minorModeMessages } from './messages.js';
 import { isPinFormat } from './core/pin.js';

@@ -13,16 +13,18 @@ import { PersonalizationSwitch } from '../personalization/personalization-switch
 import { MinorModeEntryPrompt } from './minor-mode-entry-prompt.js';
 import { MinorModeGate } from './minor-mode-gate.js';
 import { MinorModeSettings } from './minor-mode-settings.js';
+import { useMinorMode } from './use-minor-mode.js';
+import type { VisibilitySource } from '../../kernel/core/visibility.js';
 
 const m = bundledMessages['zh-CN'];
 /** 2026-11-30 at hh:mm in Shanghai. */
 const shanghai = (hours: number, minutes = 0) => Date.UTC(2026, 10, 30, hours - 8, minutes);
 
-function setup(start: number, on = true) {
+function setup(start: number, on = true, options: { timeZone?: string; visibility?: VisibilitySource } = {}) {
   const clock = createManualClock(start);
   const adapter = createMemoryMinorModeAdapter({ pinIterations: 1000, ...(on ? { initial: { on: true, source: 'guardian', settings: defaultMinorModeSettings('12-16'), revision: 1 } } : {}) });
   const ui = (children: React.ReactNode) => (
-    <RightsProvider locale="zh-CN" clock={clock} adapters={{ minorMode: adapter, preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter() }}>
+    <RightsProvider locale="zh-CN" clock={clock} {...options} adapters={{ minorMode: adapter, preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter() }}>
       {children}
     </RightsProvider>
   );
@@ -37,6 +39,73 @@ function Feed() {
     </p>
   );
 }
+
+/** A consumer's own view of minor mode, with no gate: what the lock is and how much time is used. */
+function Status() {
+  const minor = useMinorMode();
+  return (
+    <p>
+      lock:{minor.status.lock ?? 'none'} used:{minor.usedMinutes}
+    </p>
+  );
+}
+
+/** A visibility source the test turns, as a native shell would. */
+function createVisibility(visible: boolean) {
+  const listeners = new Set<() => void>();
+  return {
+    visible: () => visible,
+    subscribe(onChange: () => void) {
+      listeners.add(onChange);
+      return () => listeners.delete(onChange);
+    },
+    set(next: boolean) {
+      visible = next;
+      listeners.forEach((listener) => listener());
+    },
+  };
+}
+
+describe('the time zone and the visibility come from the provider, with no gate mounted', () => {
+  /** 2026-11-30 at hh:mm in London (UTC+0 in winter): 22:00 there is 06:00 the next morning in Shanghai. */
+  const london = (hours: number, minutes = 0) => Date.UTC(2026, 10, 30, hours, minutes);
+
+  test('the curfew starts at 22:00 in the provider’s zone', async () => {
+    const { clock, ui } = setup(london(21, 59), true, { timeZone: 'Europe/London' });
+    render(ui(<Status />));
+    await waitFor(() => expect(screen.getByText(/lock:none/)).toBeTruthy());
+    await act(() => clock.advance(60_000));
+    expect(screen.getByText(/lock:curfew/)).toBeTruthy();
+  });
+
+  test('without a zone it is Asia/Shanghai’s: 22:00 in London is morning there, and free', async () => {
+    const { clock, ui } = setup(london(21, 59));
+    render(ui(<Status />));
+    await act(() => clock.advance(60_000));
+    expect(screen.getByText(/lock:none/)).toBeTruthy();
+  });
+
+  test('time counts only while the provider’s visibility says the app is in front', async () => {
+    const visibility = createVisibility(true);
+    const { clock, ui } = setup(shanghai(10), true, { visibility });
+    render(ui(<Status />));
+    await act(() => clock.advance(20 * 60_000));
+    expect(screen.getByText(/used:20/)).toBeTruthy();
+    act(() => visibility.set(false));
+    await act(() => clock.advance(30 * 60_000));
+    expect(screen.getByText(/used:20/)).toBeTruthy();
+    act(() => visibility.set(true));
+    await act(() => clock.advance(5 * 60_000));
+    expect(screen.getByText(/used:25/)).toBeTruthy();
+  });
+
+  test('by default it is the page’s own visibility: time counts while the page is visible', async () => {
+    const { clock, ui } = setup(shanghai(10));
+    render(ui(<Status />));
+    await act(() => clock.advance(10 * 60_000));
+    expect(screen.getByText(/used:10/)).toBeTruthy();
+  });
+});
 
 describe('minor mode components', () => {
   test('at 22:00 the lock screen covers the app, whose content is inert and hidden from screen readers', async () => {
@@ -90,6 +159,20 @@ describe('minor mode components', () => {
     await user.type(within(dialog).getByLabelText(m.minorMode.verify.pinLabel), '2580');
     await user.click(within(dialog).getByRole('button', { name: m.minorMode.verify.submit }));
     expect(await screen.findByText(m.minorMode.settings.statusOff)).toBeTruthy();
+  });
+
+  test('the entry prompt shown today is not shown again on this device until the next day', async () => {
+    const { clock, ui } = setup(shanghai(23), false);
+    const first = render(ui(<MinorModeEntryPrompt />));
+    expect(await screen.findByRole('dialog', { name: m.minorMode.prompt.title })).toBeTruthy();
+    first.unmount();
+    const again = render(ui(<MinorModeEntryPrompt />));
+    await act(() => clock.settle());
+    expect(screen.queryByRole('dialog')).toBeNull();
+    again.unmount();
+    await act(() => clock.advance(60 * 60_000));
+    render(ui(<MinorModeEntryPrompt />));
+    expect(await screen.findByRole('dialog', { name: m.minorMode.prompt.title })).toBeTruthy();
   });
 
   test('the entry prompt shows once a day, and not when the platform turns it off', async () => {

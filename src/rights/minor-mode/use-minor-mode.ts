@@ -1,8 +1,9 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/shallow';
-import type { GuardianPurpose } from '../../kernel/core/adapters/types.js';
+import type { GuardianPurpose } from './core/adapter.js';
 import type { RightsFailure } from '../../kernel/core/errors.js';
 import { checkSpending, type MinorAgeBand, type MinorModeSettings, type MinorModeSource, type MinorModeStatus, type SpendingCaps, type SpendingVerdict } from './core/model.js';
+import { promptShownToday } from './core/usage-meter.js';
 import { selectSyncNotice, selectSyncPending } from '../personalization/core/selectors.js';
 import {
   minorModeSlice,
@@ -51,7 +52,7 @@ export interface UseMinorModeResult {
   status: MinorModeStatus;
   /** Minutes used today. */
   usedMinutes: number;
-  /** The kit's trusted time at the last update, for showing times. */
+  /** The kit's trusted time at the last update. Views show times against `useRightsClock()` instead. */
   now: number;
   /** The platform's time zone. */
   timeZone: string;
@@ -80,6 +81,10 @@ export interface UseMinorModeResult {
   endGuardianSession(): void;
   /** The user took the rest reminder. */
   dismissRest(): void;
+  /** Whether the entry prompt was already shown today (in the platform's zone) on this device. */
+  promptShownToday: boolean;
+  /** The entry prompt is being shown: it is not shown again today on this device. */
+  markPromptShown(): void;
 }
 
 /** Minor mode's state and actions, with no markup. */
@@ -136,6 +141,8 @@ function resultOf(
     setPin: (pin) => actions.setMinorModePin(pin),
     endGuardianSession: () => actions.endGuardianSession(),
     dismissRest: () => actions.dismissRestReminder(),
+    promptShownToday: promptShownToday(minor.usage, now, minor.timeZone),
+    markPromptShown: () => actions.markMinorModePromptShown(),
   };
 }
 
@@ -154,6 +161,19 @@ export interface UseSpendingGuardResult {
   check(amount: number): SpendingVerdict;
   /** Adds a completed payment (分) to today's spending. */
   record(amount: number): void;
+}
+
+/**
+ * Applies a zone given to a component (the deprecated `MinorModeGate` `timeZone`) over the provider's,
+ * for platforms that set it there before the provider took it.
+ */
+export function useMinorModeTimeZone(consumerName: string, timeZone: string | undefined): void {
+  const store = useRightsSlice(consumerName, minorModeSlice);
+  useEffect(() => {
+    if (timeZone) {
+      (store.getState() as RightsStateWithMinorMode).setMinorModeTimeZone(timeZone);
+    }
+  }, [store, timeZone]);
 }
 
 /** Spending caps for a checkout (MIN 44: 单次消费数额和单日累计消费数额). */

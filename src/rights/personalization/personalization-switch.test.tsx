@@ -8,7 +8,7 @@ import zhTW from '../../../locales/zh-TW/algorights.json' with { type: 'json' };
 import { createMemoryOutboxAdapter } from '../../kernel/core/outbox/outbox-adapters.js';
 import { createMemoryPreferencesAdapter } from './core/adapters.js';
 import type { MemoryCell } from '../../kernel/core/adapters/storage.js';
-import type { PreferencesAdapter } from '../../kernel/core/adapters/types.js';
+import type { PreferencesAdapter } from './core/adapter.js';
 import type { PreferencesRecord } from '../../kernel/core/types.js';
 import type { RightsEvent } from '../../kernel/core/events.js';
 import { RightsProvider } from '../../kernel/react/rights-provider.js';

@@ -5,8 +5,6 @@ import { PERSONALIZATION_SCOPES, type PersonalizationScope } from '../../kernel/
 import { failureMessage } from '../../kernel/core/i18n/create-rights-i18n.js';
 import { personalizationSwitchMessages } from './messages.js';
 import { minorModeNoticeMessages } from '../minor-mode/messages.js';
-import { selectMinorContentPool } from './core/selectors.js';
-import { useRightsStore } from '../../kernel/react/rights-context.js';
 import { useRightsTranslation } from '../../kernel/react/use-rights-translation.js';
 import { contractAttributes, RightsStatus, rolledBackMessage } from '../../kernel/ui/rights-status.js';
 import { usePersonalizationSwitch, type UsePersonalizationSwitchOptions } from './use-personalization-switch.js';
@@ -38,6 +36,7 @@ export interface PersonalizationSwitchProps
  * @selector [data-value="on" | "off"] the master switch
  * @selector [data-sync-pending] a choice waits in the outbox: applied, not yet confirmed by the adapter
  * @selector [data-error] there is a failure to show, in `personalization-switch-error`
+ * @selector [data-slot="personalization-switch-scope"][data-locked="minor-mode" | "minor-mode-loading"] a scope locked off: minor mode is on, or still being read
  */
 export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationSwitchProps>(function PersonalizationSwitch(
   props,
@@ -51,9 +50,11 @@ export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationS
     );
   }
   const { t, locale } = useRightsTranslation(NAME, personalizationSwitchMessages, minorModeNoticeMessages);
-  // MIN 24 ¶3: in minor mode ads are never personalized; the ads switch shows it, locked, with the reason.
-  const minorMode = useRightsStore(NAME, (state) => selectMinorContentPool(state) !== null);
   const state = usePersonalizationSwitch({ checked, onCheckedChange, scopeChecked, onScopeCheckedChange });
+  // MIN 24 ¶3: in minor mode ads are never personalized; the ads switch shows it, locked, with the reason.
+  const minorMode = state.lockedScopes.ads === 'minor-mode';
+  // While minor mode is still read, ads are reported non-personalized: the switch says the same, locked.
+  const locked = (scope: PersonalizationScope) => state.lockedScopes[scope] !== undefined;
   const id = useId();
   const switchId = `${id}-switch`;
   const descriptionId = `${id}-description`;
@@ -113,7 +114,7 @@ export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationS
             {t('personalizationSwitch.scopesLabel')}
           </p>
           {scopes.map((scope) => (
-            <div key={scope} data-slot="personalization-switch-scope" data-scope={scope} data-locked={minorMode && scope === 'ads' ? 'minor-mode' : undefined}>
+            <div key={scope} data-slot="personalization-switch-scope" data-scope={scope} data-locked={state.lockedScopes[scope]}>
               <label htmlFor={`${id}-${scope}`} data-slot="personalization-switch-scope-label">
                 {t(`personalizationSwitch.scopes.${scope}.label`)}
               </label>
@@ -121,8 +122,8 @@ export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationS
                 id={`${id}-${scope}`}
                 data-slot="personalization-switch-scope-control"
                 data-chosen={state.chosenBeforeLoad ? '' : undefined}
-                checked={state.hydrated && state.isScopeChecked(scope) && !(minorMode && scope === 'ads')}
-                disabled={minorMode && scope === 'ads' ? true : undefined}
+                checked={state.hydrated && state.isScopeChecked(scope) && !locked(scope)}
+                disabled={locked(scope) ? true : undefined}
                 onCheckedChange={(next) => state.setScope(scope, next)}
                 aria-describedby={`${id}-${scope}-description${minorMode && scope === 'ads' ? ` ${id}-ads-locked` : ''}${loading}`}
               >

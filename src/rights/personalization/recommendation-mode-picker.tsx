@@ -73,6 +73,7 @@ export const RecommendationModePicker = forwardRef<HTMLDivElement, Recommendatio
       </p>
       <RadioGroup.Root
         data-slot="recommendation-mode-picker-options"
+        data-ar-part="cell-group"
         value={state.hydrated ? state.value : ''}
         onValueChange={state.choose}
         disabled={!state.hydrated}
@@ -90,9 +91,10 @@ export const RecommendationModePicker = forwardRef<HTMLDivElement, Recommendatio
               id={`${id}-${option.id}`}
               value={option.id}
               data-slot="recommendation-mode-picker-radio"
+              data-ar-part="radio"
               aria-describedby={option.description ? `${id}-${option.id}-description` : undefined}
             >
-              <RadioGroup.Indicator data-slot="recommendation-mode-picker-indicator" />
+              <RadioGroup.Indicator data-slot="recommendation-mode-picker-indicator" data-ar-part="radio-indicator" />
             </RadioGroup.Item>
             <label htmlFor={`${id}-${option.id}`} data-slot="recommendation-mode-picker-option-label">
               {option.label}

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { displayedMode, effectiveModes } from './core/model.js';
+import { selectLockedScopes, type LockedScopes } from './core/selectors.js';
 import { PERSONALIZATION_SCOPES, type PersonalizationScope, type ScopeModes } from '../../kernel/core/types.js';
 import { useRightsContext, useRightsStore } from '../../kernel/react/rights-context.js';
 import { usePersonalizationStatus, type UsePersonalizationStatusResult } from './use-personalization-status.js';
@@ -28,6 +29,11 @@ export interface UsePersonalizationSwitchResult extends UsePersonalizationStatus
   partialScopes: readonly PersonalizationScope[];
   /** Whether the user turned personalization off before the stored preferences were read: the switch then shows off, not unknown. */
   chosenBeforeLoad: boolean;
+  /**
+   * The scopes the user cannot personalize now, each with its reason: ads while minor mode is on
+   * (`minor-mode`, MIN 24 ¶3) or still being read (`minor-mode-loading`). Their switches show off and locked.
+   */
+  lockedScopes: LockedScopes;
   /** Whether one scope's switch shows as on. */
   isScopeChecked(scope: PersonalizationScope): boolean;
   /**
@@ -49,6 +55,7 @@ export function usePersonalizationSwitch(options: UsePersonalizationSwitchOption
   const masterOn = useRightsStore(NAME, (state) => displayedMode(state.personalization.preferences, 'all') === 'personalized');
   const scopeModes: ScopeModes = useRightsStore(NAME, useShallow((state) => effectiveModes(state.personalization.preferences)));
   const chosenBeforeLoad = useRightsStore(NAME, (state) => state.personalization.choicesBeforeLoad.length > 0);
+  const lockedScopes = useRightsStore(NAME, selectLockedScopes);
   const { hydrated } = status;
   const setMaster = useCallback(
     (requested: boolean) => {
@@ -79,6 +86,7 @@ export function usePersonalizationSwitch(options: UsePersonalizationSwitchOption
     checked: master,
     partialScopes: master && status.hydrated && onScopes.length < PERSONALIZATION_SCOPES.length ? onScopes : [],
     chosenBeforeLoad,
+    lockedScopes,
     isScopeChecked,
     setMaster,
     setScope,

@@ -39,6 +39,7 @@ export function InterestCatalogue(props: InterestCatalogueProps) {
               <Toggle.Root
                 key={option.id}
                 data-slot="user-tag-manager-interest"
+                data-ar-part="button"
                 pressed={chosen}
                 onPressedChange={(next) => props.onToggle(option, next)}
               >

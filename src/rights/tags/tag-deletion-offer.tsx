@@ -1,9 +1,6 @@
 import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef } from 'react';
 import { userTagManagerMessages } from './messages.js';
-import { displayedMode } from '../personalization/core/model.js';
-import { selectSyncPending } from '../personalization/core/selectors.js';
-import { tagsSlice } from './core/slice.js';
-import { useRightsSlice, useRightsStore } from '../../kernel/react/rights-context.js';
+import { useTagDeletionOffer } from './use-tag-deletion-offer.js';
 import { useRightsTranslation } from '../../kernel/react/use-rights-translation.js';
 
 const NAME = 'TagDeletionOffer';
@@ -26,13 +23,8 @@ type Stage = 'hidden' | 'offered' | 'deleted';
 export const TagDeletionOffer = forwardRef<HTMLDivElement, TagDeletionOfferProps>(function TagDeletionOffer(props, forwardedRef) {
   const { onDecision, ...rootProps } = props;
   const { t } = useRightsTranslation(NAME, userTagManagerMessages);
-  const store = useRightsSlice(NAME, tagsSlice);
+  const { personalized, known, tagCount, tagsLoaded, syncPending: pending, loadTags, removeAllTags } = useTagDeletionOffer();
   const id = useId();
-  const personalized = useRightsStore(NAME, (state) => displayedMode(state.personalization.preferences, 'all') === 'personalized');
-  const known = useRightsStore(NAME, (state) => state.personalization.load === 'ready');
-  const tagCount = useRightsStore(NAME, (state) => state.tags.tags.filter((tag) => tag.disallowed !== true).length);
-  const tagsLoaded = useRightsStore(NAME, (state) => state.tags.load === 'ready');
-  const pending = useRightsStore(NAME, (state) => selectSyncPending(state, 'tags'));
   const [stage, setStage] = useState<Stage>('hidden');
   const [deletedCount, setDeletedCount] = useState(0);
 
@@ -54,18 +46,16 @@ export const TagDeletionOffer = forwardRef<HTMLDivElement, TagDeletionOfferProps
       // Where the user was (the switch), so that focus can go back there when the offer leaves.
       returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       setStage('offered');
-      store.getState().loadTags();
+      loadTags();
     }
     if (personalized) {
       setStage((current) => (current === 'offered' ? 'hidden' : current));
     }
     wasOn.current = personalized;
-  }, [known, personalized, store]);
+  }, [known, personalized, loadTags]);
 
   const remove = () => {
-    const { tags, invalidTagIds } = store.getState().tags;
-    setDeletedCount(tags.filter((tag) => tag.disallowed !== true).length);
-    void store.getState().removeTags([...new Set([...tags.map((tag) => tag.id), ...invalidTagIds])]);
+    setDeletedCount(removeAllTags());
     setStage('deleted');
     focusAfter(true);
     onDecision?.(true);

@@ -10,12 +10,10 @@ import {
   type TagIntensity,
   type UserTag,
 } from './core/model.js';
-import type { RightsFailure } from '../../kernel/core/errors.js';
 import { userTagManagerMessages } from './messages.js';
-import { selectSyncNotice, selectSyncPending } from '../personalization/core/selectors.js';
 import { tagsSlice, type TagCapabilities, type TagsAction } from './core/slice.js';
-import type { LoadState } from '../../kernel/core/types.js';
 import { useRightsSlice, useRightsStore } from '../../kernel/react/rights-context.js';
+import { useSliceStatus, type UseSliceStatusResult } from '../../kernel/react/use-slice-status.js';
 import { useIsomorphicLayoutEffect } from '../../kernel/react/use-isomorphic-layout-effect.js';
 import { useRightsTranslation } from '../../kernel/react/use-rights-translation.js';
 
@@ -42,21 +40,7 @@ export type PendingConfirmation =
   | { kind: 'all'; ids: string[]; shownCount: number };
 
 /** State and behaviour of {@link UserTagManager}, with no markup. */
-export interface UseUserTagManagerResult {
-  /** Whether the tags are known. */
-  load: LoadState;
-  /** True once the tags are known, or failed to load. */
-  hydrated: boolean;
-  /** The last failure, or `null`: a failed load (`action: 'load'`, offer `retry`), or a choice rolled back. */
-  failure: RightsFailure<TagsAction> | null;
-  /** A deletion or feedback waits in the outbox: applied, not yet confirmed by the adapter. */
-  syncPending: boolean;
-  /** A choice of the user's is kept on this device and syncing: what the "saved on this device, syncing" message may say. */
-  syncNotice: boolean;
-  /** Sends what is pending now, and reads the tags again if that failed. */
-  retry(): void;
-  /** Forgets the failure once the user has seen it. */
-  dismissFailure(): void;
+export interface UseUserTagManagerResult extends UseSliceStatusResult<TagsAction> {
   /** What the user typed in the search field. */
   query: string;
   setQuery(query: string): void;
@@ -104,16 +88,13 @@ export function useUserTagManager(options: UseUserTagManagerOptions = {}): UseUs
   const { blocklist, catalogue, undoTimeoutMs = 6000 } = options;
   const store = useRightsSlice(NAME, tagsSlice);
   const { t } = useRightsTranslation(NAME, userTagManagerMessages);
-  const load = useRightsStore(NAME, (state) => state.tags.load);
-  const failure = useRightsStore(NAME, (state) => state.tags.failure);
   const tags = useRightsStore(NAME, (state) => state.tags.tags);
   const categories = useRightsStore(NAME, (state) => state.tags.categories);
   const intensities = useRightsStore(NAME, (state) => state.tags.intensities);
   const invalidCount = useRightsStore(NAME, (state) => state.tags.invalidCount);
   const invalidTagIds = useRightsStore(NAME, (state) => state.tags.invalidTagIds);
   // What the manager's own line speaks of: deletions and choices, not "not interested" feedback given on the feed.
-  const syncPending = useRightsStore(NAME, (state) => selectSyncPending(state, 'tags', TAG_WRITES));
-  const syncNotice = useRightsStore(NAME, (state) => selectSyncNotice(state, 'tags', TAG_WRITES));
+  const status = useSliceStatus(NAME, tagsSlice, { methods: TAG_WRITES });
   const lastRemoval = useRightsStore(NAME, (state) => state.tags.lastRemoval);
   const capabilities = useRightsStore(NAME, (state) => state.tags.capabilities);
   // Actions never change; reading them once keeps this hook from re-rendering on unrelated store changes.
@@ -233,13 +214,7 @@ export function useUserTagManager(options: UseUserTagManagerOptions = {}): UseUs
   );
 
   return {
-    load,
-    hydrated: load === 'ready' || load === 'error',
-    failure,
-    syncPending,
-    syncNotice,
-    retry: useCallback(() => void actions.retryTags(), [actions]),
-    dismissFailure: useCallback(() => actions.dismissTagsFailure(), [actions]),
+    ...status,
     groups,
     query,
     setQuery,

@@ -64,6 +64,8 @@ const TagRow = memo(function TagRow(props: {
       <button
         type="button"
         data-slot="user-tag-manager-tag-delete"
+        data-ar-part="button"
+        data-ar-variant="destructive"
         data-col={1}
         tabIndex={tabStop === 1 ? 0 : -1}
         aria-label={t('userTagManager.tag.delete', { label: tag.label })}
@@ -105,6 +107,7 @@ function CategoryHeader(
                 id={`${headingId}-${level}`}
                 value={level}
                 data-slot="user-tag-manager-intensity-radio"
+                data-ar-part="radio"
                 data-col={0}
                 tabIndex={tabStop === 0 && level === intensity ? 0 : -1}
               />
@@ -116,6 +119,8 @@ function CategoryHeader(
       <button
         type="button"
         data-slot="user-tag-manager-delete-category"
+        data-ar-part="button"
+        data-ar-variant="destructive"
         data-col={hasIntensity ? 1 : 0}
         tabIndex={tabStop === (hasIntensity ? 1 : 0) ? 0 : -1}
         onClick={() => props.onDeleteCategory(group)}
@@ -319,7 +324,7 @@ export function UserTagList(props: UserTagListProps) {
             {...itemProps(row, item.index)}
             style={
               stuck
-                ? { position: 'sticky', top: 'var(--ar-sticky-top, 0px)', zIndex: 1, width: '100%' }
+                ? { position: 'sticky', top: 'var(--ar-sticky-top, 0px)', zIndex: 'var(--ar-z-raised)', width: '100%' }
                 : { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }
             }
           >

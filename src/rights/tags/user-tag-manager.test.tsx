@@ -8,7 +8,8 @@ import { createMemoryOutboxAdapter } from '../../kernel/core/outbox/outbox-adapt
 import { createMemoryPreferencesAdapter } from '../personalization/core/adapters.js';
 import type { MemoryCell } from '../../kernel/core/adapters/storage.js';
 import { createMemoryTagsAdapter, type StoredTags } from './core/adapters.js';
-import type { TagsAdapter, WriteOptions } from '../../kernel/core/adapters/types.js';
+import type { WriteOptions } from '../../kernel/core/adapters/types.js';
+import type { TagsAdapter } from './core/adapter.js';
 import type { UserTagProfile } from './core/model.js';
 import { RightsProvider } from '../../kernel/react/rights-provider.js';
 import { NotInterestedButton } from '../feedback/not-interested-button.js';
@@ -273,7 +274,7 @@ describe('NotInterestedButton', () => {
         <NotInterestedButton itemId="item-1" reasons={false} undoMs={0} />
       </RightsProvider>,
     );
-    await act(async () => user.click(screen.getByRole('button', { name: zhCN.notInterested.trigger })));
+    await user.click(screen.getByRole('button', { name: zhCN.notInterested.trigger }));
     expect(await screen.findByText(zhCN.notInterested.pending)).toBeVisible();
   });
 

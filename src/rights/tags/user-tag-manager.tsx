@@ -137,7 +137,7 @@ export const UserTagManager = forwardRef<HTMLElement, UserTagManagerProps>(funct
           <p role="alert">
             {t('userTagManager.loadFailed')} {state.failure?.code === 'tags-invalid' ? t('errors.tags-invalid') : null}
           </p>
-          <button type="button" data-slot="user-tag-manager-retry-load" onClick={state.retry}>
+          <button type="button" data-slot="user-tag-manager-retry-load" data-ar-part="button" onClick={state.retry}>
             {t('userTagManager.retryLoad')}
           </button>
         </div>
@@ -189,15 +189,15 @@ export const UserTagManager = forwardRef<HTMLElement, UserTagManagerProps>(funct
             {state.selected.size > 0 ? (
               <>
                 <span data-slot="user-tag-manager-selection-count">{t('userTagManager.selection.count', { count: state.selected.size })}</span>
-                <button type="button" data-slot="user-tag-manager-delete-selected" onClick={rememberOpener(state.requestDeleteSelected)}>
+                <button type="button" data-slot="user-tag-manager-delete-selected" data-ar-part="button" data-ar-variant="destructive" onClick={rememberOpener(state.requestDeleteSelected)}>
                   {t('userTagManager.selection.deleteSelected')}
                 </button>
-                <button type="button" data-slot="user-tag-manager-clear-selection" onClick={state.clearSelection}>
+                <button type="button" data-slot="user-tag-manager-clear-selection" data-ar-part="button" data-ar-variant="quiet" onClick={state.clearSelection}>
                   {t('userTagManager.selection.clear')}
                 </button>
               </>
             ) : null}
-            <button type="button" data-slot="user-tag-manager-delete-all" onClick={rememberOpener(state.requestDeleteAll)}>
+            <button type="button" data-slot="user-tag-manager-delete-all" data-ar-part="button" data-ar-variant="destructive" onClick={rememberOpener(state.requestDeleteAll)}>
               {t('userTagManager.deleteAll')}
             </button>
           </div>
@@ -245,9 +245,10 @@ export const UserTagManager = forwardRef<HTMLElement, UserTagManagerProps>(funct
       ) : null}
 
       <AlertDialog.Root open={state.confirmation !== null} onOpenChange={(open) => (open ? undefined : state.cancelConfirmation())}>
-        <AlertDialog.Overlay data-slot="user-tag-manager-confirm-overlay" />
+        <AlertDialog.Overlay data-slot="user-tag-manager-confirm-overlay" data-ar-part="overlay" />
         <AlertDialog.Content
           data-slot="user-tag-manager-confirm"
+          data-ar-part="sheet"
           onCloseAutoFocus={(event) => {
             event.preventDefault();
             const opener = openerRef.current;
@@ -262,8 +263,8 @@ export const UserTagManager = forwardRef<HTMLElement, UserTagManagerProps>(funct
             {t('userTagManager.confirm.description')}
           </AlertDialog.Description>
           <div data-slot="user-tag-manager-confirm-actions">
-            <AlertDialog.Cancel data-slot="user-tag-manager-confirm-cancel">{t('userTagManager.confirm.cancel')}</AlertDialog.Cancel>
-            <AlertDialog.Action data-slot="user-tag-manager-confirm-action" onClick={state.confirm}>
+            <AlertDialog.Cancel data-slot="user-tag-manager-confirm-cancel" data-ar-part="button">{t('userTagManager.confirm.cancel')}</AlertDialog.Cancel>
+            <AlertDialog.Action data-slot="user-tag-manager-confirm-action" data-ar-part="button" onClick={state.confirm}>
               {t('userTagManager.confirm.confirm')}
             </AlertDialog.Action>
           </div>

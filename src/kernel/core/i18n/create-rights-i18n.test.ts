@@ -3,7 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { addMessageGroup, createRightsI18n, createTranslate } from './create-rights-i18n.js';
 import { algorithmDisclosureMessages } from '../../../rights/disclosure/messages.js';
 import { personalizationSwitchMessages } from '../../../rights/personalization/messages.js';
-import { userTagManagerMessages } from '../../../rights/tags/messages.js';
+import { consentErrorsMessages, consentMessages } from '../../../rights/consent/messages.js';
+import { tagsErrorsMessages, userTagManagerMessages } from '../../../rights/tags/messages.js';
+import { errorsMessages } from './errors-messages.js';
 import { resolveRightsLocale } from './messages.js';
 
 describe('createRightsI18n', () => {
@@ -65,6 +67,51 @@ describe('string groups', () => {
     addMessageGroup(instance, personalizationSwitchMessages);
     addMessageGroup(instance, personalizationSwitchMessages);
     expect(t('personalizationSwitch.label')).toBe('个性化推荐');
+  });
+});
+
+describe('a group filled by several owners', () => {
+  test("the kernel's errors carry only the kernel's codes; each right's codes merge in when that right's strings are added", () => {
+    const instance = createRightsI18n();
+    const t = createTranslate(instance, 'zh-CN');
+    addMessageGroup(instance, errorsMessages);
+    addMessageGroup(instance, personalizationSwitchMessages);
+    expect(t('errors.write-failed')).toBe('未能保存，已恢复为之前的设置。请稍后重试。');
+    expect(t.exists('errors.tags-invalid')).toBe(false);
+    expect(t.exists('errors.consent-invalid')).toBe(false);
+    addMessageGroup(instance, userTagManagerMessages);
+    expect(t('errors.tags-invalid')).toBe(tagsErrorsMessages.strings['zh-CN']['tags-invalid']);
+    expect(t.exists('errors.tags-disallowed')).toBe(true);
+    expect(t.exists('errors.consent-invalid')).toBe(false);
+    addMessageGroup(instance, consentMessages);
+    expect(t('errors.consent-invalid')).toBe(consentErrorsMessages.strings['zh-CN']['consent-invalid']);
+    // Merging kept what was there.
+    expect(t('errors.write-failed')).toBe('未能保存，已恢复为之前的设置。请稍后重试。');
+    expect(t('errors.tags-invalid')).toBe(tagsErrorsMessages.strings['zh-CN']['tags-invalid']);
+  });
+
+  test('a fragment added before the rest of its group, or twice, merges once and loses nothing', () => {
+    const instance = createRightsI18n();
+    const t = createTranslate(instance, 'en');
+    addMessageGroup(instance, tagsErrorsMessages);
+    addMessageGroup(instance, errorsMessages);
+    addMessageGroup(instance, tagsErrorsMessages);
+    expect(t('errors.tags-invalid')).toBe(tagsErrorsMessages.strings.en['tags-invalid']);
+    expect(t('errors.read-failed')).toBe(errorsMessages.strings.en['read-failed']);
+  });
+
+  test("a right's error strings follow the zh-HK fallback, and a host's override of one wins", () => {
+    const instance = createRightsI18n({ messages: { en: { errors: { 'consent-invalid': 'Try again later.' } } } });
+    addMessageGroup(instance, errorsMessages);
+    addMessageGroup(instance, userTagManagerMessages);
+    addMessageGroup(instance, consentMessages);
+    const hongKong = createTranslate(instance, 'zh-HK');
+    // Overridden for Hong Kong.
+    expect(hongKong('errors.tags-invalid')).toBe(tagsErrorsMessages.strings['zh-HK']['tags-invalid']);
+    expect(hongKong('errors.tags-invalid')).not.toBe(tagsErrorsMessages.strings['zh-TW']['tags-invalid']);
+    // Shared with zh-TW.
+    expect(hongKong('errors.consent-invalid')).toBe(consentErrorsMessages.strings['zh-TW']['consent-invalid']);
+    expect(createTranslate(instance, 'en')('errors.consent-invalid')).toBe('Try again later.');
   });
 });
 

@@ -4,6 +4,7 @@ import {
   RIGHTS_LOCALES,
   RIGHTS_NAMESPACE,
   resolveRightsLocale,
+  type GroupFragment,
   type GroupMessages,
   type MessageKey,
   type MessageOverrides,
@@ -57,23 +58,31 @@ export function createRightsI18n(options: RightsI18nOptions = {}): I18nInstance 
 const addedGroups = new WeakMap<I18nInstance, Set<string>>();
 
 /**
- * Adds one group of the kit's strings to an instance, once. Components call it
- * for the groups they show, so that a bundle carries only the strings of the
- * components it imports. It never overwrites a string already there: the
- * host's `messages` overrides and anything the host put in our namespace win.
+ * Adds one group of the kit's strings to an instance, once, with the fragments
+ * it lists; or one fragment of a shared group, merged with the fragments
+ * already there. Components call it for the groups they show, so that a bundle
+ * carries only the strings of the components it imports. It never overwrites a
+ * string already there: the host's `messages` overrides and anything the host
+ * put in our namespace win.
  */
-export function addMessageGroup(instance: I18nInstance, messages: GroupMessages): void {
+export function addMessageGroup(instance: I18nInstance, messages: GroupMessages | GroupFragment): void {
   let added = addedGroups.get(instance);
   if (!added) {
     added = new Set();
     addedGroups.set(instance, added);
   }
-  if (added.has(messages.group)) {
+  const id = 'owner' in messages ? `${messages.group}/${messages.owner}` : messages.group;
+  if (added.has(id)) {
     return;
   }
-  added.add(messages.group);
+  added.add(id);
   for (const locale of RIGHTS_LOCALES) {
     instance.addResourceBundle(locale, RIGHTS_NAMESPACE, { [messages.group]: messages.strings[locale] }, true, false);
+  }
+  if (!('owner' in messages)) {
+    for (const fragment of messages.fragments ?? []) {
+      addMessageGroup(instance, fragment);
+    }
   }
 }
 

@@ -1,8 +1,11 @@
-import { errors as en } from '../../../../locales/en/algorights.json' with { type: 'json' };
-import { errors as zhCN } from '../../../../locales/zh-CN/algorights.json' with { type: 'json' };
-import { errors as zhTW } from '../../../../locales/zh-TW/algorights.json' with { type: 'json' };
-import { errors as zhHK } from '../../../../locales/zh-HK/algorights.json' with { type: 'json' };
-import type { GroupMessages } from './messages.js';
+import { errors as en } from './locales/en.json' with { type: 'json' };
+import { errors as zhCN } from './locales/zh-CN.json' with { type: 'json' };
+import { errors as zhTW } from './locales/zh-TW.json' with { type: 'json' };
+import { errors as zhHK } from './locales/zh-HK.json' with { type: 'json' };
+import type { GroupFragment } from './messages.js';
 
-/** The `errors` strings in every shipped locale (zh-HK: its overrides of zh-TW). Named imports let a bundler leave out the other groups. */
-export const errorsMessages: GroupMessages<'errors'> = { group: 'errors', strings: { 'zh-CN': zhCN, 'zh-TW': zhTW, 'zh-HK': zhHK, en } };
+/**
+ * The kernel's `errors` strings (storage, reads, writes, the outbox) in every shipped locale (zh-HK: its
+ * overrides of zh-TW). Every component carries them; a right's own codes come with its components.
+ */
+export const errorsMessages: GroupFragment<'errors'> = { group: 'errors', owner: 'kernel', strings: { 'zh-CN': zhCN, 'zh-TW': zhTW, 'zh-HK': zhHK, en } };

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { formatStrings, generateLocales, inPublishedOrder, mergeSources, readSources, sourceDirs } from '../../../../scripts/locales.js';
 
 // Vitest runs from the repository root.
 const localesDir = resolve('locales');
@@ -109,5 +110,79 @@ describe('locale files', () => {
       }
     }
     expect(source.get('personalizationSwitch.syncPending')).toContain('已在本机生效');
+  });
+});
+
+// The published files are generated (npm run locales) from the kernel's and each right's own files.
+const root = resolve('.');
+
+describe.each(sourceDirs(root))('the strings in %s', (dir) => {
+  const loadSource = (locale: string) => flatten(JSON.parse(readFileSync(join(root, dir, `${locale}.json`), 'utf8')));
+
+  test('have a file for each shipped locale', () => {
+    expect(readdirSync(join(root, dir)).filter((name) => name.endsWith('.json')).sort()).toEqual(locales.map((locale) => `${locale}.json`).sort());
+  });
+
+  const own = loadSource('zh-CN');
+  test.each(['zh-TW', 'en'])('%s has exactly the keys of this folder’s zh-CN, none empty, with the same placeholders', (locale) => {
+    const strings = loadSource(locale);
+    expect([...strings.keys()].sort()).toEqual([...own.keys()].sort());
+    for (const [key, text] of strings) {
+      expect(text.trim(), key).not.toBe('');
+      expect(placeholders(text), key).toEqual(placeholders(own.get(key) ?? ''));
+    }
+  });
+
+  test('zh-HK holds only overrides of this folder’s keys, each different from its zh-TW', () => {
+    const overrides = loadSource('zh-HK');
+    const traditional = loadSource('zh-TW');
+    for (const [key, text] of overrides) {
+      expect(own.has(key), key).toBe(true);
+      expect(text.trim(), key).not.toBe('');
+      expect(text, key).not.toBe(traditional.get(key));
+    }
+  });
+});
+
+describe('the published files', () => {
+  test.each([...generateLocales(root)])('%s is what `npm run locales` makes of the kernel’s and the rights’ files', (path, text) => {
+    const published = readFileSync(join(root, path), 'utf8');
+    const generatedLines = text.split('\n');
+    const firstDifference = published.split('\n').findIndex((line, index) => line !== generatedLines[index]) + 1;
+    expect(published, `${path} is stale from line ${firstDifference}: run npm run locales`).toBe(text);
+  });
+
+  test('a string changed in a right’s file makes the published file stale', () => {
+    const sources = readSources(root, 'en');
+    const tags = sources.find((source) => source.path === 'src/rights/tags/locales/en.json');
+    expect(tags).toBeDefined();
+    const edited = sources.map((source) => (source === tags ? { ...source, strings: { ...source.strings, userTagManager: { ...(source.strings.userTagManager as object), title: 'Your tags' } } } : source));
+    const published = readFileSync(join(root, 'locales/en/algorights.json'), 'utf8');
+    expect(formatStrings(inPublishedOrder(mergeSources(sources), JSON.parse(published)))).toBe(published);
+    expect(formatStrings(inPublishedOrder(mergeSources(edited), JSON.parse(published)))).not.toBe(published);
+  });
+
+  test('a right’s error codes join the kernel’s `errors` group; a key two files define is an error', () => {
+    const kernel = { path: 'kernel.json', strings: { errors: { 'read-failed': 'Could not read.' } } };
+    const tags = { path: 'tags.json', strings: { userTagManager: { title: 'Tags' }, errors: { 'tags-invalid': 'Bad tags.' } } };
+    expect(mergeSources([kernel, tags])).toEqual({ errors: { 'read-failed': 'Could not read.', 'tags-invalid': 'Bad tags.' }, userTagManager: { title: 'Tags' } });
+    const clash = { path: 'consent.json', strings: { errors: { 'tags-invalid': 'Other words.' } } };
+    expect(() => mergeSources([kernel, tags, clash])).toThrow('errors.tags-invalid is defined twice: in tags.json and in consent.json.');
+  });
+
+  test('a group belongs to one right: another right cannot add to it', () => {
+    const kernel = { path: 'kernel.json', strings: { errors: {} } };
+    const tags = { path: 'tags.json', strings: { userTagManager: { title: 'Tags' } } };
+    const feedback = { path: 'feedback.json', strings: { userTagManager: { subtitle: 'More' } } };
+    expect(() => mergeSources([kernel, tags, feedback])).toThrow('The group "userTagManager" is defined in tags.json and in feedback.json');
+  });
+
+  test('keys keep the place they have in the published file; new keys follow their siblings', () => {
+    const merged = { errors: { 'read-failed': 'a', 'tags-invalid': 'b', 'write-failed': 'c', 'consent-invalid': 'd' }, consent: { title: 'e' } };
+    const previous = { consent: { title: 'old' }, errors: { 'tags-invalid': 'x', 'read-failed': 'y' } };
+    const ordered = inPublishedOrder(merged, previous);
+    expect(Object.keys(ordered)).toEqual(['consent', 'errors']);
+    expect(Object.keys(ordered.errors as object)).toEqual(['tags-invalid', 'read-failed', 'write-failed', 'consent-invalid']);
+    expect(ordered).toEqual(merged);
   });
 });

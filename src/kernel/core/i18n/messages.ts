@@ -42,6 +42,24 @@ export interface GroupMessages<Group extends MessageGroup = MessageGroup> {
   group: Group;
   /** Whole strings for each full locale, overrides only for an overlay locale (zh-HK). */
   strings: Record<FullLocale, RightsMessages[Group]> & Record<OverlayLocale, DeepPartial<RightsMessages[Group]>>;
+  /**
+   * Parts of shared groups that the components showing this group also need, added with it: a right's
+   * own `errors.<code>` strings, so that only its components carry them.
+   */
+  fragments?: readonly GroupFragment[];
+}
+
+/**
+ * Part of a group that several owners fill: the kernel's `errors` group holds
+ * the kernel's codes, and each right adds the strings of its own codes with
+ * its components. Fragments of one group merge; each is added once.
+ */
+export interface GroupFragment<Group extends MessageGroup = MessageGroup> {
+  group: Group;
+  /** Who owns this part (`kernel`, or a right's folder name, such as `tags`): one fragment per owner and group. */
+  owner: string;
+  /** This part's strings for each locale (zh-HK: its overrides of zh-TW). */
+  strings: Record<RightsLocale, DeepPartial<RightsMessages[Group]>>;
 }
 
 type Join<Head extends string, Tail extends string> = `${Head}.${Tail}`;

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { AdapterName } from '../adapters/types.js';
+import type { AdapterName } from '../store/registry.js';
 
 /**
  * How a write behaves when its adapter fails:
@@ -42,10 +42,16 @@ export interface OutboxEntry {
   /** Set when the kit wrote it back after rolling a write back: the correlation id of that write. */
   compensates?: string;
   /**
+   * Wall-clock milliseconds before which no tab sends it: the user may still take it back (undo in a
+   * toast). Written by `holdMs` and the engine's `rehold`; entries stored by earlier builds called it
+   * `notBefore`, and are read as this.
+   */
+  holdUntil?: number;
+  /**
    * Wall-clock milliseconds before which other tabs leave it alone: the tab that made it holds it until
    * an earlier write of its own to the same target has settled, so the two reach the backend in order.
    */
-  notBefore?: number;
+  leaseUntil?: number;
 }
 
 // Only what the engine relies on is checked here; each slice checks the arguments of its own writes.
@@ -63,8 +69,22 @@ const entrySchema = v.object({
   attempts: v.optional(v.number(), 0),
   details: v.optional(v.record(v.string(), v.unknown())),
   compensates: v.optional(v.string()),
+  holdUntil: v.optional(v.number()),
+  leaseUntil: v.optional(v.number()),
+  // The name `holdUntil` had before it and the lease were told apart; see migrateEntry.
   notBefore: v.optional(v.number()),
 });
+
+/**
+ * Reads an entry stored by an earlier build. Its `notBefore` kept every tab but the one that made it
+ * from sending the entry; after a reload no tab made it, so it holds the entry for all of them, which
+ * is what `holdUntil` does.
+ */
+function migrateEntry(stored: v.InferOutput<typeof entrySchema>): OutboxEntry {
+  const { notBefore, ...entry } = stored;
+  const holdUntil = entry.holdUntil ?? notBefore;
+  return { ...entry, ...(holdUntil === undefined ? {} : { holdUntil }) } as OutboxEntry;
+}
 
 /**
  * Splits what an outbox adapter returned into entries the kit can trust and
@@ -79,7 +99,7 @@ export function parseOutboxEntries(values: readonly unknown[]): { entries: Outbo
     const result = v.safeParse(entrySchema, value);
     if (result.success && result.output.key !== '' && !seen.has(result.output.key)) {
       seen.add(result.output.key);
-      entries.push(result.output as OutboxEntry);
+      entries.push(migrateEntry(result.output));
     } else if (!result.success || result.output.key === '') {
       invalid.push(value);
     }

@@ -5,7 +5,9 @@ import { systemClock, type RightsClock } from '../clock.js';
 import { RightsDeveloperError, type RightsError } from '../errors.js';
 import type { RightsEvent } from '../events.js';
 import type { RightsState } from './registry.js';
-import type { RightsDefaults, RightsInitialState, SliceContext, SliceDescriptor } from './define-slice.js';
+import type { VisibilitySource } from '../visibility.js';
+import type { CoreSlice } from './core-slice.js';
+import type { RightsDefaults, RightsInitialState, SliceContext, SliceDescriptor, SliceInstance } from './define-slice.js';
 import { personalizationSlice } from '../../../rights/personalization/core/slice.js';
 import { createWriteEngine, andThen, type OutboxState, type SliceWriteHandler } from '../engine/write-engine.js';
 
@@ -30,6 +32,13 @@ export interface CreateRightsStoreOptions {
   retryDelayMs?: number;
   /** The clock. Default: the system's. Tests pass `createManualClock()`. */
   clock?: RightsClock;
+  /** The platform's IANA time zone, for minor mode's 22:00–06:00 curfew and its day. Default: `Asia/Shanghai`. */
+  timeZone?: string;
+  /**
+   * Whether the app is in front of the user, for minor mode's time, which counts only then. Default: the page's
+   * own visibility (`document.visibilityState`; never in front where there is no page). Read once.
+   */
+  visibility?: VisibilitySource;
   /** Slices to register at once, besides personalization, which is always there. Components register the slices they need themselves. */
   slices?: readonly SliceDescriptor[];
 }
@@ -46,6 +55,12 @@ export interface RightsStore extends StoreApi<RightsState> {
   connect(): () => void;
   /** Starts one slice, for a slice registered after `connect`. Returns the stop. */
   connectSlice(name: string): () => void;
+  /** The clock the store runs on (`clock`, else the system's), for views that show a time. */
+  readonly clock: RightsClock;
+  /** Reads one slice again if its load failed, and sends its pending writes now. */
+  retrySlice(name: string): Promise<void>;
+  /** Forgets one slice's last failure, once the user has seen it. */
+  dismissSliceFailure(name: string): void;
 }
 
 const OUTBOX_METHODS = ['load', 'put', 'delete', 'setAside'] as const;
@@ -70,22 +85,23 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
   const clock = options.clock ?? systemClock;
   const supplied: RightsAdapters = options.adapters ?? {};
   const resolved = new Map<AdapterName, object>();
-  const descriptors = new Map<string, { descriptor: SliceDescriptor; context: SliceContext }>();
+  const descriptors = new Map<string, { descriptor: SliceDescriptor; instance: SliceInstance<Partial<RightsState>> }>();
   const handlers = new Map<string, SliceWriteHandler>();
   const outbox: OutboxAdapter = assertAdapter(supplied.outbox ?? createLocalStorageOutboxAdapter(), 'outbox', OUTBOX_METHODS, OUTBOX_ADVICE);
   const emit = (event: RightsEvent) => options.onEvent?.(event);
   const reportError = (error: RightsError) => options.onError?.(error);
   const timestamp = () => new Date(clock.now()).toISOString();
 
-  const base = createStore<RightsState>()(
-    () =>
-      ({
-        outbox: { load: 'idle', entries: [], unsaved: [], unreadable: [] } satisfies OutboxState,
-        retrySync: async () => {
-          await engine.flushAll();
-        },
-      }) as unknown as RightsState,
-  );
+  const core: CoreSlice = {
+    outbox: { load: 'idle', entries: [], unsaved: [], unreadable: [] } satisfies OutboxState,
+    // Every slice reads again what failed to load and sends its writes; then the writes of slices no component shows.
+    retrySync: async () => {
+      await Promise.all([...descriptors.values()].map(({ instance }) => instance.retry()));
+      await engine.flushAll();
+    },
+  };
+  // The slices join the state as they are registered; until then the store holds the core alone.
+  const base = createStore<RightsState>()(() => core as RightsState);
 
   const engine = createWriteEngine({
     clock,
@@ -109,6 +125,7 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
   const readOutbox = () => (outboxRead ??= engine.loadOutbox());
   const connections = new Map<string, { count: number; stop: (() => void) | null }>();
   let storeConnections = 0;
+  let unpublished = false;
   let unsubscribeOutbox: (() => void) | undefined;
 
   const register = (descriptor: SliceDescriptor) => {
@@ -133,13 +150,32 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
       timestamp,
       handle: (handler) => handlers.set(descriptor.name, handler),
       outbox: () => base.getState().outbox,
-      options: { initialState: options.initialState, defaults: options.defaults },
+      options: {
+        initialState: options.initialState,
+        defaults: options.defaults,
+        timeZone: options.timeZone,
+        visibility: options.visibility,
+        callTimeoutMs: options.loadTimeoutMs ?? 8000,
+      },
     };
-    descriptors.set(descriptor.name, { descriptor, context });
-    const slice = descriptor.create(context)(base.setState, base.getState, base) as Partial<RightsState>;
+    const instance = instantiate(descriptor, context);
+    descriptors.set(descriptor.name, { descriptor, instance });
+    const slice = instance.initial;
     // Rendering on the server and hydrating read the initial state: it includes every slice registered.
     initialState = { ...initialState, ...slice };
-    base.setState(slice);
+    // Added in place, with no notice to subscribers: a component registers its slice while it renders, and
+    // telling other components then would update them during another's render. No one can be reading a
+    // slice that did not exist; the notice goes out when the slice starts (`publish`), outside rendering.
+    Object.assign(base.getState(), slice);
+    unpublished = true;
+  };
+
+  /** Tells subscribers about slices registered since the last notice: from an effect, never from a render. */
+  const publish = () => {
+    if (unpublished) {
+      unpublished = false;
+      base.setState((state) => ({ ...state }));
+    }
   };
 
   /** Starts a slice once the outbox is read; counted, so that the provider and a component can both hold it. */
@@ -148,15 +184,16 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
     if (!entry) {
       throw new RightsDeveloperError(`No slice "${name}" is registered; call store.register(descriptor) first.`);
     }
+    publish();
     const connection = connections.get(name) ?? { count: 0, stop: null };
     connections.set(name, connection);
     connection.count += 1;
     if (connection.count === 1) {
-      entry.descriptor.starting?.(base);
+      entry.instance.starting();
       void andThen(readOutbox(), () => {
         if (connection.count > 0 && connection.stop === null) {
           engine.adoptSlice(name);
-          connection.stop = entry.descriptor.connect(base, entry.context);
+          connection.stop = entry.instance.connect();
           void engine.flush(name);
         }
       });
@@ -175,15 +212,33 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
     };
   };
 
-  register(personalizationSlice as SliceDescriptor);
+  /** The slice for this store: a kit slice makes its own; a slice of the older shape is adapted. */
+  function instantiate(descriptor: SliceDescriptor, context: SliceContext): SliceInstance<Partial<RightsState>> {
+    if ('start' in descriptor) {
+      return descriptor.start(context, base);
+    }
+    return {
+      initial: descriptor.create(context)(base.setState, base.getState, base),
+      starting: () => descriptor.starting?.(base),
+      connect: () => descriptor.connect(base, context),
+      retry: () => engine.flush(descriptor.name),
+      // A slice of the older shape dismisses through its own action.
+      dismissFailure: () => {},
+    };
+  }
+
+  register(personalizationSlice);
   for (const descriptor of options.slices ?? []) {
     register(descriptor);
   }
 
   return Object.assign(base, {
+    clock,
     getInitialState: () => initialState,
     register,
     connectSlice: acquire,
+    retrySlice: (name: string) => descriptors.get(name)?.instance.retry() ?? Promise.resolve(),
+    dismissSliceFailure: (name: string) => descriptors.get(name)?.instance.dismissFailure(),
     connect() {
       storeConnections += 1;
       const disconnectEngine = engine.connect();

@@ -4,7 +4,8 @@ import { complaintDeadline, parseComplaintDrafts } from './model.js';
 import { createCorrelationId } from '../../../kernel/core/events.js';
 import { PRC_WORKING_DAY_CALENDAR, addWorkingDays, type WorkingDayCalendar } from '../../../kernel/core/calendar.js';
 import { createJsonStorageCell, memoryCellChannel, throwIfAborted, type KeyValueStorage, type MemoryCell } from '../../../kernel/core/adapters/storage.js';
-import type { ComplaintDraftsAdapter, ComplaintsAdapter, Subscribe } from '../../../kernel/core/adapters/types.js';
+import type { Subscribe } from '../../../kernel/core/adapters/types.js';
+import type { ComplaintDraftsAdapter, ComplaintsAdapter } from './adapter.js';
 
 /** The version of {@link StoredComplaints}. */
 export const STORED_COMPLAINTS_VERSION = 1;

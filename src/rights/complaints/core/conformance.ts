@@ -1,6 +1,6 @@
 import type { Complaint, ComplaintTicket } from './model.js';
 import type { Awaitable } from '../../../kernel/core/types.js';
-import type { ComplaintsAdapter } from '../../../kernel/core/adapters/types.js';
+import type { ComplaintsAdapter } from './adapter.js';
 import { abortedOptions, fails, readOptions, writeOptions, type ConformanceRunner } from '../../../kernel/core/adapters/conformance.js';
 
 /** Reads and seeds a complaints adapter's storage (the ticket system) without going through it. */

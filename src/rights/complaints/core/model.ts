@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { RightsDeveloperError, RightsError } from '../../../kernel/core/errors.js';
 import { issuePath } from '../../personalization/core/schema.js';
-import type { CalendarDate } from '../../../kernel/core/calendar.js';
+import { PRC_WORKING_DAY_CALENDAR, addWorkingDays, toCalendarDate, workingDaysBetween, type CalendarDate, type WorkingDayCalendar } from '../../../kernel/core/calendar.js';
 
 /**
  * What a user can bring to the platform (ALG 22, GENAI 15, DS 12):
@@ -217,6 +217,35 @@ export function complaintDeadline(kind: ComplaintKind, deadlines: ComplaintDeadl
     );
   }
   return days;
+}
+
+/** Where a ticket's feedback deadline stands. */
+export interface TicketDue {
+  /** The due date: the adapter's, or the deadline counted in working days from when it was received. */
+  dueDate: CalendarDate;
+  /** Working days from today to the due date: 0 on the day, negative once overdue. */
+  daysLeft: number;
+}
+
+/** What decides a ticket's due date and the working days left. */
+export interface TicketDueOptions {
+  /** Feedback deadline per kind, in working days, from 1 to 15. Default: 15. */
+  deadlines?: ComplaintDeadlines;
+  /** The calendar of working days and its time zone. Default: the PRC's, in Asia/Shanghai. */
+  calendar?: WorkingDayCalendar;
+  /** Now, whose date in the calendar's zone is today. Hooks pass the provider's clock. */
+  now: Date | number;
+}
+
+/**
+ * The due date and working days left of a ticket: the adapter's due date when it gave one, else the
+ * kind's deadline in working days from the day it was received, in the calendar's zone (ALG 22: 及时反馈).
+ */
+export function ticketDue(ticket: Pick<ComplaintTicket, 'kind' | 'receivedAt' | 'dueDate'>, options: TicketDueOptions): TicketDue {
+  const calendar = options.calendar ?? PRC_WORKING_DAY_CALENDAR;
+  const dueDate = ticket.dueDate ?? addWorkingDays(new Date(ticket.receivedAt), complaintDeadline(ticket.kind, options.deadlines), calendar);
+  const today = toCalendarDate(options.now, calendar.timeZone);
+  return { dueDate, daysLeft: workingDaysBetween(today, dueDate, calendar) };
 }
 
 /** What the platform allows as attachments (screenshots). */

@@ -10,7 +10,7 @@ import {
 import { withAdapterFaults } from '../../../kernel/core/adapters/fault-injection.js';
 import { createMemoryOutboxAdapter } from '../../../kernel/core/outbox/outbox-adapters.js';
 import type { MemoryCell } from '../../../kernel/core/adapters/storage.js';
-import type { ComplaintsAdapter } from '../../../kernel/core/adapters/types.js';
+import type { ComplaintsAdapter } from './adapter.js';
 import { createManualClock } from '../../../kernel/core/clock.js';
 import { complaintDeadline, emptyComplaintDraft, type Complaint } from './model.js';
 import { RightsDeveloperError } from '../../../kernel/core/errors.js';

@@ -1,6 +1,5 @@
-import type { StoreApi } from 'zustand/vanilla';
 import { createLocalStorageComplaintDraftsAdapter, createLocalStorageComplaintsAdapter } from './adapters.js';
-import type { ComplaintDraftsAdapter, ComplaintsAdapter } from '../../../kernel/core/adapters/types.js';
+import type { ComplaintDraftsAdapter } from './adapter.js';
 import {
   isComplaint,
   parseComplaintTicket,
@@ -11,12 +10,13 @@ import {
   type ComplaintTicket,
 } from './model.js';
 import { RightsError, toRightsError, type RightsFailure } from '../../../kernel/core/errors.js';
-import { createCorrelationId, type ComplaintsEvent } from '../../../kernel/core/events.js';
+import { createCorrelationId } from '../../../kernel/core/events.js';
+import { type ComplaintsEvent } from './events.js';
 import type { LoadState } from '../../../kernel/core/types.js';
 import type { OutboxEntry } from '../../../kernel/core/outbox/outbox.js';
 import type { RightsState } from '../../../kernel/core/store/registry.js';
-import type { SliceContext, SliceDescriptor } from '../../../kernel/core/store/define-slice.js';
-import { andThen, attempt } from '../../../kernel/core/engine/write-engine.js';
+import { defineSlice, type SliceDescriptor, type SliceKit, type SliceSetup } from '../../../kernel/core/store/define-slice.js';
+import { andThen } from '../../../kernel/core/engine/write-engine.js';
 
 /**
  * What a complaints failure is about: `load` (the tickets could not be read), `draft` (a draft could
@@ -76,7 +76,6 @@ export interface ComplaintsSlice {
   startNewComplaint(form: string): void;
 }
 
-/** The store with the complaints slice registered. */
 /** The store with the complaints slice: now simply {@link RightsState}, kept for code that named it. */
 export type RightsStateWithComplaints = RightsState;
 
@@ -90,12 +89,10 @@ export function selectPendingComplaints(state: RightsState, form?: string): Outb
 
 const byNewest = (first: ComplaintTicket, second: ComplaintTicket) => second.receivedAt.localeCompare(first.receivedAt);
 
-type Get = () => RightsStateWithComplaints;
-type Update = (patch: Partial<ComplaintsState>) => void;
-
 /** The complaints slice: registered by the first complaint component that renders. */
-export const complaintsSlice: SliceDescriptor<ComplaintsSlice> = {
+export const complaintsSlice: SliceDescriptor<ComplaintsSlice, typeof SLICE> = defineSlice({
   name: SLICE,
+  watch: 'complaints',
   requiredMethods: { complaints: ['submit', 'list'], complaintDrafts: ['load', 'save'] },
   advice: {
     complaints: 'pass an adapter that reaches your ticket system, start from createMemoryComplaintsAdapter(), and check yours with runComplaintsAdapterConformance()',
@@ -103,86 +100,75 @@ export const complaintsSlice: SliceDescriptor<ComplaintsSlice> = {
   },
   defaults: { complaints: () => createLocalStorageComplaintsAdapter(), complaintDrafts: () => createLocalStorageComplaintDraftsAdapter() },
 
-  create(context) {
-    return (rawSet, rawGet) => {
-      const get = rawGet as Get;
-      const set = rawSet as (partial: (state: RightsStateWithComplaints) => Partial<RightsStateWithComplaints>) => void;
-      const update: Update = (patch) => set((state) => ({ complaints: { ...state.complaints, ...patch } }));
-      const adapter = context.adapter('complaints');
-      const drafts = () => context.adapter('complaintDrafts');
-      const event = (type: ComplaintsEvent['type'], correlationId: string, details: Omit<ComplaintsEvent, 'type' | 'timestamp' | 'correlationId'>) =>
-        context.emit({ ...details, type, timestamp: context.timestamp(), correlationId });
+  setup(kit): SliceSetup<typeof SLICE, Omit<ComplaintsSlice, typeof SLICE>> {
+    const { get, update } = kit;
+    const context = kit;
+    const adapter = kit.adapter('complaints');
+    const drafts = () => context.adapter('complaintDrafts');
+    const event = (type: ComplaintsEvent['type'], correlationId: string, details: Omit<ComplaintsEvent, 'type' | 'timestamp' | 'correlationId'>) =>
+      context.emit({ ...details, type, timestamp: context.timestamp(), correlationId });
 
-      const storeDrafts = (next: Record<string, ComplaintDraft>) => {
-        update({ drafts: next });
-        void andThen(
-          attempt(() => drafts().save(next)),
-          (outcome) => {
-            if (!outcome.ok) {
-              context.reportError(toRightsError(outcome.error, 'device-write-failed', 'A complaint draft could not be kept on this device.'));
-              update({ failure: { code: 'device-write-failed', action: 'draft' } });
-            } else if (get().complaints.failure?.action === 'draft') {
-              update({ failure: null });
+    const storeDrafts = (next: Record<string, ComplaintDraft>) => {
+      update({ drafts: next });
+      // Not stored in the outbox, but timed out and aborted: a device store that never answers leaves nothing waiting.
+      void kit.call(() => drafts().save(next)).then(
+        () => {
+          if (get().complaints.failure?.action === 'draft') {
+            update({ failure: null });
+          }
+        },
+        (error: unknown) => {
+          context.reportError(toRightsError(error, 'device-write-failed', 'A complaint draft could not be kept on this device.'));
+          update({ failure: { code: 'device-write-failed', action: 'draft' } });
+        },
+      );
+    };
+
+    kit.handle({
+      validate: (entry) => entry.method === 'submit' && isComplaint(entry.args[0]),
+      confirmed(batch) {
+        const tickets = [...get().complaints.tickets];
+        const issued = { ...get().complaints.issued };
+        for (const { entry, result } of batch) {
+          try {
+            const ticket = parseComplaintTicket(result);
+            const index = tickets.findIndex((candidate) => candidate.id === ticket.id);
+            if (index >= 0) {
+              tickets[index] = ticket;
+            } else {
+              tickets.push(ticket);
             }
-          },
-        );
-      };
-
-      context.handle({
-        validate: (entry) => entry.method === 'submit' && isComplaint(entry.args[0]),
-        setFailure(failure, onlyIfAction) {
-          if (onlyIfAction === undefined || get().complaints.failure?.action === onlyIfAction) {
-            update({ failure: failure as RightsFailure<ComplaintsAction> | null });
+            issued[entry.target.slice('complaint:'.length)] = ticket.id;
+            event('complaints.ticket-issued', entry.correlationId, { kind: ticket.kind, ticketId: ticket.id });
+          } catch (cause) {
+            context.reportError(toRightsError(cause, 'complaints-invalid', 'The complaints adapter returned an invalid ticket.'));
           }
-        },
-        confirmed(batch) {
-          const tickets = [...get().complaints.tickets];
-          const issued = { ...get().complaints.issued };
-          for (const { entry, result } of batch) {
-            try {
-              const ticket = parseComplaintTicket(result);
-              const index = tickets.findIndex((candidate) => candidate.id === ticket.id);
-              if (index >= 0) {
-                tickets[index] = ticket;
-              } else {
-                tickets.push(ticket);
-              }
-              issued[entry.target.slice('complaint:'.length)] = ticket.id;
-              event('complaints.ticket-issued', entry.correlationId, { kind: ticket.kind, ticketId: ticket.id });
-            } catch (cause) {
-              context.reportError(toRightsError(cause, 'complaints-invalid', 'The complaints adapter returned an invalid ticket.'));
-            }
-          }
-          update({ tickets: tickets.sort(byNewest), issued });
-        },
-      });
+        }
+        update({ tickets: tickets.sort(byNewest), issued });
+      },
+    });
 
-      return {
-        complaints: {
-          load: 'idle',
-          failure: null,
-          tickets: [],
-          invalidCount: 0,
-          draftsLoad: 'idle',
-          drafts: {},
-          issued: {},
-          capabilities: { upload: typeof adapter.uploadAttachment === 'function' },
-        },
-
-        loadComplaints(options = {}) {
-          const { load } = get().complaints;
-          if (load === 'loading' || load === 'ready' || (load === 'error' && !options.retry)) {
-            return;
-          }
-          update({ load: 'loading' });
-          void readTickets(context, get, update);
-        },
+    return {
+      read: () => readTickets(kit),
+      state: {
+        load: 'idle',
+        failure: null,
+        tickets: [],
+        invalidCount: 0,
+        draftsLoad: 'idle',
+        drafts: {},
+        issued: {},
+        capabilities: { upload: typeof adapter.uploadAttachment === 'function' },
+      },
+      actions: {
+        loadComplaints: kit.loadOnce,
 
         loadComplaintDrafts() {
           if (get().complaints.draftsLoad !== 'idle') {
             return;
           }
           update({ draftsLoad: 'loading' });
+          // A read, through the engine's read: drafts in synchronous storage show before the first paint.
           void andThen(
             context.engine.read((options) => drafts().load(options)),
             (outcome) => {
@@ -242,62 +228,40 @@ export const complaintsSlice: SliceDescriptor<ComplaintsSlice> = {
           if (!upload) {
             return null;
           }
-          // Timed out and aborted like a read: an upload that never answers does not leave the form waiting.
+          // Never stored, but timed out and aborted: an upload that never answers does not leave the form waiting.
           const idempotencyKey = createCorrelationId();
-          const outcome = await context.engine.read(({ signal }) => upload.call(adapter, file, { idempotencyKey, signal }));
-          if (!outcome.ok) {
-            context.reportError(toRightsError(outcome.error, 'write-failed', 'The complaints adapter did not take an attachment.'));
+          try {
+            const attachment = await kit.call((signal) => upload.call(adapter, file, { idempotencyKey, signal }), { code: 'write-failed' });
+            if (get().complaints.failure?.action === 'upload') {
+              update({ failure: null });
+            }
+            return attachment;
+          } catch (error) {
+            context.reportError(toRightsError(error, 'write-failed', 'The complaints adapter did not take an attachment.'));
             update({ failure: { code: 'write-failed', action: 'upload' } });
             return null;
           }
-          if (get().complaints.failure?.action === 'upload') {
-            update({ failure: null });
-          }
-          return outcome.value;
         },
 
-        async retryComplaints() {
-          if (get().complaints.failure?.action === 'load') {
-            get().loadComplaints({ retry: true });
-          }
-          await context.engine.flush(SLICE);
-        },
-
-        dismissComplaintsFailure() {
-          if (get().complaints.failure) {
-            update({ failure: null });
-          }
-        },
+        retryComplaints: kit.retry,
+        dismissComplaintsFailure: kit.dismissFailure,
 
         startNewComplaint(form) {
           const { [form]: _done, ...issued } = get().complaints.issued;
           update({ issued });
         },
-      };
+      },
     };
   },
-
-  connect(store, context) {
-    const typed = store as unknown as StoreApi<RightsStateWithComplaints>;
-    const update: Update = (patch) => typed.setState((state) => ({ complaints: { ...state.complaints, ...patch } }));
-    const unreadable = context.outbox().unreadable;
-    if (unreadable.includes(SLICE) || unreadable.includes('*')) {
-      update({ failure: { code: 'outbox-unreadable', action: 'recover' } });
-    }
-    const unsubscribe = (context.adapter('complaints') as ComplaintsAdapter).subscribe?.(() => {
-      if (typed.getState().complaints.load === 'ready') {
-        void readTickets(context, typed.getState, update);
-      }
-    });
-    return () => unsubscribe?.();
-  },
-};
+});
 
 /** Reads the tickets and validates them one by one. */
-function readTickets(context: SliceContext, get: Get, update: Update) {
-  const adapter = context.adapter('complaints') as ComplaintsAdapter;
+function readTickets(kit: SliceKit<typeof SLICE>) {
+  const { get, update } = kit;
+  const context = kit;
+  const adapter = kit.adapter('complaints');
   return andThen(
-    context.engine.read((options) => adapter.list(options) as unknown),
+    context.engine.read((options) => adapter.list(options)),
     (outcome) => {
       const failed = (error: RightsError) => {
         update({ load: 'error', failure: { code: error.code, action: 'load' } });

@@ -2,7 +2,8 @@ import { systemClock } from '../../../kernel/core/clock.js';
 import type { ConsentReceipt, StoredConsentReceipt } from './model.js';
 import { createCorrelationId } from '../../../kernel/core/events.js';
 import { createJsonStorageCell, memoryCellChannel, throwIfAborted, type KeyValueStorage, type MemoryCell } from '../../../kernel/core/adapters/storage.js';
-import type { ConsentAdapter, Subscribe } from '../../../kernel/core/adapters/types.js';
+import type { Subscribe } from '../../../kernel/core/adapters/types.js';
+import type { ConsentAdapter } from './adapter.js';
 
 /** The version of {@link StoredConsent}. */
 export const STORED_CONSENT_VERSION = 1;

@@ -1,6 +1,6 @@
 import type { ConsentReceipt, StoredConsentReceipt } from './model.js';
 import type { Awaitable } from '../../../kernel/core/types.js';
-import type { ConsentAdapter } from '../../../kernel/core/adapters/types.js';
+import type { ConsentAdapter } from './adapter.js';
 import { abortedOptions, fails, readOptions, writeOptions, type ConformanceRunner } from '../../../kernel/core/adapters/conformance.js';
 
 /** Reads and seeds a consent adapter's storage without going through it. */

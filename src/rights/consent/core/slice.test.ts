@@ -4,7 +4,7 @@ import { createLocalStorageConsentAdapter, createMemoryConsentAdapter, type Stor
 import { withAdapterFaults } from '../../../kernel/core/adapters/fault-injection.js';
 import { createMemoryOutboxAdapter } from '../../../kernel/core/outbox/outbox-adapters.js';
 import type { MemoryCell } from '../../../kernel/core/adapters/storage.js';
-import type { ConsentAdapter } from '../../../kernel/core/adapters/types.js';
+import type { ConsentAdapter } from './adapter.js';
 import { createManualClock } from '../../../kernel/core/clock.js';
 import { consentStanding, createConsentReceipt, type ConsentDocument } from './model.js';
 import type { RightsEvent } from '../../../kernel/core/events.js';

@@ -1,13 +1,12 @@
-import type { StoreApi } from 'zustand/vanilla';
 import { createLocalStorageConsentAdapter } from './adapters.js';
-import type { ConsentAdapter } from '../../../kernel/core/adapters/types.js';
 import { isConsentReceipt, parseStoredConsentReceipt, parseStoredConsentReceipts, type ConsentReceipt, type StoredConsentReceipt } from './model.js';
 import { RightsError, toRightsError, type RightsFailure } from '../../../kernel/core/errors.js';
-import { createCorrelationId, type ConsentEvent } from '../../../kernel/core/events.js';
+import { createCorrelationId } from '../../../kernel/core/events.js';
+import { type ConsentEvent } from './events.js';
 import type { LoadState } from '../../../kernel/core/types.js';
 import type { OutboxEntry } from '../../../kernel/core/outbox/outbox.js';
 import type { RightsState } from '../../../kernel/core/store/registry.js';
-import type { SliceContext, SliceDescriptor } from '../../../kernel/core/store/define-slice.js';
+import { defineSlice, type SliceDescriptor, type SliceKit, type SliceSetup } from '../../../kernel/core/store/define-slice.js';
 import { andThen } from '../../../kernel/core/engine/write-engine.js';
 
 /**
@@ -47,8 +46,8 @@ export interface ConsentSlice {
   consentNow(): number;
 }
 
-/** The store with the consent slice registered. */
-export type RightsStateWithConsent = RightsState & ConsentSlice;
+/** The store with the consent slice: now simply {@link RightsState}, kept for code that named it. */
+export type RightsStateWithConsent = RightsState;
 
 const SLICE = 'consent';
 const targetOf = (documentId: string) => `consent:${documentId}`;
@@ -69,7 +68,8 @@ export function pendingReceipt(entry: OutboxEntry): ConsentReceipt | null {
  * outbox, which protect the user and so apply at once. Gives and renewals count once stored.
  */
 export function selectEffectiveReceipts(state: RightsState): ConsentReceipt[] {
-  const consent = (state as RightsStateWithConsent).consent;
+  // Absent until a consent component registers the slice.
+  const consent: ConsentState | undefined = state.consent;
   const stored = consent?.receipts ?? [];
   const known = new Set(stored.map((receipt) => receipt.recordId));
   const waiting = selectPendingConsent(state)
@@ -77,9 +77,6 @@ export function selectEffectiveReceipts(state: RightsState): ConsentReceipt[] {
     .filter((receipt): receipt is ConsentReceipt => receipt !== null && !known.has(receipt.recordId) && (receipt.event === 'declined' || receipt.event === 'withdrawn'));
   return [...stored, ...waiting];
 }
-
-type Get = () => RightsStateWithConsent;
-type Update = (patch: Partial<ConsentState>) => void;
 
 const details = (receipt: ConsentReceipt) => ({
   documentId: receipt.documentId,
@@ -89,58 +86,46 @@ const details = (receipt: ConsentReceipt) => ({
 });
 
 /** The consent slice: registered by the first consent component that renders. */
-export const consentSlice: SliceDescriptor<ConsentSlice> = {
+export const consentSlice: SliceDescriptor<ConsentSlice, typeof SLICE> = defineSlice({
   name: SLICE,
+  watch: 'consent',
   requiredMethods: { consent: ['load', 'record'] },
   advice: {
     consent: 'pass an adapter that stores receipts on your backend, start from createMemoryConsentAdapter(), and check yours with runConsentAdapterConformance()',
   },
   defaults: { consent: () => createLocalStorageConsentAdapter() },
 
-  create(context) {
-    return (rawSet, rawGet) => {
-      const get = rawGet as Get;
-      const set = rawSet as (partial: (state: RightsStateWithConsent) => Partial<RightsStateWithConsent>) => void;
-      const update: Update = (patch) => set((state) => ({ consent: { ...state.consent, ...patch } }));
-      const event = (type: ConsentEvent['type'], correlationId: string, fields: Omit<ConsentEvent, 'type' | 'timestamp' | 'correlationId'>) =>
-        context.emit({ ...fields, type, timestamp: context.timestamp(), correlationId });
+  setup(kit): SliceSetup<typeof SLICE, Omit<ConsentSlice, typeof SLICE>> {
+    const { get, update } = kit;
+    const context = kit;
+    const event = (type: ConsentEvent['type'], correlationId: string, fields: Omit<ConsentEvent, 'type' | 'timestamp' | 'correlationId'>) =>
+      context.emit({ ...fields, type, timestamp: context.timestamp(), correlationId });
 
-      context.handle({
-        validate: (entry) => entry.method === 'record' && isConsentReceipt(entry.args[0]),
-        setFailure(failure, onlyIfAction) {
-          if (onlyIfAction === undefined || get().consent.failure?.action === onlyIfAction) {
-            update({ failure: failure as RightsFailure<ConsentAction> | null });
-          }
-        },
-        confirmed(batch) {
-          const receipts = [...get().consent.receipts];
-          for (const { entry, result } of batch) {
-            try {
-              const stored = parseStoredConsentReceipt(result);
-              if (!receipts.some((candidate) => candidate.receiptId === stored.receiptId)) {
-                receipts.push(stored);
-              }
-              event('consent.recorded', entry.correlationId, { ...details(stored), receiptId: stored.receiptId });
-            } catch (cause) {
-              context.reportError(toRightsError(cause, 'consent-invalid', 'The consent adapter returned an invalid receipt.'));
+    kit.handle({
+      validate: (entry) => entry.method === 'record' && isConsentReceipt(entry.args[0]),
+      confirmed(batch) {
+        const receipts = [...get().consent.receipts];
+        for (const { entry, result } of batch) {
+          try {
+            const stored = parseStoredConsentReceipt(result);
+            if (!receipts.some((candidate) => candidate.receiptId === stored.receiptId)) {
+              receipts.push(stored);
             }
+            event('consent.recorded', entry.correlationId, { ...details(stored), receiptId: stored.receiptId });
+          } catch (cause) {
+            context.reportError(toRightsError(cause, 'consent-invalid', 'The consent adapter returned an invalid receipt.'));
           }
-          const failure = get().consent.failure;
-          update({ receipts, ...(failure?.action === 'record' ? { failure: null } : {}) });
-        },
-      });
+        }
+        const failure = get().consent.failure;
+        update({ receipts, ...(failure?.action === 'record' ? { failure: null } : {}) });
+      },
+    });
 
-      return {
-        consent: { load: 'idle', failure: null, receipts: [], invalidCount: 0 },
-
-        loadConsent(options = {}) {
-          const { load } = get().consent;
-          if (load === 'loading' || load === 'ready' || (load === 'error' && !options.retry)) {
-            return;
-          }
-          update({ load: 'loading' });
-          void readReceipts(context, get, update);
-        },
+    return {
+      read: () => readReceipts(kit),
+      state: { load: 'idle', failure: null, receipts: [], invalidCount: 0 },
+      actions: {
+        loadConsent: kit.loadOnce,
 
         recordConsent(receipt) {
           const correlationId = createCorrelationId();
@@ -162,45 +147,22 @@ export const consentSlice: SliceDescriptor<ConsentSlice> = {
           });
         },
 
-        async retryConsent() {
-          if (get().consent.failure?.action === 'load') {
-            get().loadConsent({ retry: true });
-          }
-          await context.engine.flush(SLICE);
-        },
-
-        dismissConsentFailure() {
-          if (get().consent.failure) {
-            update({ failure: null });
-          }
-        },
+        retryConsent: kit.retry,
+        dismissConsentFailure: kit.dismissFailure,
 
         consentNow: () => context.clock.now(),
-      };
+      },
     };
   },
-
-  connect(store, context) {
-    const typed = store as unknown as StoreApi<RightsStateWithConsent>;
-    const update: Update = (patch) => typed.setState((state) => ({ consent: { ...state.consent, ...patch } }));
-    const unreadable = context.outbox().unreadable;
-    if (unreadable.includes(SLICE) || unreadable.includes('*')) {
-      update({ failure: { code: 'outbox-unreadable', action: 'recover' } });
-    }
-    const unsubscribe = (context.adapter('consent') as ConsentAdapter).subscribe?.(() => {
-      if (typed.getState().consent.load === 'ready') {
-        void readReceipts(context, typed.getState, update);
-      }
-    });
-    return () => unsubscribe?.();
-  },
-};
+});
 
 /** Reads the receipts and validates them one by one. */
-function readReceipts(context: SliceContext, get: Get, update: Update) {
-  const adapter = context.adapter('consent') as ConsentAdapter;
+function readReceipts(kit: SliceKit<typeof SLICE>) {
+  const { get, update } = kit;
+  const context = kit;
+  const adapter = kit.adapter('consent');
   return andThen(
-    context.engine.read((options) => adapter.load(options) as unknown),
+    context.engine.read((options) => adapter.load(options)),
     (outcome) => {
       const failed = (error: RightsError) => {
         update({ load: 'error', failure: { code: error.code, action: 'load' } });

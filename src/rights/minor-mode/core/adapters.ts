@@ -2,7 +2,8 @@ import { RightsError } from '../../../kernel/core/errors.js';
 import { DEFAULT_PIN_ITERATIONS, hashPin, isPinFormat, parseHashedPin, verifyPin, type HashedPin } from './pin.js';
 import { parseMinorModeRecord, parseMinorModeUsage, type MinorModeRecord, type MinorModeUsage } from './model.js';
 import { createJsonStorageCell, memoryCellChannel, throwIfAborted, type KeyValueStorage, type MemoryCell } from '../../../kernel/core/adapters/storage.js';
-import type { DeviceMinorModeSignal, MinorModeAdapter, Subscribe } from '../../../kernel/core/adapters/types.js';
+import type { Subscribe } from '../../../kernel/core/adapters/types.js';
+import type { DeviceMinorModeSignal, MinorModeAdapter } from './adapter.js';
 
 /** The version of what the embedded minor-mode adapters store on the device. */
 export const STORED_MINOR_MODE_VERSION = 1;

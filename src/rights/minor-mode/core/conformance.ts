@@ -1,6 +1,6 @@
 import { defaultMinorModeSettings, type MinorModeRecord, type MinorModeUsage } from './model.js';
 import type { Awaitable } from '../../../kernel/core/types.js';
-import type { MinorModeAdapter } from '../../../kernel/core/adapters/types.js';
+import type { MinorModeAdapter } from './adapter.js';
 import { abortedOptions, fails, readOptions, writeOptions, type ConformanceRunner } from '../../../kernel/core/adapters/conformance.js';
 
 /** Reads a minor-mode adapter's storage without going through it. */

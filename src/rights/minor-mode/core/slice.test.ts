@@ -4,7 +4,7 @@ import { createMemoryMinorModeAdapter } from './adapters.js';
 import { createMemoryOutboxAdapter } from '../../../kernel/core/outbox/outbox-adapters.js';
 import { createMemoryPreferencesAdapter } from '../../personalization/core/adapters.js';
 import type { MemoryCell } from '../../../kernel/core/adapters/storage.js';
-import type { DeviceMinorModeSignal, MinorModeAdapter } from '../../../kernel/core/adapters/types.js';
+import type { DeviceMinorModeSignal, MinorModeAdapter } from './adapter.js';
 import { createManualClock } from '../../../kernel/core/clock.js';
 import type { RightsError } from '../../../kernel/core/errors.js';
 import type { RightsEvent } from '../../../kernel/core/events.js';
@@ -173,6 +173,18 @@ describe('minor mode in the store', () => {
     expect(reload.state().minorMode.status.lock).toBe('limit');
   });
 
+  test('a slow read of today’s count is never overwritten before it answers: the time used stays used', async () => {
+    const family = createFamily(shanghai(10));
+    const visit = await enter(family);
+    await family.clock.advance(45 * MINUTE);
+    visit.stop();
+    family.faults.hang = ['loadUsage'];
+    const reload = family.open();
+    await family.clock.advance(5000);
+    expect(reload.state().minorMode.load).toBe('loading');
+    expect((family.cells.usage.value as { usage: { usedMs: number } }).usage.usedMs).toBe(45 * MINUTE);
+  });
+
   test('leaving needs the guardian; five wrong PINs lock it for a growing delay, which survives a reload', async () => {
     const family = createFamily();
     const visit = await enter(family);
@@ -233,6 +245,17 @@ describe('minor mode in the store', () => {
     expect(visit.state().minorMode.on).toBe(false);
     visit.setDevice({ on: true, ageBand: '8-12' });
     expect(visit.state().minorMode).toMatchObject({ on: true, source: 'device', device: true, settings: { ageBand: '8-12' } });
+  });
+
+  test('the device’s minor mode, already on when the app opens, turns the app’s on as soon as its state is read', async () => {
+    const family = createFamily();
+    const first = family.open();
+    await family.clock.settle();
+    first.stop();
+    first.setDevice({ on: true, ageBand: '8-12' });
+    const reload = family.open();
+    await family.clock.settle();
+    expect(reload.state().minorMode).toMatchObject({ on: true, source: 'device', device: true, settings: { ageBand: '8-12' } });
   });
 
   test('the platform’s own guardian check replaces the PIN', async () => {

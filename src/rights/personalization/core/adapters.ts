@@ -4,7 +4,7 @@ import { allRevisions, mergePreferenceRecords } from './model.js';
 import { parsePreferencesRecord } from './schema.js';
 import type { PreferencesRecord } from '../../../kernel/core/types.js';
 import { createJsonStorageCell, memoryCellChannel, throwIfAborted, type KeyValueStorage, type MemoryCell } from '../../../kernel/core/adapters/storage.js';
-import type { PreferencesAdapter } from '../../../kernel/core/adapters/types.js';
+import type { PreferencesAdapter } from './adapter.js';
 
 /** The version of the preferences record the embedded adapters store on the device. */
 export const STORED_PREFERENCES_VERSION = 3;

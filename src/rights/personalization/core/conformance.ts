@@ -1,6 +1,6 @@
 import { allRevisions } from './model.js';
 import type { Awaitable, PreferencesRecord } from '../../../kernel/core/types.js';
-import type { PreferencesAdapter } from '../../../kernel/core/adapters/types.js';
+import type { PreferencesAdapter } from './adapter.js';
 import { abortedOptions, fails, readOptions, writeOptions, type ConformanceRunner } from '../../../kernel/core/adapters/conformance.js';
 
 /** Reads and seeds what a preferences adapter stored without going through it, so the adapter never grades its own writes. */

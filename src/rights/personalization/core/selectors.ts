@@ -1,5 +1,5 @@
 import { recommendationModeData } from './model.js';
-import type { RecommendationModeData } from '../../../kernel/core/types.js';
+import type { PersonalizationScope, RecommendationModeData } from '../../../kernel/core/types.js';
 import type { RightsState } from '../../../kernel/core/store/registry.js';
 import type { MinorContentPool, RightsStateWithMinorMode } from '../../minor-mode/core/slice.js';
 
@@ -32,10 +32,35 @@ export function selectMinorContentPool(state: RightsState): MinorContentPool | n
 }
 
 /**
+ * Why a scope's switch is locked, so it shows off and cannot be turned on:
+ * - `minor-mode`: minor mode is on, and ads are never personalized for a minor (MIN 24 ¶3);
+ * - `minor-mode-loading`: minor mode is used but its state is still being read, so ads wait
+ *   non-personalized until it is known that the user is not a minor.
+ */
+export type ScopeLockReason = 'minor-mode' | 'minor-mode-loading';
+
+/** The locked scopes, each with its reason; a scope that is absent is not locked. */
+export type LockedScopes = Readonly<Partial<Record<PersonalizationScope, ScopeLockReason>>>;
+
+// One frozen object per answer, so a component selecting it re-renders only when the lock changes.
+const UNLOCKED: LockedScopes = /* @__PURE__ */ Object.freeze({});
+const ADS_LOCKED_IN_MINOR_MODE: LockedScopes = /* @__PURE__ */ Object.freeze({ ads: 'minor-mode' });
+const ADS_LOCKED_WHILE_READING: LockedScopes = /* @__PURE__ */ Object.freeze({ ads: 'minor-mode-loading' });
+
+/**
+ * The scopes the user cannot personalize now, with the reason: ads while minor mode is on, or still
+ * being read where it is used. {@link selectRecommendationMode} reports a locked scope non-personalized.
+ */
+export function selectLockedScopes(state: RightsState): LockedScopes {
+  const minor = (state as Partial<RightsStateWithMinorMode>).minorMode;
+  return minor?.on ? ADS_LOCKED_IN_MINOR_MODE : minor?.load === 'idle' || minor?.load === 'loading' ? ADS_LOCKED_WHILE_READING : UNLOCKED;
+}
+
+/**
  * What the feed, ad, push and search requests get: each scope's mode and the
  * feed's strategy. Every rule about what the feed may personalize is decided
  * here and nowhere else: minor mode forces ads non-personalized in this one
- * place, and adds the content pool its band asks for.
+ * place (through {@link selectLockedScopes}), and adds the content pool its band asks for.
  */
 export function selectRecommendationMode(state: RightsState): RecommendationModeWithMinor {
   const mode = recommendationModeData(state.personalization.preferences);
@@ -46,23 +71,8 @@ export function selectRecommendationMode(state: RightsState): RecommendationMode
   }
   // Where minor mode is used but not yet read (an adapter that answers later), ads wait non-personalized:
   // the user may be a minor, so no personalized ad goes out before that is known.
-  const load = (state as Partial<RightsStateWithMinorMode>).minorMode?.load;
-  return load === 'idle' || load === 'loading' ? { ...mode, ads: 'non-personalized' } : mode;
+  return selectLockedScopes(state).ads ? { ...mode, ads: 'non-personalized' } : mode;
 }
 
-/** True while a write of `slice` (of one of `methods`, if given) waits in the outbox: applied here, not yet confirmed by its adapter. */
-export function selectSyncPending(state: RightsState, slice: string, methods?: readonly string[]): boolean {
-  return state.outbox.entries.some((entry) => entry.slice === slice && (!methods || methods.includes(entry.method)));
-}
-
-/**
- * True while a choice the user made in `slice` is kept on this device and waits for its adapter: what
- * "saved on this device, syncing" may say. Not while it could not be stored on the device (the failure
- * says so), and not for a value the kit itself writes back after a rollback (the rollback's message says
- * what happened).
- */
-export function selectSyncNotice(state: RightsState, slice: string, methods?: readonly string[]): boolean {
-  const unsaved = new Set(state.outbox.unsaved);
-  const mine = state.outbox.entries.filter((entry) => entry.slice === slice && (!methods || methods.includes(entry.method)));
-  return mine.some((entry) => entry.compensates === undefined) && !mine.some((entry) => unsaved.has(entry.key));
-}
+// The outbox's selectors serve every right; they live in the kernel, and stay importable from here.
+export { selectSyncNotice, selectSyncPending } from '../../../kernel/core/store/selectors.js';

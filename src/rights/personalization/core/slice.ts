@@ -27,7 +27,7 @@ import {
   type RecommendationMode,
 } from '../../../kernel/core/types.js';
 import type { OutboxEntry } from '../../../kernel/core/outbox/outbox.js';
-import type { SliceContext, SliceDescriptor } from '../../../kernel/core/store/define-slice.js';
+import { defineSlice, type SliceDescriptor, type SliceKit, type SliceSetup } from '../../../kernel/core/store/define-slice.js';
 import { andThen, type Outcome, type WriteRequest } from '../../../kernel/core/engine/write-engine.js';
 
 /**
@@ -72,8 +72,14 @@ export interface PersonalizationSlice {
 
 const SLICE = 'personalization';
 
-/** Per store (by its slice context): whether the preferences were read, and the read's retry. */
-const runtimes = new WeakMap<object, { started: boolean; live: number; timer: unknown; attempt: number; recovered: boolean }>();
+/** Per store: whether the preferences were read, the read's retry, and whether the outbox loss was shown. */
+interface LoadRuntime {
+  started: boolean;
+  live: number;
+  timer: unknown;
+  attempt: number;
+  recovered: boolean;
+}
 
 /** What a user with nothing stored starts with when the platform sets no other default. */
 export function defaultPersonalization(): PersonalizationPreferences {
@@ -92,8 +98,11 @@ function recordOf(entry: OutboxEntry): PreferencesRecord | null {
 }
 
 /** The personalization slice, always part of the store. */
-export const personalizationSlice: SliceDescriptor<PersonalizationSlice> = {
+export const personalizationSlice: SliceDescriptor<PersonalizationSlice, typeof SLICE> = defineSlice({
   name: SLICE,
+  watch: 'preferences',
+  // Its read shows every scope non-personalized when the outbox was lost, once per store.
+  reportUnreadable: false,
   requiredMethods: { preferences: ['load', 'save'] },
   advice: {
     preferences:
@@ -101,271 +110,255 @@ export const personalizationSlice: SliceDescriptor<PersonalizationSlice> = {
   },
   defaults: { preferences: () => createLocalStoragePreferencesAdapter() },
 
-  create(context) {
-    return (set, get) => {
-      const update = (patch: Partial<PersonalizationState>) => set((state) => ({ personalization: { ...state.personalization, ...patch } }));
-      const current = (): PreferencesRecord => ({ preferences: get().personalization.preferences, revisions: get().personalization.revisions });
-      const hydrated = () => get().personalization.load === 'ready' || get().personalization.load === 'error';
-      // Above every revision this device has seen, and at least its clock: offline changes on two devices order as made.
-      const nextRevision = () => Math.max(highestRevision(get().personalization.revisions) + 1, Math.floor(context.clock.now()));
+  setup(kit): SliceSetup<typeof SLICE, Omit<PersonalizationSlice, typeof SLICE>> {
+    const { get, update } = kit;
+    const context = kit;
+    // One per store, shared by the actions and the connect: a provider remounted at once (StrictMode)
+    // neither reads twice nor drops a retry.
+    const runtime: LoadRuntime = { started: false, live: 0, timer: null, attempt: 0, recovered: false };
+    const current = (): PreferencesRecord => ({ preferences: get().personalization.preferences, revisions: get().personalization.revisions });
+    const hydrated = () => get().personalization.load === 'ready' || get().personalization.load === 'error';
+    // Above every revision this device has seen, and at least its clock: offline changes on two devices order as made.
+    const nextRevision = () => Math.max(highestRevision(get().personalization.revisions) + 1, Math.floor(context.clock.now()));
 
-      /** Merges what another writer stored, keeping every newer choice of ours. */
-      const mergeIn = (record: PreferencesRecord) => {
-        const merged = mergePreferenceRecords(current(), record);
-        update({ preferences: merged.preferences, revisions: merged.revisions });
-      };
+    /** Merges what another writer stored, keeping every newer choice of ours. */
+    const mergeIn = (record: PreferencesRecord) => {
+      const merged = mergePreferenceRecords(current(), record);
+      update({ preferences: merged.preferences, revisions: merged.revisions });
+    };
 
-      // Reducing writes not settled yet, with the values each would put back: when an earlier one fails on
-      // fields a later one has changed again, the later one inherits what to put back, so that two failed
-      // opt-ins in a row end where the user started, not half-way.
-      const unsettled = new Set<{ correlationId: string; revision: number; fields: readonly PreferenceField[]; before: PersonalizationPreferences }>();
+    // Reducing writes not settled yet, with the values each would put back: when an earlier one fails on
+    // fields a later one has changed again, the later one inherits what to put back, so that two failed
+    // opt-ins in a row end where the user started, not half-way.
+    const unsettled = new Set<{ correlationId: string; revision: number; fields: readonly PreferenceField[]; before: PersonalizationPreferences }>();
 
-      const write = (target: PersonalizationTarget, mode: RecommendationMode, strategy?: string): Promise<void> => {
-        const state = get().personalization;
-        const before = state.preferences;
-        const next = applyChange(before, target, mode, strategy);
-        const changed = changedFields(before, next);
-        if (changed.length === 0 && hydrated()) {
-          return Promise.resolve();
-        }
-        // What the user set is stamped even where the value does not change: before the stored preferences
-        // are known, the placeholder already reads non-personalized, and the choice must still win the merge.
-        // Turning the master switch on decides every scope (the ones that come on, and the ones that stay
-        // off): they are stamped too, or a scope the device does not know yet could come on by itself.
-        const decided: PreferenceField[] =
-          before.master === 'non-personalized' && next.master === 'personalized' ? ['master', ...PERSONALIZATION_SCOPES] : target === 'all' ? ['master'] : [target];
-        const fields = [...new Set<PreferenceField>([...changed, ...decided, ...(strategy === undefined ? [] : ['strategy' as const])])];
-        const revision = nextRevision();
-        const revisions = { ...state.revisions };
-        for (const field of fields) {
-          revisions[field] = revision;
-        }
-        const record: PreferencesRecord = { preferences: next, revisions };
-        const protective = mode === 'non-personalized';
-        const correlationId = createCorrelationId();
-        const mine = { correlationId, revision, fields, before };
-        const knownAtWrite = hydrated();
-        if (!protective) {
-          unsettled.add(mine);
-        }
-        const details = { scope: target, oldValue: displayedMode(before, target), newValue: mode, ...(strategy === undefined ? {} : { strategy }) };
-        const request: WriteRequest = {
-          slice: SLICE,
-          action: protective ? 'opt-out' : 'personalize',
-          policy: protective ? 'protective' : 'reducing',
-          adapter: 'preferences',
-          method: 'save',
-          args: [record],
-          target: 'preferences',
-          details,
-          correlationId,
-          apply() {
-            const failure = get().personalization.failure;
-            update({
-              preferences: next,
-              revisions,
-              // A new choice supersedes the message about an earlier one; a failed load stays until it is retried.
-              ...(failure && failure.action !== 'load' ? { failure: null } : {}),
-              ...(hydrated() ? {} : { choicesBeforeLoad: [...new Set([...get().personalization.choicesBeforeLoad, ...fields])] }),
-            });
-            context.emit({ type: 'personalization.changed', ...details, timestamp: context.timestamp(), correlationId: request.correlationId ?? '' });
-          },
-          rollback() {
-            unsettled.delete(mine);
-            // Undo only what this write changed and nothing changed since, so a later opt-out stays. A later
-            // opt-in still out on the same fields inherits what to put back.
-            const now = get().personalization;
-            for (const later of unsettled) {
-              for (const field of fields) {
-                if (later.revision > revision && now.revisions[field] === later.revision && later.fields.includes(field)) {
-                  later.before = withField(later.before, field, fieldValue(mine.before, field));
-                }
-              }
-            }
-            const undone = fields.filter((field) => now.revisions[field] === revision);
-            if (undone.length === 0) {
-              return null;
-            }
-            // Just above the rolled-back write, which the backend may hold, and below any later choice made
-            // elsewhere that this tab has not heard of yet: putting a value back never overrides what came after.
-            const back = revision + 1;
-            let preferences = now.preferences;
-            const backRevisions = { ...now.revisions };
-            for (const field of undone) {
-              const value = fieldValue(mine.before, field);
-              if (value !== fieldValue(next, field)) {
-                preferences = withField(preferences, field, value);
-                backRevisions[field] = back;
-              } else if (!knownAtWrite && field !== 'strategy') {
-                // Stamped without changing, before the stored preferences were known: what the backend held may
-                // have been an opt-out this write overrode, and this tab cannot know. Fail toward privacy.
-                preferences = withField(preferences, field, 'non-personalized');
-                backRevisions[field] = back;
-              } else {
-                // Stamped without changing, with the stored value known: nothing to put back, and its old
-                // revision again, so that a later choice elsewhere is not overridden.
-                backRevisions[field] = state.revisions[field];
-              }
-            }
-            update({ preferences, revisions: backRevisions });
-            return {
-              ...request,
-              action: 'opt-out',
-              policy: 'protective',
-              args: [{ preferences, revisions: backRevisions }],
-              details: { scope: target, oldValue: mode, newValue: displayedMode(mine.before, target) },
-              apply: undefined,
-              rollback: undefined,
-            };
-          },
-          // A write every field of which is at least as new makes an older one pointless.
-          supersede(entry) {
-            const older = recordOf(entry);
-            return older && dominates(record.revisions, older.revisions) ? 'drop' : 'keep';
-          },
-        };
-        return context.engine.write(request);
-      };
-
-      context.handle({
-        validate: (entry) => recordOf(entry) !== null,
-        setFailure(failure, onlyIfAction) {
-          const existing = get().personalization.failure;
-          if (onlyIfAction === undefined || existing?.action === onlyIfAction) {
-            update({ failure: failure as RightsFailure<PersonalizationAction> | null });
-          }
+    const write = (target: PersonalizationTarget, mode: RecommendationMode, strategy?: string): Promise<void> => {
+      const state = get().personalization;
+      const before = state.preferences;
+      const next = applyChange(before, target, mode, strategy);
+      const changed = changedFields(before, next);
+      if (changed.length === 0 && hydrated()) {
+        return Promise.resolve();
+      }
+      // What the user set is stamped even where the value does not change: before the stored preferences
+      // are known, the placeholder already reads non-personalized, and the choice must still win the merge.
+      // Turning the master switch on decides every scope (the ones that come on, and the ones that stay
+      // off): they are stamped too, or a scope the device does not know yet could come on by itself.
+      const decided: PreferenceField[] =
+        before.master === 'non-personalized' && next.master === 'personalized' ? ['master', ...PERSONALIZATION_SCOPES] : target === 'all' ? ['master'] : [target];
+      const fields = [...new Set<PreferenceField>([...changed, ...decided, ...(strategy === undefined ? [] : ['strategy' as const])])];
+      const revision = nextRevision();
+      const revisions = { ...state.revisions };
+      for (const field of fields) {
+        revisions[field] = revision;
+      }
+      const record: PreferencesRecord = { preferences: next, revisions };
+      const protective = mode === 'non-personalized';
+      const correlationId = createCorrelationId();
+      const mine = { correlationId, revision, fields, before };
+      const knownAtWrite = hydrated();
+      if (!protective) {
+        unsettled.add(mine);
+      }
+      const details = { scope: target, oldValue: displayedMode(before, target), newValue: mode, ...(strategy === undefined ? {} : { strategy }) };
+      const request: WriteRequest = {
+        slice: SLICE,
+        action: protective ? 'opt-out' : 'personalize',
+        policy: protective ? 'protective' : 'reducing',
+        adapter: 'preferences',
+        method: 'save',
+        args: [record],
+        target: 'preferences',
+        details,
+        correlationId,
+        apply() {
+          const failure = get().personalization.failure;
+          update({
+            preferences: next,
+            revisions,
+            // A new choice supersedes the message about an earlier one; a failed load stays until it is retried.
+            ...(failure && failure.action !== 'load' ? { failure: null } : {}),
+            ...(hydrated() ? {} : { choicesBeforeLoad: [...new Set([...get().personalization.choicesBeforeLoad, ...fields])] }),
+          });
+          context.emit({ type: 'personalization.changed', ...details, timestamp: context.timestamp(), correlationId: request.correlationId ?? '' });
         },
-        confirmed(batch) {
-          for (const { entry } of batch) {
-            for (const pending of unsettled) {
-              if (pending.correlationId === entry.correlationId) {
-                unsettled.delete(pending);
+        rollback() {
+          unsettled.delete(mine);
+          // Undo only what this write changed and nothing changed since, so a later opt-out stays. A later
+          // opt-in still out on the same fields inherits what to put back.
+          const now = get().personalization;
+          for (const later of unsettled) {
+            for (const field of fields) {
+              if (later.revision > revision && now.revisions[field] === later.revision && later.fields.includes(field)) {
+                later.before = withField(later.before, field, fieldValue(mine.before, field));
               }
             }
           }
-          for (const { result } of batch) {
-            if (result !== undefined && result !== null) {
+          const undone = fields.filter((field) => now.revisions[field] === revision);
+          if (undone.length === 0) {
+            return null;
+          }
+          // Just above the rolled-back write, which the backend may hold, and below any later choice made
+          // elsewhere that this tab has not heard of yet: putting a value back never overrides what came after.
+          const back = revision + 1;
+          let preferences = now.preferences;
+          const backRevisions = { ...now.revisions };
+          for (const field of undone) {
+            const value = fieldValue(mine.before, field);
+            if (value !== fieldValue(next, field)) {
+              preferences = withField(preferences, field, value);
+              backRevisions[field] = back;
+            } else if (!knownAtWrite && field !== 'strategy') {
+              // Stamped without changing, before the stored preferences were known: what the backend held may
+              // have been an opt-out this write overrode, and this tab cannot know. Fail toward privacy.
+              preferences = withField(preferences, field, 'non-personalized');
+              backRevisions[field] = back;
+            } else {
+              // Stamped without changing, with the stored value known: nothing to put back, and its old
+              // revision again, so that a later choice elsewhere is not overridden.
+              backRevisions[field] = state.revisions[field];
+            }
+          }
+          update({ preferences, revisions: backRevisions });
+          return {
+            ...request,
+            action: 'opt-out',
+            policy: 'protective',
+            args: [{ preferences, revisions: backRevisions }],
+            details: { scope: target, oldValue: mode, newValue: displayedMode(mine.before, target) },
+            apply: undefined,
+            rollback: undefined,
+          };
+        },
+        // A write every field of which is at least as new makes an older one pointless.
+        supersede(entry) {
+          const older = recordOf(entry);
+          return older && dominates(record.revisions, older.revisions) ? 'drop' : 'keep';
+        },
+      };
+      return context.engine.write(request);
+    };
+
+    kit.handle({
+      validate: (entry) => recordOf(entry) !== null,
+      confirmed(batch) {
+        for (const { entry } of batch) {
+          for (const pending of unsettled) {
+            if (pending.correlationId === entry.correlationId) {
+              unsettled.delete(pending);
+            }
+          }
+        }
+        for (const { result } of batch) {
+          if (result !== undefined && result !== null) {
+            try {
+              mergeIn(parsePreferencesRecord(result));
+            } catch (cause) {
+              context.reportError(toRightsError(cause, 'storage-invalid', 'The preferences adapter answered save() with invalid preferences.'));
+            }
+          }
+        }
+      },
+      // Choices waiting in the outbox, this tab's or another's, are choices the user made: they show.
+      outboxChanged(entries) {
+        for (const entry of entries) {
+          const record = recordOf(entry);
+          if (record) {
+            mergeIn(record);
+          }
+        }
+      },
+    });
+
+    const initial = context.options.initialState?.personalization;
+    const retryPersonalization = async () => {
+      // Read again in place: the values shown stay (a fallback), never back to a placeholder.
+      if (get().personalization.failure?.action === 'load') {
+        await loadPreferences(kit, runtime);
+      }
+      await context.engine.flush(SLICE);
+    };
+    return {
+      read: () => loadPreferences(kit, runtime),
+      retry: retryPersonalization,
+      starting() {
+        if (get().personalization.load === 'idle') {
+          update({ load: 'loading' });
+        }
+      },
+      changed() {
+        const adapter = context.adapter('preferences');
+        void andThen(
+          context.engine.read((options) => adapter.load(options)),
+          (outcome) => {
+            if (outcome.ok && outcome.value !== null && outcome.value !== undefined) {
               try {
-                mergeIn(parsePreferencesRecord(result));
+                mergeIn(parsePreferencesRecord(outcome.value));
               } catch (cause) {
-                context.reportError(toRightsError(cause, 'storage-invalid', 'The preferences adapter answered save() with invalid preferences.'));
+                context.reportError(toRightsError(cause, 'storage-invalid', 'Preferences changed elsewhere are invalid.'));
               }
             }
-          }
-        },
-        // Choices waiting in the outbox, this tab's or another's, are choices the user made: they show.
-        outboxChanged(entries) {
-          for (const entry of entries) {
-            const record = recordOf(entry);
-            if (record) {
-              mergeIn(record);
+          },
+        );
+      },
+      connect() {
+        runtime.live += 1;
+        const load = () => {
+          runtime.timer = null;
+          void Promise.resolve(loadPreferences(kit, runtime)).then(() => {
+            // A read that failed for want of an answer is tried again with backoff; corrupt data is not.
+            const failure = get().personalization.failure;
+            if (runtime.live > 0 && runtime.timer === null && failure?.action === 'load' && failure.code === 'read-failed') {
+              runtime.timer = context.clock.setTimeout(load, Math.min(2000 * 2 ** runtime.attempt, 60_000));
+              runtime.attempt += 1;
             }
+          });
+        };
+        const failure = get().personalization.failure;
+        if (!runtime.started || (runtime.timer === null && failure?.action === 'load' && failure.code === 'read-failed')) {
+          runtime.started = true;
+          load();
+        }
+        return () => {
+          runtime.live -= 1;
+          if (runtime.live === 0 && runtime.timer !== null) {
+            context.clock.clearTimeout(runtime.timer);
+            runtime.timer = null;
           }
-        },
-      });
-
-      const initial = context.options.initialState?.personalization;
-      return {
-        personalization: {
-          load: initial ? 'ready' : 'idle',
-          failure: null,
-          preferences: initial ? { ...initial, strategy: initial.strategy ?? null } : protectivePreferences(),
-          revisions: allRevisions(initial ? 0 : -1),
-          choicesBeforeLoad: [],
-        },
+        };
+      },
+      state: {
+        load: initial ? 'ready' : 'idle',
+        failure: null,
+        preferences: initial ? { ...initial, strategy: initial.strategy ?? null } : protectivePreferences(),
+        revisions: allRevisions(initial ? 0 : -1),
+        choicesBeforeLoad: [],
+      },
+      actions: {
         setPersonalization: (target, mode) => write(target, mode),
         chooseFeedStrategy: (strategy) => write('feed', 'non-personalized', strategy),
-        retryPersonalization: async () => {
-          if (get().personalization.failure?.action === 'load') {
-            await loadPreferences(context, get, update);
-          }
-          await context.engine.flush(SLICE);
-        },
-        dismissPersonalizationFailure: () => {
-          if (get().personalization.failure) {
-            update({ failure: null });
-          }
-        },
-      };
+        retryPersonalization,
+        dismissPersonalizationFailure: kit.dismissFailure,
+      },
     };
   },
-
-  starting(store) {
-    if (store.getState().personalization.load === 'idle') {
-      store.setState((state) => ({ personalization: { ...state.personalization, load: 'loading' } }));
-    }
-  },
-
-  connect(store, context) {
-    const get = store.getState;
-    const update = (patch: Partial<PersonalizationState>) => store.setState((state) => ({ personalization: { ...state.personalization, ...patch } }));
-    // Per store, so that a provider remounted at once (StrictMode) neither reads twice nor drops a retry.
-    const runtime = runtimes.get(context) ?? { started: false, live: 0, timer: null as unknown, attempt: 0, recovered: false };
-    runtimes.set(context, runtime);
-    runtime.live += 1;
-    const load = () => {
-      runtime.timer = null;
-      void Promise.resolve(loadPreferences(context, get, update)).then(() => {
-        // A read that failed for want of an answer is tried again with backoff; corrupt data is not.
-        const failure = get().personalization.failure;
-        if (runtime.live > 0 && runtime.timer === null && failure?.action === 'load' && failure.code === 'read-failed') {
-          runtime.timer = context.clock.setTimeout(load, Math.min(2000 * 2 ** runtime.attempt, 60_000));
-          runtime.attempt += 1;
-        }
-      });
-    };
-    const failure = get().personalization.failure;
-    if (!runtime.started || (runtime.timer === null && failure?.action === 'load' && failure.code === 'read-failed')) {
-      runtime.started = true;
-      load();
-    }
-    const adapter = context.adapter('preferences');
-    const unsubscribe = adapter.subscribe?.(() => {
-      void andThen(
-        context.engine.read((options) => adapter.load(options) as unknown),
-        (outcome) => {
-          if (outcome.ok && outcome.value !== null && outcome.value !== undefined) {
-            try {
-              const record = parsePreferencesRecord(outcome.value);
-              store.setState((state) => {
-                const merged = mergePreferenceRecords({ preferences: state.personalization.preferences, revisions: state.personalization.revisions }, record);
-                return { personalization: { ...state.personalization, preferences: merged.preferences, revisions: merged.revisions } };
-              });
-            } catch (cause) {
-              context.reportError(toRightsError(cause, 'storage-invalid', 'Preferences changed elsewhere are invalid.'));
-            }
-          }
-        },
-      );
-    });
-    return () => {
-      runtime.live -= 1;
-      if (runtime.live === 0 && runtime.timer !== null) {
-        context.clock.clearTimeout(runtime.timer);
-        runtime.timer = null;
-      }
-      unsubscribe?.();
-    };
-  },
-};
+});
 
 /**
  * Reads the stored preferences and merges them with what this device knows:
  * choices waiting in the outbox, and choices made before the read answered.
  * A failed read shows every scope non-personalized.
  */
-function loadPreferences(
-  context: SliceContext,
-  get: () => { personalization: PersonalizationState; setPersonalization: PersonalizationSlice['setPersonalization'] },
-  update: (patch: Partial<PersonalizationState>) => void,
-) {
+function loadPreferences(kit: SliceKit<typeof SLICE>, runtime: LoadRuntime) {
+  const { get, update } = kit;
+  const context = kit;
   const initial = context.options.initialState?.personalization;
   if (get().personalization.load === 'idle') {
     update({ load: 'loading' });
   }
   const adapter = context.adapter('preferences');
   return andThen(
-    context.engine.read((options) => adapter.load(options) as unknown),
+    context.engine.read((options) => adapter.load(options)),
     (outcome: Outcome<unknown>) => {
       const state = get().personalization;
       const local: PreferencesRecord = { preferences: state.preferences, revisions: state.revisions };
@@ -393,11 +386,10 @@ function loadPreferences(
         }
       }
       const unreadable = context.outbox().unreadable;
-      const runtime = runtimes.get(context);
       // Once per store, at the first read after the outbox was found unreadable: later reads and later
       // choices are not overridden again.
-      const recovered = (unreadable.includes(SLICE) || unreadable.includes('*')) && runtime?.recovered !== true;
-      if (runtime && recovered) {
+      const recovered = (unreadable.includes(SLICE) || unreadable.includes('*')) && !runtime.recovered;
+      if (recovered) {
         runtime.recovered = true;
       }
       if (recovered) {

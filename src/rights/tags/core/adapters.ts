@@ -1,6 +1,7 @@
 import type { InterestOption, NotInterestedFeedback, TagIntensity, UserTag, UserTagProfile } from './model.js';
 import { createJsonStorageCell, memoryCellChannel, throwIfAborted, type KeyValueStorage, type MemoryCell } from '../../../kernel/core/adapters/storage.js';
-import type { Subscribe, TagsAdapter, WriteOptions } from '../../../kernel/core/adapters/types.js';
+import type { Subscribe, WriteOptions } from '../../../kernel/core/adapters/types.js';
+import type { TagsAdapter } from './adapter.js';
 
 /** The version of {@link StoredTags}. */
 export const STORED_TAGS_VERSION = 2;

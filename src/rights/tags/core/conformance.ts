@@ -1,6 +1,6 @@
 import type { NotInterestedFeedback, TagIntensity, UserTag, UserTagProfile } from './model.js';
 import type { Awaitable } from '../../../kernel/core/types.js';
-import type { TagsAdapter } from '../../../kernel/core/adapters/types.js';
+import type { TagsAdapter } from './adapter.js';
 import { abortedOptions, fails, readOptions, writeOptions, type ConformanceRunner } from '../../../kernel/core/adapters/conformance.js';
 
 /** The optional methods of a {@link TagsAdapter}. */

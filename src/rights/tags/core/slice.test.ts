@@ -215,7 +215,7 @@ describe('tags slice', () => {
     // Past the first hold's end: still held, and the device's copy says so.
     await world.clock.advance(3000);
     expect(world.storedTags()?.feedback ?? []).toEqual([]);
-    expect(world.outbox()[0]?.notBefore).toBeGreaterThan(world.clock.now());
+    expect(world.outbox()[0]?.holdUntil).toBeGreaterThan(world.clock.now());
     // A reload during the longer hold waits as long, then sends it.
     first.stop();
     const second = world.open();

@@ -13,8 +13,9 @@ import {
 import type { LoadState } from '../../../kernel/core/types.js';
 import type { OutboxEntry } from '../../../kernel/core/outbox/outbox.js';
 import type { RightsState } from '../../../kernel/core/store/registry.js';
-import type { SliceContext, SliceDescriptor } from '../../../kernel/core/store/define-slice.js';
+import { defineSlice, type SliceDescriptor, type SliceKit, type SliceSetup } from '../../../kernel/core/store/define-slice.js';
 import { andThen, type WriteRequest } from '../../../kernel/core/engine/write-engine.js';
+import type { TagsEvent } from './events.js';
 
 /**
  * What a tags failure is about: `load` (the tags could not be read), `select`, `restore` and `intensity`
@@ -134,101 +135,91 @@ const withoutIds = (ids: ReadonlySet<string>) => (entry: OutboxEntry): 'keep' | 
 };
 
 /** The tags slice: registered by the first tag component that renders. */
-export const tagsSlice: SliceDescriptor<TagsSlice> = {
+export const tagsSlice: SliceDescriptor<TagsSlice, typeof SLICE> = defineSlice({
   name: SLICE,
+  watch: 'tags',
   requiredMethods: { tags: ['load', 'remove'] },
   advice: {
     tags: 'start from createMemoryTagsAdapter() or createLocalStorageTagsAdapter(), and check yours with runTagsAdapterConformance()',
   },
   defaults: { tags: () => createLocalStorageTagsAdapter() },
 
-  create(context) {
-    return (set, get) => {
-      const update = (patch: Partial<TagsState>) => set((state) => ({ tags: { ...state.tags, ...patch } }));
-      const adapter = context.adapter('tags');
-      // Blocklisted tags are reported once each, however often views render them.
-      const reportedBlocked = new Set<string>();
+  setup(kit): SliceSetup<typeof SLICE, Omit<TagsSlice, typeof SLICE>> {
+    const { get, update } = kit;
+    const context = kit;
+    const adapter = kit.adapter('tags');
+    // Blocklisted tags are reported once each, however often views render them.
+    const reportedBlocked = new Set<string>();
 
-      const inLoadOrder = (tags: UserTag[]) => {
-        const order = new Map(get().tags.loaded.map((tag, index) => [tag.id, index]));
-        return tags.sort((first, second) => (order.get(first.id) ?? Number.MAX_SAFE_INTEGER) - (order.get(second.id) ?? Number.MAX_SAFE_INTEGER));
-      };
-      const without = (ids: ReadonlySet<string>) => get().tags.tags.filter((tag) => !ids.has(tag.id));
-      const withTags = (added: readonly UserTag[]) => {
-        const present = new Set(get().tags.tags.map((tag) => tag.id));
-        return inLoadOrder([...get().tags.tags, ...added.filter((tag) => !present.has(tag.id))]);
-      };
-      // A new choice supersedes the message about an earlier one; a failed load stays until it is retried.
-      const clearActionFailure = () => {
-        const failure = get().tags.failure;
-        if (failure && failure.action !== 'load') {
-          update({ failure: null });
+    const inLoadOrder = (tags: UserTag[]) => {
+      const order = new Map(get().tags.loaded.map((tag, index) => [tag.id, index]));
+      return tags.sort((first, second) => (order.get(first.id) ?? Number.MAX_SAFE_INTEGER) - (order.get(second.id) ?? Number.MAX_SAFE_INTEGER));
+    };
+    const without = (ids: ReadonlySet<string>) => get().tags.tags.filter((tag) => !ids.has(tag.id));
+    const withTags = (added: readonly UserTag[]) => {
+      const present = new Set(get().tags.tags.map((tag) => tag.id));
+      return inLoadOrder([...get().tags.tags, ...added.filter((tag) => !present.has(tag.id))]);
+    };
+    // A new choice supersedes the message about an earlier one; a failed load stays until it is retried.
+    const clearActionFailure = () => {
+      const failure = get().tags.failure;
+      if (failure && failure.action !== 'load') {
+        update({ failure: null });
+      }
+    };
+    const event = (type: TagsEvent['type'], correlationId: string, details: Partial<Omit<TagsEvent, 'type' | 'timestamp' | 'correlationId'>>) =>
+      kit.emit({ tagIds: [], ...details, type, timestamp: kit.timestamp(), correlationId });
+
+    const removal = (ids: readonly string[], correlationId: string, action = 'remove'): WriteRequest => ({
+      slice: SLICE,
+      action,
+      policy: 'protective',
+      adapter: 'tags',
+      method: 'remove',
+      args: [[...ids]],
+      target: 'tags',
+      details: { tagIds: [...ids] },
+      correlationId,
+    });
+
+    kit.handle({
+      validate: (entry) => validTagsWrite(entry.method, entry.args),
+      confirmed(batch) {
+        const sent = batch.filter(({ entry }) => entry.method === 'notInterested').map(({ entry }) => (entry.args[0] as NotInterestedFeedback).itemId);
+        if (sent.length > 0) {
+          update({ sentFeedback: new Set([...get().tags.sentFeedback, ...sent]) });
         }
-      };
-      const event = (type: string, correlationId: string, details: Record<string, unknown>) =>
-        context.emit({ type, tagIds: [], ...details, timestamp: context.timestamp(), correlationId } as never);
+      },
+      outboxChanged(entries) {
+        const removed = pendingRemovals(entries);
+        if (removed.size > 0 && get().tags.tags.some((tag) => removed.has(tag.id))) {
+          update({ tags: without(removed) });
+        }
+      },
+    });
 
-      const removal = (ids: readonly string[], correlationId: string, action = 'remove'): WriteRequest => ({
-        slice: SLICE,
-        action,
-        policy: 'protective',
-        adapter: 'tags',
-        method: 'remove',
-        args: [[...ids]],
-        target: 'tags',
-        details: { tagIds: [...ids] },
-        correlationId,
-      });
-
-      context.handle({
-        validate: (entry) => validTagsWrite(entry.method, entry.args),
-        setFailure(failure, onlyIfAction) {
-          if (onlyIfAction === undefined || get().tags.failure?.action === onlyIfAction) {
-            update({ failure: failure as RightsFailure<TagsAction> | null });
-          }
+    return {
+      read: () => readTags(kit),
+      state: {
+        load: 'idle',
+        failure: null,
+        tags: [],
+        categories: [],
+        intensities: new Map(),
+        loaded: [],
+        invalidCount: 0,
+        invalidTagIds: [],
+        lastRemoval: null,
+        sentFeedback: new Set(),
+        capabilities: {
+          restore: typeof adapter.restore === 'function',
+          select: typeof adapter.select === 'function',
+          setIntensity: typeof adapter.setIntensity === 'function',
+          notInterested: typeof adapter.notInterested === 'function',
         },
-        confirmed(batch) {
-          const sent = batch.filter(({ entry }) => entry.method === 'notInterested').map(({ entry }) => (entry.args[0] as NotInterestedFeedback).itemId);
-          if (sent.length > 0) {
-            update({ sentFeedback: new Set([...get().tags.sentFeedback, ...sent]) });
-          }
-        },
-        outboxChanged(entries) {
-          const removed = pendingRemovals(entries);
-          if (removed.size > 0 && get().tags.tags.some((tag) => removed.has(tag.id))) {
-            update({ tags: without(removed) });
-          }
-        },
-      });
-
-      return {
-        tags: {
-          load: 'idle',
-          failure: null,
-          tags: [],
-          categories: [],
-          intensities: new Map(),
-          loaded: [],
-          invalidCount: 0,
-          invalidTagIds: [],
-          lastRemoval: null,
-          sentFeedback: new Set(),
-          capabilities: {
-            restore: typeof adapter.restore === 'function',
-            select: typeof adapter.select === 'function',
-            setIntensity: typeof adapter.setIntensity === 'function',
-            notInterested: typeof adapter.notInterested === 'function',
-          },
-        },
-
-        loadTags(options = {}) {
-          const { load } = get().tags;
-          if (load === 'loading' || load === 'ready' || (load === 'error' && !options.retry)) {
-            return;
-          }
-          update({ load: 'loading' });
-          void readTags(context, get, update);
-        },
+      },
+      actions: {
+        loadTags: kit.loadOnce,
 
         removeTags(ids) {
           const unique = [...new Set(ids)];
@@ -324,7 +315,8 @@ export const tagsSlice: SliceDescriptor<TagsSlice> = {
             return Promise.resolve();
           }
           const correlationId = createCorrelationId();
-          const details = { categoryId, oldIntensity: previous, newIntensity: intensity };
+          // The write's step events (`tags.synced`, …) carry these details, and a tags event always names its tags.
+          const details = { tagIds: [], categoryId, oldIntensity: previous, newIntensity: intensity };
           const set = (level: TagIntensity) => update({ intensities: new Map([...get().tags.intensities, [categoryId, level]]) });
           const target = `intensity:${categoryId}`;
           return context.engine.write({
@@ -355,7 +347,7 @@ export const tagsSlice: SliceDescriptor<TagsSlice> = {
                 method: 'setIntensity',
                 args: [categoryId, previous],
                 target,
-                details: { categoryId, oldIntensity: intensity, newIntensity: previous },
+                details: { tagIds: [], categoryId, oldIntensity: intensity, newIntensity: previous },
               };
             },
             supersede: (entry) => (entry.target === target ? 'drop' : 'keep'),
@@ -406,18 +398,8 @@ export const tagsSlice: SliceDescriptor<TagsSlice> = {
           return entry ? context.engine.rehold(entry.key, holdMs) : false;
         },
 
-        async retryTags() {
-          if (get().tags.failure?.action === 'load') {
-            get().loadTags({ retry: true });
-          }
-          await context.engine.flush(SLICE);
-        },
-
-        dismissTagsFailure() {
-          if (get().tags.failure) {
-            update({ failure: null });
-          }
-        },
+        retryTags: kit.retry,
+        dismissTagsFailure: kit.dismissFailure,
         reportBlockedTags(ids) {
           const fresh = ids.filter((id) => !reportedBlocked.has(id));
           if (fresh.length > 0) {
@@ -425,24 +407,10 @@ export const tagsSlice: SliceDescriptor<TagsSlice> = {
             context.reportError(hiddenTagsError(fresh, 'whose labels match the blocklist'));
           }
         },
-      };
+      },
     };
   },
-
-  connect(store, context) {
-    const update = (patch: Partial<TagsState>) => store.setState((state) => ({ tags: { ...state.tags, ...patch } }));
-    const unreadable = context.outbox().unreadable;
-    if (unreadable.includes(SLICE) || unreadable.includes('*')) {
-      update({ failure: { code: 'outbox-unreadable', action: 'recover' } });
-    }
-    const unsubscribe = context.adapter('tags').subscribe?.(() => {
-      if (store.getState().tags.load === 'ready') {
-        void readTags(context, store.getState, update);
-      }
-    });
-    return () => unsubscribe?.();
-  },
-};
+});
 
 /** What `onError` gets for tags the user is never shown (ALG 10). */
 export function hiddenTagsError(ids: readonly string[], why: string): RightsError {
@@ -455,10 +423,12 @@ export function hiddenTagsError(ids: readonly string[], why: string): RightsErro
 }
 
 /** Reads the tags, validates them entry by entry, and hides those whose deletion waits in the outbox. */
-function readTags(context: SliceContext, get: () => RightsState, update: (patch: Partial<TagsState>) => void) {
-  const adapter = context.adapter('tags');
+function readTags(kit: SliceKit<typeof SLICE>) {
+  const { get, update } = kit;
+  const context = kit;
+  const adapter = kit.adapter('tags');
   return andThen(
-    context.engine.read((options) => adapter.load(options) as unknown),
+    context.engine.read((options) => adapter.load(options)),
     (outcome) => {
       if (!outcome.ok) {
         const error = toRightsError(outcome.error, 'read-failed', 'The tags adapter failed to read.');
