@@ -61,10 +61,6 @@ const PENDING: readonly string[] = [
   // The device-only outbox replays a legacy stored opt-out as a personalization write.
   'kernel/core/outbox/outbox-adapters → rights/personalization/core/model',
   'kernel/core/outbox/outbox-adapters → rights/personalization/core/adapters',
-  // Schema helpers shared through personalization rather than the kernel.
-  'rights/complaints/core/model → rights/personalization/core/schema',
-  'rights/consent/core/model → rights/personalization/core/schema',
-  'rights/minor-mode/core/model → rights/personalization/core/schema',
   // Views and hooks that read another right past its core/, or another right at all.
   'rights/disclosure/algorithm-disclosure → rights/personalization/personalization-switch',
   'rights/disclosure/use-why-recommended → rights/personalization/core/selectors',
