@@ -4,7 +4,7 @@ import type { AlgorithmFiling, FilingStatus, GenerativeAiFiling } from './core/f
 import { algorithmDisclosureMessages } from './messages.js';
 import { assertSafeHref } from '../../kernel/core/safe-href.js';
 import { useRightsTranslation } from '../../kernel/react/use-rights-translation.js';
-import { PersonalizationSwitch } from '../personalization/personalization-switch.js';
+import { PersonalizationSwitch } from '../personalization/index.js';
 import { visuallyHidden } from '../../kernel/ui/visually-hidden.js';
 import { DisclosureFilings } from './disclosure-filings.js';
 import { CloseIcon } from './icons.js';

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { RightsDeveloperError, RightsError } from '../../../kernel/core/errors.js';
-import { issuePath } from '../../personalization/core/schema.js';
+import { issuePath } from '../../../kernel/core/schema.js';
 import { PRC_WORKING_DAY_CALENDAR, addWorkingDays, toCalendarDate, workingDaysBetween, type CalendarDate, type WorkingDayCalendar } from '../../../kernel/core/calendar.js';
 
 /**

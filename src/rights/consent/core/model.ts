@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { RightsDeveloperError, RightsError } from '../../../kernel/core/errors.js';
 import { createCorrelationId } from '../../../kernel/core/events.js';
-import { issuePath } from '../../personalization/core/schema.js';
+import { issuePath } from '../../../kernel/core/schema.js';
 
 /**
  * What a consent document is:

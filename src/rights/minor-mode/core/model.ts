@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { RightsError } from '../../../kernel/core/errors.js';
-import { issuePath } from '../../personalization/core/schema.js';
+import { issuePath } from '../../../kernel/core/schema.js';
 import { CHINA_TIME_ZONE, toCalendarDate, type CalendarDate } from '../../../kernel/core/calendar.js';
 
 /**

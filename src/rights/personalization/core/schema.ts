@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { RightsError } from '../../../kernel/core/errors.js';
+import { issuePath } from '../../../kernel/core/schema.js';
 import { allRevisions } from './model.js';
 import type { PreferencesRecord } from '../../../kernel/core/types.js';
 
@@ -28,12 +29,6 @@ const recordSchema = v.object({
     () => allRevisions(0),
   ),
 });
-
-/** Where a schema failed, as a dotted path, for messages. */
-export function issuePath(issues: readonly v.BaseIssue<unknown>[]): string {
-  const issue = issues[0];
-  return `${issue ? (v.getDotPath(issue) ?? '(root)') : '(root)'}: ${issue?.message ?? ''}`;
-}
 
 /**
  * Validates preferences a {@link PreferencesAdapter} returned or another tab

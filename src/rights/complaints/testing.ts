@@ -1,0 +1,1 @@
+export { ComplaintEntryPage, type ComplaintEntryPageOptions } from './complaint-entry-page.js';

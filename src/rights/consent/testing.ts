@@ -1,0 +1,1 @@
+export { AgreementConsentPage, seedConsents, type SeedConsentsOptions } from './agreement-consent-page.js';

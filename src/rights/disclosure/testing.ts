@@ -1,0 +1,1 @@
+export { AlgorithmDisclosurePage } from './algorithm-disclosure-page.js';

@@ -1,0 +1,1 @@
+export { MinorModePage } from './minor-mode-page.js';

@@ -1,0 +1,2 @@
+export { PersonalizationSwitchPage } from './personalization-switch-page.js';
+export { RecommendationModePickerPage } from './recommendation-mode-picker-page.js';

@@ -1,0 +1,1 @@
+export { UserTagManagerPage } from './user-tag-manager-page.js';
