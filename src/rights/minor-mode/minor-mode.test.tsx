@@ -186,3 +186,25 @@ describe('minor mode components', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
+
+describe('coming back online', () => {
+  /** What a consumer's view of minor mode shows: the band the feed gets, and whether it is the strictest fallback. */
+  function Band() {
+    const minor = useMinorMode();
+    return <p>{`band:${minor.ageBand ?? 'unknown'} pool:${minor.contentBand} failure:${minor.failure?.action ?? 'none'}`}</p>;
+  }
+
+  test('reads minor mode again when its stored state failed to load: the strictest fallback gives way to the guardian’s band', async () => {
+    const { adapter, ui } = setup(shanghai(10));
+    const network = { online: false };
+    const load = adapter.load.bind(adapter);
+    adapter.load = (options) => (network.online ? load(options) : Promise.reject(new Error('offline')));
+    render(ui(<Band />));
+    expect(await screen.findByText('band:unknown pool:under-3 failure:load')).toBeTruthy();
+    network.online = true;
+    await act(async () => {
+      window.dispatchEvent(new Event('online'));
+    });
+    expect(await screen.findByText('band:12-16 pool:12-16 failure:none')).toBeTruthy();
+  });
+});

@@ -25,8 +25,8 @@ export type { EnterMinorModeOptions, GuardianResult, MinorContentPool, MinorMode
  * time and the app's visibility. What is left here is the actions and when each part runs.
  */
 
-/** Which read of the stored state: the visit's first (usage and the PIN too), or after a change elsewhere. */
-type ReadKind = 'first' | 'changed';
+/** Which read of the stored state: the visit's first (usage and the PIN too), after a change elsewhere, or a retry after a failed load. */
+type ReadKind = 'first' | 'changed' | 'retry';
 
 /** The minor-mode slice: registered by the first minor-mode component that renders. */
 export const minorModeSlice: SliceDescriptor<MinorModeSlice, typeof MINOR_MODE_SLICE> = defineSlice({
@@ -100,6 +100,10 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice, typeof MINOR_MODE_S
       if (usage?.ok && usage.value) {
         time.notBefore(usage.value.lastRecordedAt);
       }
+      if (kind === 'retry') {
+        // The time in fallback was use all the same: counted before the read decides.
+        tick();
+      }
       const now = time.now();
       const unreadable = kit.outbox().unreadable;
       const { errors, patch } = resolveStoredMinorMode(record, usage, {
@@ -116,7 +120,7 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice, typeof MINOR_MODE_S
         meter.restart(now);
         update(patch);
         tick();
-        if (kind === 'first') {
+        if (kind !== 'changed') {
           connection?.readDevice();
         }
       }
@@ -160,10 +164,11 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice, typeof MINOR_MODE_S
           meter.stop();
         };
       },
-      // As before the kit: the device's own minor mode read again after a failed load, and what is pending sent.
+      // Reads the stored state again when it failed to load (as `retrySync` and `online` do for every slice),
+      // and the device's own minor mode with it; then sends what is pending.
       async retry() {
-        if (mine().load === 'error') {
-          connection?.readDevice();
+        if (connection && (mine().load === 'error' || mine().failure?.action === 'load')) {
+          await read('retry');
         }
         await kit.engine.flush(MINOR_MODE_SLICE);
       },
