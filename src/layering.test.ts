@@ -71,7 +71,6 @@ const PENDING: readonly string[] = [
   'rights/feedback/not-interested-button → rights/tags/core/model',
   'rights/feedback/use-not-interested-button → rights/tags/core/model',
   'rights/feedback/use-not-interested-button → rights/tags/core/slice',
-  'rights/minor-mode/use-minor-mode → rights/personalization/core/selectors',
   'rights/personalization/personalization-switch → rights/minor-mode/messages',
   'rights/tags/use-tag-deletion-offer → rights/personalization/core/model',
 ];
