@@ -3,30 +3,27 @@ import { CHINA_TIME_ZONE, toCalendarDate } from '../../../kernel/core/calendar.j
 import { RightsDeveloperError, toRightsError } from '../../../kernel/core/errors.js';
 import { createCorrelationId } from '../../../kernel/core/events.js';
 import type { MinorModeEvent } from './events.js';
-import { andThen, type Outcome } from '../../../kernel/core/engine/write-engine.js';
 import { defineSlice, type SliceDescriptor, type SliceSetup } from '../../../kernel/core/store/define-slice.js';
 import { curfewNight, defaultMinorModeSettings, inCurfew, isStricter, parseMinorModeSettings, trustedTime, type MinorModeRecord, type MinorModeSource, type MinorModeUsage } from './model.js';
 import { isPinFormat } from './pin.js';
 import { callOnce, createGuardian } from './guardian.js';
-import { resolveStoredMinorMode } from './resolve-stored.js';
+import { readStoredMinorMode, type StoredReadKind } from './read-stored.js';
 import { connectSignals } from './signals.js';
 import { documentVisibility } from '../../../kernel/core/visibility.js';
 import { offMinorModeState, type EnterMinorModeOptions, type MinorModeAction, type MinorModeSlice } from './state.js';
 import { addSpending, grantMinutes, markPromptShown, takeRest } from './usage-meter.js';
 import { createUsageTimer } from './usage-timer.js';
-import { MINOR_MODE_SLICE, isRecordWrite, pendingRecords, recordWrite, type RecordWriteDetails } from './record-write.js';
+import { MINOR_MODE_SLICE, isRecordWrite, recordWrite, type RecordWriteDetails } from './record-write.js';
 
 export type { EnterMinorModeOptions, GuardianResult, MinorContentPool, MinorModeAction, MinorModeSlice, MinorModeState, RightsStateWithMinorMode } from './state.js';
 
 /*
  * The minor-mode slice orchestrates its parts: the usage meter (usage-meter.ts, on the clock in
- * usage-timer.ts) counts time, the guardian (guardian.ts) checks the PIN, resolve-stored.ts decides what
- * was read, record-write.ts is what the engine writes, and signals.ts follows the device, the server's
- * time and the app's visibility. What is left here is the actions and when each part runs.
+ * usage-timer.ts) counts time, the guardian (guardian.ts) checks the PIN, read-stored.ts reads the stored
+ * state and resolve-stored.ts decides what was read, record-write.ts is what the engine writes, and
+ * signals.ts follows the device, the server's time and the app's visibility. What is left here is the
+ * actions and when each part runs, in one scope per store that the slice kit (defineSlice) gives.
  */
-
-/** Which read of the stored state: the visit's first (usage and the PIN too), after a change elsewhere, or a retry after a failed load. */
-type ReadKind = 'first' | 'changed' | 'retry';
 
 /** The minor-mode slice: registered by the first minor-mode component that renders. */
 export const minorModeSlice: SliceDescriptor<MinorModeSlice, typeof MINOR_MODE_SLICE> = defineSlice({
@@ -81,49 +78,15 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice, typeof MINOR_MODE_S
     // While connected: what the connection's reads check before they settle, and its device signal.
     let connection: { stopped: boolean; readDevice(): void } | null = null;
 
-    /** Reads the record (and, the first time, usage and the PIN), then decides what they say. */
-    const read = (kind: ReadKind) => {
+    const stored = { adapter, engine: kit.engine, time, meter, outbox: kit.outbox, reportError: kit.reportError, state: mine, update };
+    /** Reads the stored state for the connection now running; the device's own minor mode follows a first read and a retry. */
+    const read = (kind: StoredReadKind) => {
       const reading = connection;
-      const first = kind === 'first';
-      return andThen(first ? kit.engine.read((options) => adapter.loadUsage(options)) : null, (usage) =>
-        andThen(kit.engine.read((options) => adapter.load(options)), (record) =>
-          andThen(first ? kit.engine.read((options) => adapter.hasPin(options)) : null, (pin) => {
-            if (reading && !reading.stopped) {
-              settle(kind, record, usage, pin ? pin.ok && pin.value : mine().hasPin);
-            }
-          }),
-        ),
-      );
-    };
-
-    const settle = (kind: ReadKind, record: Outcome<unknown>, usage: Outcome<MinorModeUsage | null> | null, hasPin: boolean) => {
-      if (usage?.ok && usage.value) {
-        time.notBefore(usage.value.lastRecordedAt);
-      }
-      if (kind === 'retry') {
-        // The time in fallback was use all the same: counted before the read decides.
-        tick();
-      }
-      const now = time.now();
-      const unreadable = kit.outbox().unreadable;
-      const { errors, patch } = resolveStoredMinorMode(record, usage, {
-        first: kind === 'first',
-        pending: pendingRecords(kit.outbox().entries),
-        outboxUnreadable: unreadable.includes(MINOR_MODE_SLICE) || unreadable.includes('*'),
-        previous: mine(),
-        now,
-        hasPin,
-        platformCheck: typeof adapter.verifyGuardian === 'function',
-      });
-      errors.forEach((error) => kit.reportError(error));
-      if (patch) {
-        meter.restart(now);
-        update(patch);
-        tick();
+      return readStoredMinorMode(kind, stored, () => reading !== null && !reading.stopped, () => {
         if (kind !== 'changed') {
-          connection?.readDevice();
+          reading?.readDevice();
         }
-      }
+      });
     };
 
     return {
