@@ -305,6 +305,20 @@ describe('reading minor mode again after its load failed', () => {
     expect(selectRecommendationMode(reload.state()).minor).toEqual({ ageBand: '16-18', contentBand: '16-18' });
   });
 
+  test('a fallback whose message was dismissed is still read again: the failure went, the unknown state did not', async () => {
+    const family = createFamily();
+    const first = await enter(family, '16-18');
+    first.stop();
+    family.faults.reject = ['load'];
+    const reload = family.open();
+    await family.clock.settle();
+    reload.state().dismissMinorModeFailure();
+    expect(reload.state().minorMode).toMatchObject({ fallback: true, failure: null });
+    family.faults.reject = [];
+    await reload.state().retrySync();
+    expect(reload.state().minorMode).toMatchObject({ on: true, fallback: false, settings: { ageBand: '16-18' } });
+  });
+
   test('the store’s retrySync reads it again too: off on this device, a failed load becomes ready', async () => {
     const family = createFamily();
     const first = family.open();

@@ -128,9 +128,11 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice, typeof MINOR_MODE_S
         };
       },
       // Reads the stored state again when it failed to load (as `retrySync` and `online` do for every slice),
-      // and the device's own minor mode with it; then sends what is pending.
+      // and the device's own minor mode with it; then sends what is pending. The strictest fallback stands for
+      // a failed load even once its message is dismissed.
       async retry() {
-        if (connection && (mine().load === 'error' || mine().failure?.action === 'load')) {
+        const { load, failure, fallback } = mine();
+        if (connection && (load === 'error' || failure?.action === 'load' || fallback)) {
           await read('retry');
         }
         await kit.engine.flush(MINOR_MODE_SLICE);
