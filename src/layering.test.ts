@@ -64,9 +64,6 @@ const PENDING: readonly string[] = [
   // The device-only outbox replays a legacy stored opt-out as a personalization write.
   'kernel/core/outbox/outbox-adapters → rights/personalization/core/model',
   'kernel/core/outbox/outbox-adapters → rights/personalization/core/adapters',
-  // Minor mode's hook takes the outbox's selectors through personalization's re-export; they are the kernel's
-  // (kernel/core/store/selectors): importing them from there removes this edge, and with it a cycle between the rights.
-  'rights/minor-mode/use-minor-mode → rights/personalization/core/selectors',
 ];
 
 /**

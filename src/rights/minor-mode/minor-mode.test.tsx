@@ -186,3 +186,45 @@ describe('minor mode components', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
+
+describe('reading minor mode again after its load failed', () => {
+  /** What a consumer's view of minor mode shows: the band the feed gets, whether it is the strictest fallback, and a retry. */
+  function Band() {
+    const minor = useMinorMode();
+    return (
+      <>
+        <p>{`band:${minor.ageBand ?? 'unknown'} pool:${minor.contentBand} failure:${minor.failure?.action ?? 'none'} hydrated:${String(minor.hydrated)}`}</p>
+        <button type="button" onClick={minor.retry}>
+          retry
+        </button>
+      </>
+    );
+  }
+
+  test('the hook’s retry reads the stored state again: the strictest fallback gives way to the guardian’s band', async () => {
+    const user = userEvent.setup({ advanceTimers: () => undefined });
+    const { adapter, ui } = setup(shanghai(10));
+    const network = { online: false };
+    const load = adapter.load.bind(adapter);
+    adapter.load = (options) => (network.online ? load(options) : Promise.reject(new Error('offline')));
+    render(ui(<Band />));
+    expect(await screen.findByText('band:unknown pool:under-3 failure:load hydrated:true')).toBeTruthy();
+    network.online = true;
+    await user.click(screen.getByRole('button', { name: 'retry' }));
+    expect(await screen.findByText('band:12-16 pool:12-16 failure:none hydrated:true')).toBeTruthy();
+  });
+
+  test('coming back online reads it again: the strictest fallback gives way to the guardian’s band', async () => {
+    const { adapter, ui } = setup(shanghai(10));
+    const network = { online: false };
+    const load = adapter.load.bind(adapter);
+    adapter.load = (options) => (network.online ? load(options) : Promise.reject(new Error('offline')));
+    render(ui(<Band />));
+    expect(await screen.findByText('band:unknown pool:under-3 failure:load hydrated:true')).toBeTruthy();
+    network.online = true;
+    await act(async () => {
+      window.dispatchEvent(new Event('online'));
+    });
+    expect(await screen.findByText('band:12-16 pool:12-16 failure:none hydrated:true')).toBeTruthy();
+  });
+});

@@ -1,40 +1,26 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/shallow';
 import type { GuardianPurpose } from './core/adapter.js';
 import type { RightsFailure } from '../../kernel/core/errors.js';
 import { checkSpending, type MinorAgeBand, type MinorModeSettings, type MinorModeSource, type MinorModeStatus, type SpendingCaps, type SpendingVerdict } from './core/model.js';
 import { promptShownToday } from './core/usage-meter.js';
-import { selectSyncNotice, selectSyncPending } from '../personalization/core/selectors.js';
-import {
-  minorModeSlice,
-  type EnterMinorModeOptions,
-  type GuardianResult,
-  type MinorModeAction,
-  type MinorModeState,
-  type RightsStateWithMinorMode,
-} from './core/slice.js';
+import { minorModeSlice, type EnterMinorModeOptions, type GuardianResult, type MinorModeAction, type MinorModeState } from './core/slice.js';
 import type { RightsState } from '../../kernel/core/store/registry.js';
-import type { LoadState } from '../../kernel/core/types.js';
 import { useRightsSlice, useRightsStore } from '../../kernel/react/rights-context.js';
+import { useSliceStatus, type SliceStatus, type UseSliceStatusResult } from '../../kernel/react/use-slice-status.js';
 
 const NAME = 'useMinorMode';
 
-const minorOf = (state: RightsState) => (state as RightsStateWithMinorMode).minorMode;
-
 /** Minor mode for any view, following the component contract (MIN 43). */
-export interface UseMinorModeResult {
-  load: LoadState;
+export interface UseMinorModeResult extends UseSliceStatusResult<MinorModeAction> {
   /** True once minor mode's stored state is known, or failed to load. */
   hydrated: boolean;
-  /** A change waits in the outbox: in effect here, not yet confirmed by the adapter. */
-  syncPending: boolean;
   /** A change of the guardian's is kept on this device and syncing. */
   syncNotice: boolean;
   /** The last failure, or `null`. Show it with `minorMode.failed.<action>`, else `errors.<code>`. */
   failure: RightsFailure<MinorModeAction> | null;
-  /** Sends what is pending now, and reads again what failed to load. */
+  /** Sends what is pending now, and reads minor mode's stored state again if it failed to load. */
   retry(): void;
-  dismissFailure(): void;
   /** Whether minor mode is on. */
   on: boolean;
   /** Who turned it on, while on. */
@@ -90,33 +76,16 @@ export interface UseMinorModeResult {
 /** Minor mode's state and actions, with no markup. */
 export function useMinorMode(consumerName = NAME): UseMinorModeResult {
   const store = useRightsSlice(consumerName, minorModeSlice);
-  const actions = useMemo(() => store.getState() as RightsStateWithMinorMode, [store]);
-  const { minor, syncPending, syncNotice } = useRightsStore(
-    consumerName,
-    useShallow((state) => ({ minor: minorOf(state), syncPending: selectSyncPending(state, 'minorMode'), syncNotice: selectSyncNotice(state, 'minorMode') })),
-  );
-  const retry = useCallback(() => void actions.retryMinorMode(), [actions]);
-  const dismissFailure = useCallback(() => actions.dismissMinorModeFailure(), [actions]);
-  return useMemo(() => resultOf(minor, syncPending, syncNotice, actions, retry, dismissFailure), [minor, syncPending, syncNotice, actions, retry, dismissFailure]);
+  const actions = useMemo(() => store.getState(), [store]);
+  const status = useSliceStatus(consumerName, minorModeSlice);
+  const minor = useRightsStore(consumerName, (state) => state.minorMode);
+  return useMemo(() => resultOf(minor, status, actions), [minor, status, actions]);
 }
 
-function resultOf(
-  minor: MinorModeState,
-  syncPending: boolean,
-  syncNotice: boolean,
-  actions: RightsStateWithMinorMode,
-  retry: () => void,
-  dismissFailure: () => void,
-): UseMinorModeResult {
+function resultOf(minor: MinorModeState, status: SliceStatus<'minorMode'>, actions: RightsState): UseMinorModeResult {
   const now = minor.now;
   return {
-    load: minor.load,
-    hydrated: minor.load === 'ready' || minor.load === 'error',
-    syncPending,
-    syncNotice,
-    failure: minor.failure,
-    retry,
-    dismissFailure,
+    ...status,
     on: minor.on,
     source: minor.source,
     device: minor.device,
@@ -171,7 +140,7 @@ export function useMinorModeTimeZone(consumerName: string, timeZone: string | un
   const store = useRightsSlice(consumerName, minorModeSlice);
   useEffect(() => {
     if (timeZone) {
-      (store.getState() as RightsStateWithMinorMode).setMinorModeTimeZone(timeZone);
+      store.getState().setMinorModeTimeZone(timeZone);
     }
   }, [store, timeZone]);
 }
@@ -181,7 +150,7 @@ export function useSpendingGuard(): UseSpendingGuardResult {
   const store = useRightsSlice('useSpendingGuard', minorModeSlice);
   const { on, caps, spentToday } = useRightsStore(
     'useSpendingGuard',
-    useShallow((state) => ({ on: minorOf(state).on, caps: minorOf(state).settings.spending, spentToday: minorOf(state).usage.spent })),
+    useShallow((state) => ({ on: state.minorMode.on, caps: state.minorMode.settings.spending, spentToday: state.minorMode.usage.spent })),
   );
   return useMemo(
     () => ({
@@ -189,7 +158,7 @@ export function useSpendingGuard(): UseSpendingGuardResult {
       caps,
       spentToday,
       check: (amount: number) => (on ? checkSpending(caps, spentToday, amount) : 'allowed'),
-      record: (amount: number) => (store.getState() as RightsStateWithMinorMode).recordMinorModeSpending(amount),
+      record: (amount: number) => store.getState().recordMinorModeSpending(amount),
     }),
     [on, caps, spentToday, store],
   );

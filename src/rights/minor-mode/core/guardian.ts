@@ -45,7 +45,8 @@ export function afterRightPin(usage: MinorModeUsage): MinorModeUsage {
 
 /** What the guardian needs from its slice. */
 export interface GuardianOptions {
-  context: SliceContext;
+  /** The slice's adapters, error reports and engine (its kit). */
+  context: Pick<SliceContext, 'adapter' | 'reportError' | 'engine'>;
   time: TrustedTime;
   state(): MinorModeState;
   update(patch: Partial<MinorModeState>): void;

@@ -70,6 +70,14 @@ describe('resolveStoredMinorMode', () => {
     expect(resolveStoredMinorMode(ok(record({ on: false, revision: 8 })), null, read({ first: false, previous })).patch).toMatchObject({ on: false, revision: 8 });
   });
 
+  test('a re-read after a failed load decides as a first read would: the fallback gives way, and the failure goes', () => {
+    const fallback = { ...offMinorModeState(now, SHANGHAI), load: 'ready' as const, on: true, fallback: true, source: 'guardian' as const, revision: 5, failure: { code: 'read-failed' as const, action: 'load' as const } };
+    expect(resolveStoredMinorMode(ok(record({ on: false, revision: 5 })), null, read({ first: false, previous: fallback })).patch).toMatchObject({ on: false, fallback: false, failure: null, load: 'ready' });
+    expect(resolveStoredMinorMode(ok(null), null, read({ first: false, previous: fallback })).patch).toMatchObject({ on: false, source: null, fallback: false, failure: null });
+    const offAndFailed = { ...offMinorModeState(now, SHANGHAI), load: 'error' as const, failure: { code: 'read-failed' as const, action: 'load' as const } };
+    expect(resolveStoredMinorMode(ok(record({ revision: 3 })), null, read({ first: false, previous: offAndFailed })).patch).toMatchObject({ load: 'ready', on: true, revision: 3, failure: null });
+  });
+
   test('ten minutes since the last count are a rest; a count from yesterday starts today afresh', () => {
     expect(resolveStoredMinorMode(ok(record()), ok(counted({ continuousMs: 20 * MINUTE, lastRecordedAt: shanghai(14, 50) })), read()).patch?.usage?.continuousMs).toBe(0);
     expect(resolveStoredMinorMode(ok(record()), ok(counted({ continuousMs: 20 * MINUTE, lastRecordedAt: shanghai(14, 55) })), read()).patch?.usage?.continuousMs).toBe(20 * MINUTE);

@@ -17,7 +17,7 @@ import { emptyUsage, resumeAfter } from './usage-meter.js';
 
 /** What else a read of minor mode's stored state is decided against. */
 export interface StoredMinorModeRead {
-  /** The first read of this visit (usage and the PIN read too), or a re-read after a change elsewhere. */
+  /** The first read of this visit (usage and the PIN read too), or a re-read: after a change elsewhere, or a retry after a failed load. */
   first: boolean;
   /** The records of writes still in the outbox: newer than what the adapter holds until confirmed. */
   pending: readonly unknown[];
@@ -41,7 +41,8 @@ export interface ResolvedMinorMode {
  * Decides minor mode from what was read. A record that cannot be read or was tampered with keeps minor mode
  * on with the strictest band's defaults (fails toward protection), unless it was read as off on this device
  * before and only the read failed; today's usage that cannot be read counts as used up while minor mode is on,
- * so deleting it never gives more time. `usage` is `null` on a re-read, which keeps the slice's own count.
+ * so deleting it never gives more time. `usage` is `null` on a re-read, which keeps the slice's own count. A
+ * re-read after a failed load replaces the fallback as a first read would, and clears the load's failure.
  */
 export function resolveStoredMinorMode(record: Outcome<unknown>, usage: Outcome<MinorModeUsage | null> | null, read: StoredMinorModeRead): ResolvedMinorMode {
   const { first, previous, now } = read;
@@ -80,7 +81,10 @@ export function resolveStoredMinorMode(record: Outcome<unknown>, usage: Outcome<
       // The engine sets aside what it cannot validate.
     }
   }
-  if (!first && stored && stored.revision <= previous.revision) {
+  // After a failed load, what the slice holds is a fallback, not a read: the next read decides as a first would.
+  const recovering = previous.fallback || previous.load === 'error' || previous.failure?.action === 'load';
+  const again = !first && !recovering;
+  if (again && stored && stored.revision <= previous.revision) {
     return { errors, patch: null };
   }
   if (recordError) {
@@ -89,7 +93,7 @@ export function resolveStoredMinorMode(record: Outcome<unknown>, usage: Outcome<
 
   // Unreadable while it may have been on: stays on with the strictest band, and says so.
   const keepOn = recordError !== null && (recordError.code !== 'read-failed' || counted === null || counted.on);
-  const on = stored ? stored.on : keepOn || (!first && previous.on);
+  const on = stored ? stored.on : keepOn || (again && previous.on);
   const settings = stored ? stored.settings : keepOn ? defaultMinorModeSettings(STRICTEST_AGE_BAND) : previous.settings;
   let nextUsage = counted ?? emptyUsage(now, timeZone);
   const today = toCalendarDate(now, timeZone);
@@ -108,14 +112,16 @@ export function resolveStoredMinorMode(record: Outcome<unknown>, usage: Outcome<
       ? { code: usageError.code, action: 'usage' }
       : first && read.outboxUnreadable
         ? { code: 'outbox-unreadable', action: 'recover' }
-        : previous.failure;
+        : previous.failure?.action === 'load'
+          ? null
+          : previous.failure;
   return {
     errors,
     patch: {
       load: recordError && !keepOn ? 'error' : 'ready',
       failure,
       on,
-      source: stored ? (stored.on ? stored.source : null) : keepOn ? 'guardian' : previous.source,
+      source: stored ? (stored.on ? stored.source : null) : keepOn ? 'guardian' : on ? previous.source : null,
       settings,
       fallback: keepOn && !stored,
       revision: stored ? stored.revision : previous.revision,

@@ -289,3 +289,64 @@ describe('minor mode in the store', () => {
     expect(visit.state().minorMode.status.lock).not.toBeNull();
   });
 });
+
+describe('reading minor mode again after its load failed', () => {
+  test('retryMinorMode reads the stored state again: the strictest fallback gives way to the guardian’s own settings', async () => {
+    const family = createFamily();
+    const first = await enter(family, '16-18');
+    first.stop();
+    family.faults.reject = ['load'];
+    const reload = family.open();
+    await family.clock.settle();
+    expect(reload.state().minorMode).toMatchObject({ on: true, fallback: true, settings: { ageBand: 'under-3' }, failure: { code: 'read-failed', action: 'load' } });
+    family.faults.reject = [];
+    await reload.state().retryMinorMode();
+    expect(reload.state().minorMode).toMatchObject({ on: true, fallback: false, settings: { ageBand: '16-18' }, failure: null });
+    expect(selectRecommendationMode(reload.state()).minor).toEqual({ ageBand: '16-18', contentBand: '16-18' });
+  });
+
+  test('a fallback whose message was dismissed is still read again: the failure went, the unknown state did not', async () => {
+    const family = createFamily();
+    const first = await enter(family, '16-18');
+    first.stop();
+    family.faults.reject = ['load'];
+    const reload = family.open();
+    await family.clock.settle();
+    reload.state().dismissMinorModeFailure();
+    expect(reload.state().minorMode).toMatchObject({ fallback: true, failure: null });
+    family.faults.reject = [];
+    await reload.state().retrySync();
+    expect(reload.state().minorMode).toMatchObject({ on: true, fallback: false, settings: { ageBand: '16-18' } });
+  });
+
+  test('the store’s retrySync reads it again too: off on this device, a failed load becomes ready', async () => {
+    const family = createFamily();
+    const first = family.open();
+    await family.clock.settle();
+    first.stop();
+    family.faults.reject = ['load'];
+    const reload = family.open();
+    await family.clock.settle();
+    expect(reload.state().minorMode).toMatchObject({ load: 'error', on: false, failure: { code: 'read-failed', action: 'load' } });
+    family.faults.reject = [];
+    await reload.state().retrySync();
+    expect(reload.state().minorMode).toMatchObject({ load: 'ready', on: false, fallback: false, failure: null });
+  });
+
+  test('a retry that fails again keeps minor mode on with the strictest band, and the time used in the meantime stays used', async () => {
+    const family = createFamily(shanghai(10));
+    const first = await enter(family);
+    first.stop();
+    family.faults.reject = ['load'];
+    const reload = family.open();
+    await family.clock.settle();
+    // Half a minute past the meter's last count: the retry counts it before it decides.
+    await family.clock.advance(20 * MINUTE + 30_000);
+    await reload.state().retryMinorMode();
+    expect(reload.state().minorMode).toMatchObject({ on: true, fallback: true, settings: { ageBand: 'under-3' }, failure: { code: 'read-failed', action: 'load' } });
+    family.faults.reject = [];
+    await reload.state().retryMinorMode();
+    expect(reload.state().minorMode).toMatchObject({ on: true, fallback: false, settings: { ageBand: '12-16' } });
+    expect(reload.state().minorMode.usage.usedMs).toBe(20 * MINUTE + 30_000);
+  });
+});

@@ -1,101 +1,143 @@
-import type { StoreApi } from 'zustand/vanilla';
 import { createLocalStorageMinorModeAdapter } from './adapters.js';
 import { CHINA_TIME_ZONE, toCalendarDate } from '../../../kernel/core/calendar.js';
 import { RightsDeveloperError, toRightsError } from '../../../kernel/core/errors.js';
 import { createCorrelationId } from '../../../kernel/core/events.js';
 import type { MinorModeEvent } from './events.js';
-import { andThen, type Outcome } from '../../../kernel/core/engine/write-engine.js';
-import type { SliceContext, SliceDescriptor } from '../../../kernel/core/store/define-slice.js';
-import { curfewNight, defaultMinorModeSettings, inCurfew, isStricter, parseMinorModeSettings, trustedTime, type MinorModeRecord, type MinorModeSource, type MinorModeUsage, type TrustedTime } from './model.js';
+import { defineSlice, type SliceDescriptor, type SliceSetup } from '../../../kernel/core/store/define-slice.js';
+import { curfewNight, defaultMinorModeSettings, inCurfew, isStricter, parseMinorModeSettings, trustedTime, type MinorModeRecord, type MinorModeSource, type MinorModeUsage } from './model.js';
 import { isPinFormat } from './pin.js';
 import { callOnce, createGuardian } from './guardian.js';
-import { resolveStoredMinorMode } from './resolve-stored.js';
+import { readStoredMinorMode, type StoredReadKind } from './read-stored.js';
 import { connectSignals } from './signals.js';
 import { documentVisibility } from '../../../kernel/core/visibility.js';
-import { offMinorModeState, type EnterMinorModeOptions, type MinorModeAction, type MinorModeSlice, type MinorModeState, type RightsStateWithMinorMode } from './state.js';
+import { offMinorModeState, type EnterMinorModeOptions, type MinorModeAction, type MinorModeSlice } from './state.js';
 import { addSpending, grantMinutes, markPromptShown, takeRest } from './usage-meter.js';
-import { createUsageTimer, type UsageTimer } from './usage-timer.js';
-import { MINOR_MODE_SLICE, isRecordWrite, pendingRecords, recordWrite, type RecordWriteDetails } from './record-write.js';
+import { createUsageTimer } from './usage-timer.js';
+import { MINOR_MODE_SLICE, isRecordWrite, recordWrite, type RecordWriteDetails } from './record-write.js';
 
 export type { EnterMinorModeOptions, GuardianResult, MinorContentPool, MinorModeAction, MinorModeSlice, MinorModeState, RightsStateWithMinorMode } from './state.js';
 
 /*
  * The minor-mode slice orchestrates its parts: the usage meter (usage-meter.ts, on the clock in
- * usage-timer.ts) counts time, the guardian (guardian.ts) checks the PIN, resolve-stored.ts decides what
- * was read, record-write.ts is what the engine writes, and signals.ts follows the device, the server's
- * time and the app's visibility. What is left here is the actions and when each part runs.
+ * usage-timer.ts) counts time, the guardian (guardian.ts) checks the PIN, read-stored.ts reads the stored
+ * state and resolve-stored.ts decides what was read, record-write.ts is what the engine writes, and
+ * signals.ts follows the device, the server's time and the app's visibility. What is left here is the
+ * actions and when each part runs, in one scope per store that the slice kit (defineSlice) gives.
  */
 
-/** What `create` hands to `connect` for the same store. */
-interface Runtime {
-  time: TrustedTime;
-  meter: UsageTimer;
-  readDevice(): void;
-}
-
-const runtimes = new WeakMap<SliceContext, Runtime>();
-
 /** The minor-mode slice: registered by the first minor-mode component that renders. */
-export const minorModeSlice: SliceDescriptor<MinorModeSlice> = {
+export const minorModeSlice: SliceDescriptor<MinorModeSlice, typeof MINOR_MODE_SLICE> = defineSlice({
   name: MINOR_MODE_SLICE,
+  watch: 'minorMode',
+  // Choices on this device that could not be read are reported by the first read, beside what it read.
+  reportUnreadable: false,
   requiredMethods: { minorMode: ['load', 'save', 'loadUsage', 'saveUsage', 'hasPin', 'setPin', 'verifyPin'] },
   advice: {
     minorMode: 'start from createLocalStorageMinorModeAdapter() or createMemoryMinorModeAdapter(), and check yours with runMinorModeAdapterConformance()',
   },
   defaults: { minorMode: () => createLocalStorageMinorModeAdapter() },
 
-  create(context) {
-    return (rawSet, rawGet) => {
-      const get = rawGet as () => RightsStateWithMinorMode;
-      const set = rawSet as (partial: (state: RightsStateWithMinorMode) => Partial<RightsStateWithMinorMode>) => void;
-      const update = (patch: Partial<MinorModeState>) => set((state) => ({ minorMode: { ...state.minorMode, ...patch } }));
-      const adapter = () => context.adapter('minorMode');
-      const time = trustedTime(context.clock);
-      const mine = () => get().minorMode;
-      const event = (type: MinorModeEvent['type'], details: RecordWriteDetails = {}) => context.emit({ ...details, type, timestamp: context.timestamp(), correlationId: createCorrelationId() });
-      const timeZone = context.options.timeZone ?? CHINA_TIME_ZONE;
-      // A zone the platform does not know is a programming mistake: say so now, not at 22:00.
-      toCalendarDate(0, timeZone);
+  setup(kit): SliceSetup<typeof MINOR_MODE_SLICE, Omit<MinorModeSlice, typeof MINOR_MODE_SLICE>> {
+    const { update } = kit;
+    const mine = kit.state;
+    const adapter = kit.adapter('minorMode');
+    const time = trustedTime(kit.clock);
+    const event = (type: MinorModeEvent['type'], details: RecordWriteDetails = {}) => kit.emit({ ...details, type, timestamp: kit.timestamp(), correlationId: createCorrelationId() });
+    const timeZone = kit.options.timeZone ?? CHINA_TIME_ZONE;
+    // A zone the platform does not know is a programming mistake: say so now, not at 22:00.
+    toCalendarDate(0, timeZone);
 
-      const saveUsage = (usage: MinorModeUsage) => {
-        callOnce(context, () => adapter().saveUsage(usage)).catch((error: unknown) => {
-          context.reportError(toRightsError(error, 'device-write-failed', "Minor mode's usage could not be kept on this device."));
-          update({ failure: { code: 'device-write-failed', action: 'persist' } });
-        });
-      };
-      const meter = createUsageTimer({ clock: context.clock, time, state: mine, update, saveUsage, event });
-      const tick = meter.tick;
-      const runtime: Runtime = { time, meter, readDevice: () => {} };
-      runtimes.set(context, runtime);
-      const guardian = createGuardian({ context, time, state: mine, update, saveUsage, event, schedule: meter.schedule });
-      const nextRevision = () => Math.max(mine().revision + 1, Math.floor(time.now()));
-
-      const writeRecord = (next: MinorModeRecord, action: MinorModeAction, protective: boolean, details: RecordWriteDetails, applied: () => void) =>
-        context.engine.write(recordWrite({ next, action, protective, details, correlationId: createCorrelationId(), state: mine, update, recount: tick, applied }));
-
-      const enter = (options: EnterMinorModeOptions & { source?: MinorModeSource }) => {
-        if (options.pin !== undefined && !isPinFormat(options.pin)) {
-          throw new RightsDeveloperError('A guardian PIN has 4 to 6 digits; check it before calling enterMinorMode().');
-        }
-        const source = options.source ?? 'guardian';
-        const settings = mine().on ? mine().settings : defaultMinorModeSettings(options.ageBand);
-        const record: MinorModeRecord = { on: true, source, settings, revision: nextRevision() };
-        const written = writeRecord(record, 'settings', true, { ageBand: settings.ageBand, source }, () => event('minorMode.entered', { ageBand: settings.ageBand, source }));
-        const pin = options.pin;
-        return pin === undefined || mine().hasPin ? written : Promise.all([written, guardian.setPin(pin, true)]).then(() => undefined);
-      };
-
-      context.handle({
-        validate: isRecordWrite,
-        setFailure(failure, onlyIfAction) {
-          if (onlyIfAction === undefined || mine().failure?.action === onlyIfAction) {
-            update({ failure: failure as MinorModeState['failure'] });
-          }
-        },
+    const saveUsage = (usage: MinorModeUsage) => {
+      callOnce(kit, () => adapter.saveUsage(usage)).catch((error: unknown) => {
+        kit.reportError(toRightsError(error, 'device-write-failed', "Minor mode's usage could not be kept on this device."));
+        update({ failure: { code: 'device-write-failed', action: 'persist' } });
       });
+    };
+    const meter = createUsageTimer({ clock: kit.clock, time, state: mine, update, saveUsage, event });
+    const tick = meter.tick;
+    const guardian = createGuardian({ context: kit, time, state: mine, update, saveUsage, event, schedule: meter.schedule });
+    const nextRevision = () => Math.max(mine().revision + 1, Math.floor(time.now()));
 
-      return {
-        minorMode: offMinorModeState(time.now(), timeZone),
+    const writeRecord = (next: MinorModeRecord, action: MinorModeAction, protective: boolean, details: RecordWriteDetails, applied: () => void) =>
+      kit.write(recordWrite({ next, action, protective, details, correlationId: createCorrelationId(), state: mine, update, recount: tick, applied }));
+
+    const enter = (options: EnterMinorModeOptions & { source?: MinorModeSource }) => {
+      if (options.pin !== undefined && !isPinFormat(options.pin)) {
+        throw new RightsDeveloperError('A guardian PIN has 4 to 6 digits; check it before calling enterMinorMode().');
+      }
+      const source = options.source ?? 'guardian';
+      const settings = mine().on ? mine().settings : defaultMinorModeSettings(options.ageBand);
+      const record: MinorModeRecord = { on: true, source, settings, revision: nextRevision() };
+      const written = writeRecord(record, 'settings', true, { ageBand: settings.ageBand, source }, () => event('minorMode.entered', { ageBand: settings.ageBand, source }));
+      const pin = options.pin;
+      return pin === undefined || mine().hasPin ? written : Promise.all([written, guardian.setPin(pin, true)]).then(() => undefined);
+    };
+
+    kit.handle({ validate: isRecordWrite });
+
+    // While connected: what the connection's reads check before they settle, and its device signal.
+    let connection: { stopped: boolean; readDevice(): void } | null = null;
+
+    const stored = { adapter, engine: kit.engine, time, meter, outbox: kit.outbox, reportError: kit.reportError, state: mine, update };
+    /** Reads the stored state for the connection now running; the device's own minor mode follows a first read and a retry. */
+    const read = (kind: StoredReadKind) => {
+      const reading = connection;
+      return readStoredMinorMode(kind, stored, () => reading !== null && !reading.stopped, () => {
+        if (kind !== 'changed') {
+          reading?.readDevice();
+        }
+      });
+    };
+
+    return {
+      state: offMinorModeState(time.now(), timeZone),
+      starting() {
+        if (mine().load === 'idle') {
+          update({ load: 'loading' });
+        }
+      },
+      changed() {
+        connection?.readDevice();
+        void read('changed');
+      },
+      connect() {
+        const current = { stopped: false, readDevice: () => {} };
+        const signals = connectSignals({
+          adapter,
+          engine: kit.engine,
+          time,
+          visibility: kit.options.visibility ?? documentVisibility,
+          stopped: () => current.stopped,
+          state: mine,
+          update,
+          enter: (ageBand) => void enter({ ageBand, source: 'device' }),
+          setForeground: (foreground) => meter.setForeground(foreground),
+          recount: tick,
+        });
+        current.readDevice = signals.readDevice;
+        connection = current;
+        void read('first');
+        signals.start();
+        return () => {
+          current.stopped = true;
+          if (connection === current) {
+            connection = null;
+          }
+          signals.stop();
+          meter.stop();
+        };
+      },
+      // Reads the stored state again when it failed to load (as `retrySync` and `online` do for every slice),
+      // and the device's own minor mode with it; then sends what is pending. The strictest fallback stands for
+      // a failed load even once its message is dismissed.
+      async retry() {
+        const { load, failure, fallback } = mine();
+        if (connection && (load === 'error' || failure?.action === 'load' || fallback)) {
+          await read('retry');
+        }
+        await kit.engine.flush(MINOR_MODE_SLICE);
+      },
+      actions: {
         enterMinorMode: enter,
         verifyGuardian: (purpose, pin) => guardian.verify(purpose, pin),
         isGuardianVerified: () => guardian.verified(),
@@ -154,7 +196,7 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice> = {
           if (!guardian.require('Lifting the curfew')) {
             return false;
           }
-          return get().updateMinorModeSettings({ curfewExemptNight: night });
+          return kit.get().updateMinorModeSettings({ curfewExemptNight: night });
         },
 
         setMinorModePin: (pin) => guardian.setPin(pin, !mine().hasPin),
@@ -187,104 +229,9 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice> = {
           saveUsage(usage);
         },
 
-        async retryMinorMode() {
-          if (mine().load === 'error') {
-            runtime.readDevice();
-          }
-          await context.engine.flush(MINOR_MODE_SLICE);
-        },
-
-        dismissMinorModeFailure() {
-          if (mine().failure) {
-            update({ failure: null });
-          }
-        },
-      };
+        retryMinorMode: kit.retry,
+        dismissMinorModeFailure: kit.dismissFailure,
+      },
     };
   },
-
-  starting(store) {
-    const typed = store as unknown as StoreApi<RightsStateWithMinorMode>;
-    if (typed.getState().minorMode.load === 'idle') {
-      typed.setState((state) => ({ minorMode: { ...state.minorMode, load: 'loading' } }));
-    }
-  },
-
-  connect(store, context) {
-    const typed = store as unknown as StoreApi<RightsStateWithMinorMode>;
-    const runtime = runtimes.get(context);
-    if (!runtime) {
-      return () => {};
-    }
-    const adapter = context.adapter('minorMode');
-    const get = () => typed.getState().minorMode;
-    const update = (patch: Partial<MinorModeState>) => typed.setState((state) => ({ minorMode: { ...state.minorMode, ...patch } }));
-    let stopped = false;
-
-    /** Reads the record (and, the first time, usage and the PIN), then decides what they say. */
-    const read = (first: boolean) =>
-      andThen(first ? context.engine.read((options) => adapter.loadUsage(options)) : null, (usage) =>
-        andThen(context.engine.read((options) => adapter.load(options)), (record) =>
-          andThen(first ? context.engine.read((options) => adapter.hasPin(options)) : ({ ok: true, value: get().hasPin } as Outcome<boolean>), (pin) => {
-            if (!stopped) {
-              settle(record, usage, pin.ok && pin.value, first);
-            }
-          }),
-        ),
-      );
-
-    const settle = (record: Outcome<unknown>, usage: Outcome<MinorModeUsage | null> | null, hasPin: boolean, first: boolean) => {
-      if (usage?.ok && usage.value) {
-        runtime.time.notBefore(usage.value.lastRecordedAt);
-      }
-      const now = runtime.time.now();
-      const unreadable = context.outbox().unreadable;
-      const { errors, patch } = resolveStoredMinorMode(record, usage, {
-        first,
-        pending: pendingRecords(context.outbox().entries),
-        outboxUnreadable: unreadable.includes(MINOR_MODE_SLICE) || unreadable.includes('*'),
-        previous: get(),
-        now,
-        hasPin,
-        platformCheck: typeof adapter.verifyGuardian === 'function',
-      });
-      errors.forEach((error) => context.reportError(error));
-      if (patch) {
-        runtime.meter.restart(now);
-        update(patch);
-        runtime.meter.tick();
-        if (first) {
-          runtime.readDevice();
-        }
-      }
-    };
-
-    const signals = connectSignals({
-      adapter,
-      engine: context.engine,
-      time: runtime.time,
-      visibility: context.options.visibility ?? documentVisibility,
-      stopped: () => stopped,
-      state: get,
-      update,
-      enter: (ageBand) => void typed.getState().enterMinorMode({ ageBand, source: 'device' }),
-      setForeground: (foreground) => typed.getState().setMinorModeForeground(foreground),
-      recount: () => runtime.meter.tick(),
-    });
-    runtime.readDevice = signals.readDevice;
-    void read(true);
-    signals.start();
-
-    const unsubscribe = adapter.subscribe?.(() => {
-      signals.readDevice();
-      void read(false);
-    });
-
-    return () => {
-      stopped = true;
-      unsubscribe?.();
-      signals.stop();
-      runtime.meter.stop();
-    };
-  },
-};
+});

@@ -95,7 +95,9 @@ export interface MinorModeSlice {
   markMinorModePromptShown(): void;
   /** Adds a payment to today's spending. */
   recordMinorModeSpending(amount: number): void;
+  /** Reads the stored state again if it failed to load (keeping the strictest fallback until it reads), and sends pending writes now. */
   retryMinorMode(): Promise<void>;
+  /** Forgets the last failure, once the user has seen it. */
   dismissMinorModeFailure(): void;
 }
 
