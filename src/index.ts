@@ -74,9 +74,9 @@ export {
   type MemoryTagsAdapterOptions,
   type StoredTags,
 } from './rights/tags/core/adapters.js';
+export { createLocalStorageOutboxAdapter } from './store.js';
 export {
   STORED_OUTBOX_VERSION,
-  createLocalStorageOutboxAdapter,
   createMemoryOutboxAdapter,
   type LocalStorageOutboxAdapterOptions,
   type MemoryOutboxAdapterOptions,
@@ -105,7 +105,7 @@ export {
   type RightsDefaults,
   type RightsInitialState,
   type RightsStore,
-} from './kernel/core/store/create-rights-store.js';
+} from './store.js';
 export type { CoreSlice } from './kernel/core/store/core-slice.js';
 export type { RightsState } from './kernel/core/store/registry.js';
 export type { SliceContext, SliceDescriptor } from './kernel/core/store/define-slice.js';
@@ -136,7 +136,7 @@ export {
   type RightsLocale,
   type RightsMessages,
 } from './kernel/core/i18n/messages.js';
-export { RightsProvider, type RightsProviderProps } from './kernel/react/rights-provider.js';
+export { RightsProvider, type RightsProviderProps } from './provider.js';
 export { useRecommendationMode } from './rights/personalization/use-recommendation-mode.js';
 export { usePersonalizationStatus, type UsePersonalizationStatusResult } from './rights/personalization/use-personalization-status.js';
 export {
