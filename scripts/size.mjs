@@ -1,8 +1,14 @@
 // Prints what importing one component costs a consumer's bundle, minified and
 // gzipped, and fails when a figure exceeds its budget. Run after `npm run build`.
+// The bundle is split as a consumer's bundler splits it (esbuild, `splitting: true`):
+// each row's figure is the entry chunk, what the first paint loads; what the kit
+// loads later through a dynamic import() is printed under it as its lazy chunks,
+// with their own sizes, and is not counted in the first-paint figure.
 // After the table it prints what the switch's bundles are made of, module by
 // module, so the next cut is visible.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -144,9 +150,8 @@ function moduleGroup(path) {
   return slash === -1 ? path : path.slice(0, slash);
 }
 
-/** Minified bytes each group of input modules contributes to the output, largest first. */
-function breakdownOf(metafile) {
-  const [output] = Object.values(metafile.outputs);
+/** Minified bytes each group of input modules contributes to one output, largest first. */
+function breakdownOf(output) {
   const groups = new Map();
   for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
     groups.set(moduleGroup(path), (groups.get(moduleGroup(path)) ?? 0) + bytesInOutput);
@@ -160,40 +165,68 @@ const kilobytes = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 const breakdowns = [];
 let failed = false;
 console.log('bundle size of a consumer importing…');
+// esbuild writes split chunks to disk only; they go to a scratch folder and are read back from the result.
+const outdir = mkdtempSync(join(tmpdir(), 'algorights-size-'));
 for (const { name, contents, external, mustNotContain = [], breakdown = false } of cases) {
   const result = await build({
-    stdin: { contents, resolveDir: new URL('.', root).pathname, loader: 'js' },
+    stdin: { contents, resolveDir: new URL('.', root).pathname, loader: 'js', sourcefile: 'consumer.js' },
     bundle: true,
     minify: true,
     format: 'esm',
     platform: 'browser',
+    // As a consumer's bundler does: what the kit imports dynamically becomes a chunk of its own, loaded later.
+    splitting: true,
+    outdir,
     write: false,
     external,
     define: { 'process.env.NODE_ENV': '"production"' },
     // Keep Chinese as written, so that `mustNotContain` can find it.
     charset: 'utf8',
     logLevel: 'error',
-    metafile: breakdown,
+    metafile: true,
   });
-  if (breakdown) {
-    breakdowns.push({ name, ...breakdownOf(result.metafile) });
+  const outputs = Object.entries(result.metafile.outputs);
+  const [entryPath, entryOutput] = outputs.find(([, output]) => output.entryPoint !== undefined);
+  // The entry chunk and the chunks it imports statically load with the first paint; the rest loads later.
+  const firstPaint = new Set([entryPath]);
+  for (const path of firstPaint) {
+    for (const imported of result.metafile.outputs[path].imports) {
+      if (imported.kind === 'import-statement' && !imported.external) {
+        firstPaint.add(imported.path);
+      }
+    }
   }
-  const code = result.outputFiles[0].contents;
-  const text = new TextDecoder().decode(code);
+  const fileOf = (path) => result.outputFiles.find((file) => file.path.endsWith(path.split('/').at(-1)));
+  const sizeOf = (paths) => {
+    const files = paths.map(fileOf);
+    const code = Buffer.concat(files.map((file) => file.contents));
+    return { code, text: new TextDecoder().decode(code), gzip: files.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).length, 0) };
+  };
+  if (breakdown) {
+    breakdowns.push({ name, ...breakdownOf(entryOutput) });
+  }
+  const first = sizeOf([...firstPaint]);
+  const lazy = outputs.map(([path]) => path).filter((path) => !firstPaint.has(path));
   for (const unwanted of mustNotContain) {
-    if (text.includes(unwanted)) {
+    if (first.text.includes(unwanted)) {
       failed = true;
       console.error(`  ${name}: contains "${unwanted}", which belongs to another component.`);
     }
   }
-  const gzip = gzipSync(code, { level: 9 }).length;
+  const { gzip } = first;
   const budget = budgets[name];
   const verdict = budget === undefined ? '' : gzip <= budget ? `  (budget ${kilobytes(budget)}: ok)` : `  (budget ${kilobytes(budget)}: OVER)`;
   if (budget !== undefined && gzip > budget) {
     failed = true;
   }
-  console.log(`  ${name}: ${kilobytes(code.length)} min, ${kilobytes(gzip)} gzip${verdict}`);
+  console.log(`  ${name}: ${kilobytes(first.code.length)} min, ${kilobytes(gzip)} gzip at first paint${verdict}`);
+  for (const path of lazy) {
+    const chunk = sizeOf([path]);
+    const [input] = Object.keys(result.metafile.outputs[path].inputs).sort((a, b) => result.metafile.outputs[path].inputs[b].bytesInOutput - result.metafile.outputs[path].inputs[a].bytesInOutput);
+    console.log(`      + loaded later (dynamic import, mostly ${moduleGroup(input ?? '')}): ${kilobytes(chunk.code.length)} min, ${kilobytes(chunk.gzip)} gzip`);
+  }
 }
+rmSync(outdir, { recursive: true, force: true });
 const shown = 20;
 for (const { name, total, sorted, counted } of breakdowns) {
   const which = sorted.length > shown ? `the ${shown} largest of ${sorted.length} groups` : `all ${sorted.length} groups`;
