@@ -20,44 +20,48 @@ const peers = Object.keys(pkg.peerDependencies ?? {});
 const asExternal = (names) => names.flatMap((name) => [name, `${name}/*`]);
 
 /**
- * Budgets in bytes of gzip. Stated in the README; raise one only on purpose.
- * RightsProvider carries the write engine, the outbox and the personalization
- * slice; other slices (tags) come with the components that use them, and
- * i18next with the first component that shows text. Each component brings
- * only its own strings.
+ * Budgets in bytes of gzip, of what the first paint loads (the entry chunk and what it imports statically;
+ * lazy chunks are printed apart and have no budget). Stated in the README; raise one only on purpose.
+ * RightsProvider carries the write engine, the outbox and the personalization slice; other slices (tags)
+ * come with the components that use them, and i18next with the first component that shows text. Each
+ * component brings only its own strings.
  *
- * Raised in 0.3 for the phone preset and exact wording (each case by 0.3–2.7 kB): the toast, dismissible
- * failures and the partly-on summary in every stateful component; the reasons sheet and portal scope of
- * 不感兴趣 and its undo (the engine's hold and withdraw, 0.2 kB in every case, the read-only feed too);
- * search, keyboard navigation and window virtualization of the tag list; the disclosure's full-screen
- * sheet, filing status and generative-AI filing; the zh-HK overrides; longer, exact strings.
+ * Each budget is the figure measured when it was last set plus about 0.1 kB. Set again in issue 16's size
+ * round, every one raised from the figure at the round's start, because of one cause common to every row
+ * (the rows grew by about 2 kB each, 1.7–3.0 kB): the write engine in named parts (about 1.5 kB), the slice kit
+ * (defineSlice, useSliceStatus) and the rights registry, and 0.05–0.1 kB for composing personalization
+ * outside the kernel (src/store.ts, src/provider.ts), so that the kernel imports no right. Loading the engine
+ * after the first paint, which would bring the rows back under their old budgets, is not done yet.
  */
 const budgets = {
-  // Raised again for the complaint entry, minor mode and consent (each case by 0.3–0.7 kB): selectRecommendationMode reads the
-  // minor-mode slice when present (MIN 24 ¶3) and the ads switch shows its lock with its string; the engine's rehold (the undo toast
-  // waits while the user is on it); the strings of two new error codes in four locales, which every component carries.
-  'PersonalizationSwitch + RightsProvider, dependencies external': 16_500,
-  'PersonalizationSwitch + RightsProvider, dependencies bundled (React external)': 39_100,
-  'AlgorithmDisclosure + WhyRecommended + RightsProvider, dependencies external': 22_000,
-  'RecommendationModePicker + RightsProvider, dependencies external': 15_900,
-  'UserTagManager + RightsProvider, dependencies external': 25_400,
-  // The provider's timeZone and visibility options and the store's clock, for minor mode with no gate mounted (0.01 kB).
-  'NotInterestedButton + RightsProvider, dependencies external': 18_910,
-  'UserTagManager + RightsProvider, dependencies bundled (React external)': 73_900,
-  // The read-only feed also waits with ads non-personalized while minor mode is being read (0.03 kB).
-  'useRecommendationMode + RightsProvider, dependencies bundled (React external)': 13_100,
-  // The consent: both documents' view, the safe Markdown subset, receipts hashed with Web Crypto, the consent slice,
-  // and the consent strings of every locale.
-  'AgreementConsent + RightsProvider, dependencies external': 24_600,
-  'AgreementConsent + SeparateConsent + ConsentSettings + RightsProvider, dependencies external': 27_100,
-  // The complaint entry (0.4): the complaints slice, the form with its strings in four locales, the working-day calendar.
-  'ReportButton + RightsProvider, dependencies external': 27_400,
-  'ComplaintCenter + RightsProvider, dependencies external': 28_100,
-  // Minor mode: the minor-mode slice with its trusted time and PBKDF2 PIN, the gate with its guardian check, and its strings in four locales.
-  // Raised by 0.4–0.5 kB for the guardian's calls with a timeout and an abort (callOnce, until the engine's call() lands) and
-  // the slice in named parts (usage meter, guardian, resolveStoredMinorMode, signals): measured 26.32 and 28.04 kB.
-  'MinorModeGate + RightsProvider, dependencies external': 26_400,
-  'MinorModeSettings + RightsProvider, dependencies external': 28_100,
+  // Was 16.50 (measured 16.43 at the round's start); measured 18.38: the common cause above.
+  'PersonalizationSwitch + RightsProvider, dependencies external': 18_450,
+  // Was 39.10 (39.07); measured 40.99: the common cause above.
+  'PersonalizationSwitch + RightsProvider, dependencies bundled (React external)': 41_100,
+  // Was 22.00; measured 24.41: the common cause above.
+  'AlgorithmDisclosure + WhyRecommended + RightsProvider, dependencies external': 24_500,
+  // Was 15.90; measured 17.82: the common cause above.
+  'RecommendationModePicker + RightsProvider, dependencies external': 17_900,
+  // Was 25.40; measured 27.51: the common cause above.
+  'UserTagManager + RightsProvider, dependencies external': 27_600,
+  // Was 18.91; measured 20.97: the common cause above.
+  'NotInterestedButton + RightsProvider, dependencies external': 21_050,
+  // Was 73.90; measured 76.85: the common cause above, and the tag manager's own slice on the kit.
+  'UserTagManager + RightsProvider, dependencies bundled (React external)': 76_950,
+  // Was 13.10 (13.03); measured 15.24: the common cause above. The issue's target is 10 kB, with the engine lazy.
+  'useRecommendationMode + RightsProvider, dependencies bundled (React external)': 15_350,
+  // Was 24.60; measured 26.33: the common cause above.
+  'AgreementConsent + RightsProvider, dependencies external': 26_400,
+  // Was 27.10; measured 29.17: the common cause above.
+  'AgreementConsent + SeparateConsent + ConsentSettings + RightsProvider, dependencies external': 29_250,
+  // Was 27.40; measured 29.33: the common cause above.
+  'ReportButton + RightsProvider, dependencies external': 29_400,
+  // Was 28.10; measured 29.84: the common cause above.
+  'ComplaintCenter + RightsProvider, dependencies external': 29_950,
+  // Was 26.40; measured 28.32: the common cause above.
+  'MinorModeGate + RightsProvider, dependencies external': 28_400,
+  // Was 28.10; measured 30.02: the common cause above.
+  'MinorModeSettings + RightsProvider, dependencies external': 30_100,
 };
 
 const cases = [
@@ -103,6 +107,7 @@ const cases = [
     contents: `export { RightsProvider, useRecommendationMode } from ${JSON.stringify(entry)};`,
     external: asExternal(peers),
     mustNotContain: ['i18next', 'algorights:tags', '用户标签'],
+    breakdown: true,
   },
   {
     name: 'AgreementConsent + RightsProvider, dependencies external',
@@ -230,7 +235,7 @@ rmSync(outdir, { recursive: true, force: true });
 const shown = 20;
 for (const { name, total, sorted, counted } of breakdowns) {
   const which = sorted.length > shown ? `the ${shown} largest of ${sorted.length} groups` : `all ${sorted.length} groups`;
-  console.log(`\nwhat ${name} is made of (minified bytes in the bundle, before gzip; ${which}):`);
+  console.log(`\nwhat ${name} is made of at first paint (minified bytes of the entry chunk, before gzip; ${which}):`);
   const width = Math.max(...sorted.slice(0, shown).map(([group]) => group.length));
   for (const [group, bytes] of sorted.slice(0, shown)) {
     console.log(`  ${group.padEnd(width)}  ${kilobytes(bytes).padStart(9)}  ${((bytes / total) * 100).toFixed(1).padStart(4)} %`);
