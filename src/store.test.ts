@@ -1,5 +1,6 @@
 import { beforeEach, expect, test } from 'vitest';
 import { createLocalStorageOutboxAdapter as createKernelOutbox, createMemoryOutboxAdapter } from './kernel/core/outbox/outbox-adapters.js';
+import { createWriteEngine } from './kernel/core/engine/write-engine.js';
 import { createSliceStore } from './kernel/core/store/create-rights-store.js';
 import { createLocalStorageOutboxAdapter, createRightsStore } from './store.js';
 import { createMemoryPreferencesAdapter } from './rights/personalization/core/adapters.js';
@@ -31,7 +32,7 @@ test('the kernel outbox, given no replay, leaves what 0.1 left under pending-syn
 test('the store as the package exports it always holds personalization; the kernel store holds only the slices it is given', () => {
   const adapters = { preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter() };
   expect(createRightsStore({ adapters }).getState().personalization.preferences.master).toBe('non-personalized');
-  expect(createSliceStore({ adapters }).getState()).not.toHaveProperty('personalization');
+  expect(createSliceStore({ adapters }, createWriteEngine).getState()).not.toHaveProperty('personalization');
 });
 
 test('the store as the package exports it replays the 0.1 opt-out through its default outbox', async () => {
