@@ -22,46 +22,47 @@ const asExternal = (names) => names.flatMap((name) => [name, `${name}/*`]);
 /**
  * Budgets in bytes of gzip, of what the first paint loads (the entry chunk and what it imports statically;
  * lazy chunks are printed apart and have no budget). Stated in the README; raise one only on purpose.
- * RightsProvider carries the write engine, the outbox and the personalization slice; other slices (tags)
- * come with the components that use them, and i18next with the first component that shows text. Each
- * component brings only its own strings.
+ * RightsProvider carries the outbox, a small reader of it and the personalization slice, and loads the write
+ * engine after the first paint (4.6 kB gzip, printed as the row's lazy chunk); other slices (tags) come with
+ * the components that use them, and i18next with the first component that shows text. Each component brings
+ * only its own strings.
  *
  * Each budget is the figure measured when it was last set plus about 0.1 kB. Set again in issue 16's size
- * round, every one raised from the figure at the round's start, because of one cause common to every row
- * (the rows grew by about 2 kB each, 1.7–3.0 kB): the write engine in named parts (about 1.5 kB), the slice kit
- * (defineSlice, useSliceStatus) and the rights registry, and 0.05–0.1 kB for composing personalization
- * outside the kernel (src/store.ts, src/provider.ts), so that the kernel imports no right. Loading the engine
- * after the first paint, which would bring the rows back under their old budgets, is not done yet.
+ * round. Every row had grown by about 2 kB in the issue's first round (the engine in named parts, the slice
+ * kit, the rights registry); the provider now loads the engine after the first paint, so each row is lowered
+ * to its new figure, 2.2–2.8 kB below where it stood before this round.
  */
 const budgets = {
-  // Was 16.50 (measured 16.43 at the round's start); measured 18.38: the common cause above.
-  'PersonalizationSwitch + RightsProvider, dependencies external': 18_450,
-  // Was 39.10 (39.07); measured 40.99: the common cause above.
-  'PersonalizationSwitch + RightsProvider, dependencies bundled (React external)': 41_100,
-  // Was 22.00; measured 24.41: the common cause above.
-  'AlgorithmDisclosure + WhyRecommended + RightsProvider, dependencies external': 24_500,
-  // Was 15.90; measured 17.82: the common cause above.
-  'RecommendationModePicker + RightsProvider, dependencies external': 17_900,
-  // Was 25.40; measured 27.51: the common cause above.
-  'UserTagManager + RightsProvider, dependencies external': 27_600,
-  // Was 18.91; measured 20.97: the common cause above.
-  'NotInterestedButton + RightsProvider, dependencies external': 21_050,
-  // Was 73.90; measured 76.85: the common cause above, and the tag manager's own slice on the kit.
-  'UserTagManager + RightsProvider, dependencies bundled (React external)': 76_950,
-  // Was 13.10 (13.03); measured 15.24: the common cause above. The issue's target is 10 kB, with the engine lazy.
-  'useRecommendationMode + RightsProvider, dependencies bundled (React external)': 15_350,
-  // Was 24.60; measured 26.33: the common cause above.
-  'AgreementConsent + RightsProvider, dependencies external': 26_400,
-  // Was 27.10; measured 29.17: the common cause above.
-  'AgreementConsent + SeparateConsent + ConsentSettings + RightsProvider, dependencies external': 29_250,
-  // Was 27.40; measured 29.33: the common cause above.
-  'ReportButton + RightsProvider, dependencies external': 29_400,
-  // Was 28.10; measured 29.84: the common cause above.
-  'ComplaintCenter + RightsProvider, dependencies external': 29_950,
-  // Was 26.40; measured 28.32: the common cause above.
-  'MinorModeGate + RightsProvider, dependencies external': 28_400,
-  // Was 28.10; measured 30.02: the common cause above.
-  'MinorModeSettings + RightsProvider, dependencies external': 30_100,
+  // Was 16.50 (16.43 at the issue's start, 18.30 before this round); measured 15.66: the engine loads later.
+  'PersonalizationSwitch + RightsProvider, dependencies external': 15_750,
+  // Was 39.10 (39.07, then 40.89); measured 38.44: the engine loads later.
+  'PersonalizationSwitch + RightsProvider, dependencies bundled (React external)': 38_550,
+  // Was 22.00 (24.33 before this round); measured 21.65: the engine loads later.
+  'AlgorithmDisclosure + WhyRecommended + RightsProvider, dependencies external': 21_750,
+  // Was 15.90 (17.76); measured 15.10: the engine loads later.
+  'RecommendationModePicker + RightsProvider, dependencies external': 15_200,
+  // Was 25.40 (27.40); measured 24.77: the engine loads later.
+  'UserTagManager + RightsProvider, dependencies external': 24_850,
+  // Was 18.91 (20.89); measured 18.20: the engine loads later.
+  'NotInterestedButton + RightsProvider, dependencies external': 18_300,
+  // Raised from 73.90 (76.75 before this round); measured 74.31: the engine loads later, but the tag manager
+  // on the slice kit and the engine's named parts had added more than the engine weighs at first paint.
+  'UserTagManager + RightsProvider, dependencies bundled (React external)': 74_400,
+  // Was 13.10 (13.03, then 15.12); measured 12.68: the engine loads later. The issue's target is 10 kB; the rest
+  // is personalization's slice with its writer (10.1 kB minified), the store and slice kit (4.5 kB) and valibot.
+  'useRecommendationMode + RightsProvider, dependencies bundled (React external)': 12_750,
+  // Was 24.60 (26.28); measured 23.52: the engine loads later.
+  'AgreementConsent + RightsProvider, dependencies external': 23_600,
+  // Was 27.10 (29.07); measured 26.31: the engine loads later.
+  'AgreementConsent + SeparateConsent + ConsentSettings + RightsProvider, dependencies external': 26_400,
+  // Was 27.40 (29.31); measured 26.63: the engine loads later.
+  'ReportButton + RightsProvider, dependencies external': 26_700,
+  // Was 28.10 (29.80); measured 27.01: the engine loads later.
+  'ComplaintCenter + RightsProvider, dependencies external': 27_100,
+  // Was 26.40 (28.26); measured 25.65: the engine loads later.
+  'MinorModeGate + RightsProvider, dependencies external': 25_750,
+  // Was 28.10 (29.95); measured 27.34: the engine loads later.
+  'MinorModeSettings + RightsProvider, dependencies external': 27_450,
 };
 
 const cases = [
@@ -155,15 +156,17 @@ function moduleGroup(path) {
   return slash === -1 ? path : path.slice(0, slash);
 }
 
-/** Minified bytes each group of input modules contributes to one output, largest first. */
-function breakdownOf(output) {
+/** Minified bytes each group of input modules contributes to the given outputs together, largest first. */
+function breakdownOf(outputs) {
   const groups = new Map();
-  for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
-    groups.set(moduleGroup(path), (groups.get(moduleGroup(path)) ?? 0) + bytesInOutput);
+  for (const output of outputs) {
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      groups.set(moduleGroup(path), (groups.get(moduleGroup(path)) ?? 0) + bytesInOutput);
+    }
   }
   const sorted = [...groups].filter(([, bytes]) => bytes > 0).sort((a, b) => b[1] - a[1]);
   const counted = sorted.reduce((sum, [, bytes]) => sum + bytes, 0);
-  return { total: output.bytes, sorted, counted };
+  return { total: outputs.reduce((sum, output) => sum + output.bytes, 0), sorted, counted };
 }
 
 const kilobytes = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
@@ -191,7 +194,7 @@ for (const { name, contents, external, mustNotContain = [], breakdown = false } 
     metafile: true,
   });
   const outputs = Object.entries(result.metafile.outputs);
-  const [entryPath, entryOutput] = outputs.find(([, output]) => output.entryPoint !== undefined);
+  const [entryPath] = outputs.find(([, output]) => output.entryPoint !== undefined);
   // The entry chunk and the chunks it imports statically load with the first paint; the rest loads later.
   const firstPaint = new Set([entryPath]);
   for (const path of firstPaint) {
@@ -208,7 +211,7 @@ for (const { name, contents, external, mustNotContain = [], breakdown = false } 
     return { code, text: new TextDecoder().decode(code), gzip: files.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).length, 0) };
   };
   if (breakdown) {
-    breakdowns.push({ name, ...breakdownOf(entryOutput) });
+    breakdowns.push({ name, ...breakdownOf([...firstPaint].map((path) => result.metafile.outputs[path])) });
   }
   const first = sizeOf([...firstPaint]);
   const lazy = outputs.map(([path]) => path).filter((path) => !firstPaint.has(path));
@@ -228,14 +231,16 @@ for (const { name, contents, external, mustNotContain = [], breakdown = false } 
   for (const path of lazy) {
     const chunk = sizeOf([path]);
     const [input] = Object.keys(result.metafile.outputs[path].inputs).sort((a, b) => result.metafile.outputs[path].inputs[b].bytesInOutput - result.metafile.outputs[path].inputs[a].bytesInOutput);
-    console.log(`      + loaded later (dynamic import, mostly ${moduleGroup(input ?? '')}): ${kilobytes(chunk.code.length)} min, ${kilobytes(chunk.gzip)} gzip`);
+    // A chunk with no input of its own only re-exports what the first paint loaded already (the whole kit imports the engine itself).
+    const what = input ? `mostly ${moduleGroup(input)}` : 'a re-export of what the first paint has';
+    console.log(`      + loaded later (dynamic import, ${what}): ${kilobytes(chunk.code.length)} min, ${kilobytes(chunk.gzip)} gzip`);
   }
 }
 rmSync(outdir, { recursive: true, force: true });
 const shown = 20;
 for (const { name, total, sorted, counted } of breakdowns) {
   const which = sorted.length > shown ? `the ${shown} largest of ${sorted.length} groups` : `all ${sorted.length} groups`;
-  console.log(`\nwhat ${name} is made of at first paint (minified bytes of the entry chunk, before gzip; ${which}):`);
+  console.log(`\nwhat ${name} is made of at first paint (minified bytes of the chunks it loads, before gzip; ${which}):`);
   const width = Math.max(...sorted.slice(0, shown).map(([group]) => group.length));
   for (const [group, bytes] of sorted.slice(0, shown)) {
     console.log(`  ${group.padEnd(width)}  ${kilobytes(bytes).padStart(9)}  ${((bytes / total) * 100).toFixed(1).padStart(4)} %`);
