@@ -186,3 +186,22 @@ test('a provider renders and writes through the engine once its chunk has loaded
   );
   expect(view.container.textContent).toBe('non-personalized');
 });
+
+test('a write before the engine arrives still supersedes what an earlier visit left, and is not reported as replayed', async () => {
+  const outbox = createMemoryOutboxAdapter();
+  void outbox.put([pendingOptOut()]);
+  const preferences = slowPreferences();
+  const events: { type: string; correlationId?: string }[] = [];
+  const { store, arrive } = storeWithGate({ adapters: { outbox, preferences: preferences.adapter }, onEvent: (event) => void events.push(event) });
+  const stop = store.connect();
+  const done = store.getState().setPersonalization('all', 'non-personalized');
+  // It shows pending at once, as with the engine there.
+  expect(store.getState().outbox.entries).toHaveLength(1);
+  await arrive();
+  await done;
+  // The earlier visit's opt-out is older on every field: the new one makes it pointless, and only it is sent.
+  expect(preferences.saved).toHaveLength(1);
+  expect(preferences.saved[0]?.revisions.master).toBeGreaterThan(5);
+  expect(events.filter((event) => event.type === 'personalization.replayed').map((event) => event.correlationId)).toEqual(['c-opt-out']);
+  stop();
+});

@@ -21,9 +21,8 @@ export interface WriteEngineModule {
  *   so a protective choice still waiting there (an opt-out) shows from the first frame;
  * - a write applies at once, and a protective or submit-once write is put on the device before the call
  *   returns: a closed page loses nothing, and the next visit replays it;
- * - the writes wait for the engine, in order, and go through it as they were made, keeping the device's
- *   key; then the engine reads the outbox for itself (what another visit left, which it sends after them).
- * What shows a write pending (`outbox.entries`) fills when the engine arrives.
+ * - once the engine has read the outbox for itself (what an earlier visit left), the writes go through it in
+ *   the order made, each keeping its device key, so the device holds it once.
  */
 export function createDeferredEngine(options: WriteEngineOptions, load: () => Promise<WriteEngineModule>): WriteEngine {
   const { clock } = options;
@@ -38,10 +37,16 @@ export function createDeferredEngine(options: WriteEngineOptions, load: () => Pr
   const start = () => {
     loading ??= load().then(({ createWriteEngine }) => {
       const arrived = createWriteEngine(options);
-      for (const { request, settle } of writes.splice(0)) {
-        settle(arrived.write(request));
-      }
+      // The engine reads the outbox first, with this visit's writes in the store, so that it takes them as
+      // this visit's, not as an earlier visit's to replay. Then they leave the store and go through it in the
+      // order made: what an earlier visit left is known by then, so each write supersedes and overtakes as
+      // it would have, had the engine been there.
       return andThen(previewed ? arrived.loadOutbox() : undefined, () => {
+        const mine = new Set(writes.map(({ request }) => request.outboxKey));
+        options.setState({ entries: options.getState().entries.filter((entry) => !mine.has(entry.key)) });
+        for (const { request, settle } of writes.splice(0)) {
+          settle(arrived.write(request));
+        }
         engine = arrived;
         for (const run of waiting.splice(0)) {
           run(arrived);
@@ -80,8 +85,9 @@ export function createDeferredEngine(options: WriteEngineOptions, load: () => Pr
       if (any.policy !== 'reducing') {
         const entry = entryOf(clock, any, any.policy);
         queued = { ...queued, outboxKey: entry.key, correlationId: entry.correlationId };
-        // On the device before this returns. Should it fail, the engine stores it again when it arrives, and
-        // reports a failure then as for any write.
+        // In the store, so it shows pending, and on the device before this returns. Should storing fail, the
+        // engine stores it again when it arrives, and reports a failure then as for any write.
+        options.setState({ entries: [...options.getState().entries, entry] });
         void attempt(() => options.outbox.put([entry]));
       }
       start();
