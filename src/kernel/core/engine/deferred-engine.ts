@@ -45,7 +45,14 @@ export function createDeferredEngine(options: WriteEngineOptions, load: () => Pr
         const mine = new Set(writes.map(({ request }) => request.outboxKey));
         options.setState({ entries: options.getState().entries.filter((entry) => !mine.has(entry.key)) });
         for (const { request, settle } of writes.splice(0)) {
-          settle(arrived.write(request));
+          // One write's developer error must not hold up the others, nor the engine.
+          let done: Promise<void>;
+          try {
+            done = arrived.write(request);
+          } catch (error) {
+            done = Promise.reject(error);
+          }
+          settle(done);
         }
         engine = arrived;
         for (const run of waiting.splice(0)) {
