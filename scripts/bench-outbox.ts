@@ -3,9 +3,8 @@
 // sent to an adapter that answers at once. Prints the time, the time per entry, and how many times the
 // device copy was rewritten. Run after `npm run build`: `npm run bench:outbox`.
 import { performance } from 'node:perf_hooks';
-import { createLocalStorageOutboxAdapter } from '../dist/kernel/core/outbox/outbox-adapters.js';
+import { createLocalStorageOutboxAdapter, createRightsStore } from '../dist/store.js';
 import { createMemoryTagsAdapter } from '../dist/rights/tags/core/adapters.js';
-import { createRightsStore } from '../dist/kernel/core/store/create-rights-store.js';
 import { tagsSlice } from '../dist/rights/tags/core/slice.js';
 
 function storage() {

@@ -1,8 +1,14 @@
 // Prints what importing one component costs a consumer's bundle, minified and
 // gzipped, and fails when a figure exceeds its budget. Run after `npm run build`.
+// The bundle is split as a consumer's bundler splits it (esbuild, `splitting: true`):
+// each row's figure is the entry chunk, what the first paint loads; what the kit
+// loads later through a dynamic import() is printed under it as its lazy chunks,
+// with their own sizes, and is not counted in the first-paint figure.
 // After the table it prints what the switch's bundles are made of, module by
 // module, so the next cut is visible.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -14,44 +20,49 @@ const peers = Object.keys(pkg.peerDependencies ?? {});
 const asExternal = (names) => names.flatMap((name) => [name, `${name}/*`]);
 
 /**
- * Budgets in bytes of gzip. Stated in the README; raise one only on purpose.
- * RightsProvider carries the write engine, the outbox and the personalization
- * slice; other slices (tags) come with the components that use them, and
- * i18next with the first component that shows text. Each component brings
+ * Budgets in bytes of gzip, of what the first paint loads (the entry chunk and what it imports statically;
+ * lazy chunks are printed apart and have no budget). Stated in the README; raise one only on purpose.
+ * RightsProvider carries the outbox, a small reader of it and the personalization slice, and loads the write
+ * engine after the first paint (4.6 kB gzip, printed as the row's lazy chunk); other slices (tags) come with
+ * the components that use them, and i18next with the first component that shows text. Each component brings
  * only its own strings.
  *
- * Raised in 0.3 for the phone preset and exact wording (each case by 0.3–2.7 kB): the toast, dismissible
- * failures and the partly-on summary in every stateful component; the reasons sheet and portal scope of
- * 不感兴趣 and its undo (the engine's hold and withdraw, 0.2 kB in every case, the read-only feed too);
- * search, keyboard navigation and window virtualization of the tag list; the disclosure's full-screen
- * sheet, filing status and generative-AI filing; the zh-HK overrides; longer, exact strings.
+ * Each budget is the figure measured when it was last set plus about 0.1 kB. Set again in issue 16's size
+ * round. Every row had grown by about 2 kB in the issue's first round (the engine in named parts, the slice
+ * kit, the rights registry); the provider now loads the engine after the first paint, so each row is lowered
+ * to its new figure, 2.4–2.7 kB below where it stood before this round.
  */
 const budgets = {
-  // Raised again for the complaint entry, minor mode and consent (each case by 0.3–0.7 kB): selectRecommendationMode reads the
-  // minor-mode slice when present (MIN 24 ¶3) and the ads switch shows its lock with its string; the engine's rehold (the undo toast
-  // waits while the user is on it); the strings of two new error codes in four locales, which every component carries.
-  'PersonalizationSwitch + RightsProvider, dependencies external': 16_500,
-  'PersonalizationSwitch + RightsProvider, dependencies bundled (React external)': 39_100,
-  'AlgorithmDisclosure + WhyRecommended + RightsProvider, dependencies external': 22_000,
-  'RecommendationModePicker + RightsProvider, dependencies external': 15_900,
-  'UserTagManager + RightsProvider, dependencies external': 25_400,
-  // The provider's timeZone and visibility options and the store's clock, for minor mode with no gate mounted (0.01 kB).
-  'NotInterestedButton + RightsProvider, dependencies external': 18_910,
-  'UserTagManager + RightsProvider, dependencies bundled (React external)': 73_900,
-  // The read-only feed also waits with ads non-personalized while minor mode is being read (0.03 kB).
-  'useRecommendationMode + RightsProvider, dependencies bundled (React external)': 13_100,
-  // The consent: both documents' view, the safe Markdown subset, receipts hashed with Web Crypto, the consent slice,
-  // and the consent strings of every locale.
-  'AgreementConsent + RightsProvider, dependencies external': 24_600,
-  'AgreementConsent + SeparateConsent + ConsentSettings + RightsProvider, dependencies external': 27_100,
-  // The complaint entry (0.4): the complaints slice, the form with its strings in four locales, the working-day calendar.
-  'ReportButton + RightsProvider, dependencies external': 27_400,
-  'ComplaintCenter + RightsProvider, dependencies external': 28_100,
-  // Minor mode: the minor-mode slice with its trusted time and PBKDF2 PIN, the gate with its guardian check, and its strings in four locales.
-  // Raised by 0.4–0.5 kB for the guardian's calls with a timeout and an abort (callOnce, until the engine's call() lands) and
-  // the slice in named parts (usage meter, guardian, resolveStoredMinorMode, signals): measured 26.32 and 28.04 kB.
-  'MinorModeGate + RightsProvider, dependencies external': 26_400,
-  'MinorModeSettings + RightsProvider, dependencies external': 28_100,
+  // Was 16.50 (16.43 at the issue's start, 18.30 before this round); measured 15.73: the engine loads later.
+  'PersonalizationSwitch + RightsProvider, dependencies external': 15_800,
+  // Was 39.10 (39.07, then 40.89); measured 38.51: the engine loads later.
+  'PersonalizationSwitch + RightsProvider, dependencies bundled (React external)': 38_600,
+  // Was 22.00 (24.33 before this round); measured 21.71: the engine loads later.
+  'AlgorithmDisclosure + WhyRecommended + RightsProvider, dependencies external': 21_800,
+  // Was 15.90 (17.76); measured 15.16: the engine loads later.
+  'RecommendationModePicker + RightsProvider, dependencies external': 15_250,
+  // Was 25.40 (27.40); measured 24.84: the engine loads later.
+  'UserTagManager + RightsProvider, dependencies external': 24_900,
+  // Was 18.91 (20.89); measured 18.26: the engine loads later.
+  'NotInterestedButton + RightsProvider, dependencies external': 18_350,
+  // Raised from 73.90 (76.75 before this round); measured 74.38: the engine loads later, but the tag manager
+  // on the slice kit and the engine's named parts had added more than the engine weighs at first paint.
+  'UserTagManager + RightsProvider, dependencies bundled (React external)': 74_450,
+  // Was 13.10 (13.03, then 15.12); measured 12.75: the engine loads later. The issue's target is 10 kB; the rest
+  // is personalization's slice with its writer (10.1 kB minified), the store and slice kit (4.5 kB) and valibot.
+  'useRecommendationMode + RightsProvider, dependencies bundled (React external)': 12_850,
+  // Was 24.60 (26.28); measured 23.59: the engine loads later.
+  'AgreementConsent + RightsProvider, dependencies external': 23_650,
+  // Was 27.10 (29.07); measured 26.38: the engine loads later.
+  'AgreementConsent + SeparateConsent + ConsentSettings + RightsProvider, dependencies external': 26_450,
+  // Was 27.40 (29.31); measured 26.71: the engine loads later.
+  'ReportButton + RightsProvider, dependencies external': 26_800,
+  // Was 28.10 (29.80); measured 27.09: the engine loads later.
+  'ComplaintCenter + RightsProvider, dependencies external': 27_150,
+  // Was 26.40 (28.26); measured 25.72: the engine loads later.
+  'MinorModeGate + RightsProvider, dependencies external': 25_800,
+  // Was 28.10 (29.95); measured 27.41: the engine loads later.
+  'MinorModeSettings + RightsProvider, dependencies external': 27_500,
 };
 
 const cases = [
@@ -97,6 +108,7 @@ const cases = [
     contents: `export { RightsProvider, useRecommendationMode } from ${JSON.stringify(entry)};`,
     external: asExternal(peers),
     mustNotContain: ['i18next', 'algorights:tags', '用户标签'],
+    breakdown: true,
   },
   {
     name: 'AgreementConsent + RightsProvider, dependencies external',
@@ -144,60 +156,91 @@ function moduleGroup(path) {
   return slash === -1 ? path : path.slice(0, slash);
 }
 
-/** Minified bytes each group of input modules contributes to the output, largest first. */
-function breakdownOf(metafile) {
-  const [output] = Object.values(metafile.outputs);
+/** Minified bytes each group of input modules contributes to the given outputs together, largest first. */
+function breakdownOf(outputs) {
   const groups = new Map();
-  for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
-    groups.set(moduleGroup(path), (groups.get(moduleGroup(path)) ?? 0) + bytesInOutput);
+  for (const output of outputs) {
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      groups.set(moduleGroup(path), (groups.get(moduleGroup(path)) ?? 0) + bytesInOutput);
+    }
   }
   const sorted = [...groups].filter(([, bytes]) => bytes > 0).sort((a, b) => b[1] - a[1]);
   const counted = sorted.reduce((sum, [, bytes]) => sum + bytes, 0);
-  return { total: output.bytes, sorted, counted };
+  return { total: outputs.reduce((sum, output) => sum + output.bytes, 0), sorted, counted };
 }
 
 const kilobytes = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 const breakdowns = [];
 let failed = false;
 console.log('bundle size of a consumer importing…');
+// esbuild writes split chunks to disk only; they go to a scratch folder and are read back from the result.
+const outdir = mkdtempSync(join(tmpdir(), 'algorights-size-'));
 for (const { name, contents, external, mustNotContain = [], breakdown = false } of cases) {
   const result = await build({
-    stdin: { contents, resolveDir: new URL('.', root).pathname, loader: 'js' },
+    stdin: { contents, resolveDir: new URL('.', root).pathname, loader: 'js', sourcefile: 'consumer.js' },
     bundle: true,
     minify: true,
     format: 'esm',
     platform: 'browser',
+    // As a consumer's bundler does: what the kit imports dynamically becomes a chunk of its own, loaded later.
+    splitting: true,
+    outdir,
     write: false,
     external,
     define: { 'process.env.NODE_ENV': '"production"' },
     // Keep Chinese as written, so that `mustNotContain` can find it.
     charset: 'utf8',
     logLevel: 'error',
-    metafile: breakdown,
+    metafile: true,
   });
-  if (breakdown) {
-    breakdowns.push({ name, ...breakdownOf(result.metafile) });
+  const outputs = Object.entries(result.metafile.outputs);
+  const [entryPath] = outputs.find(([, output]) => output.entryPoint !== undefined);
+  // The entry chunk and the chunks it imports statically load with the first paint; the rest loads later.
+  const firstPaint = new Set([entryPath]);
+  for (const path of firstPaint) {
+    for (const imported of result.metafile.outputs[path].imports) {
+      if (imported.kind === 'import-statement' && !imported.external) {
+        firstPaint.add(imported.path);
+      }
+    }
   }
-  const code = result.outputFiles[0].contents;
-  const text = new TextDecoder().decode(code);
+  const fileOf = (path) => result.outputFiles.find((file) => file.path.endsWith(path.split('/').at(-1)));
+  const sizeOf = (paths) => {
+    const files = paths.map(fileOf);
+    const code = Buffer.concat(files.map((file) => file.contents));
+    return { code, text: new TextDecoder().decode(code), gzip: files.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).length, 0) };
+  };
+  if (breakdown) {
+    breakdowns.push({ name, ...breakdownOf([...firstPaint].map((path) => result.metafile.outputs[path])) });
+  }
+  const first = sizeOf([...firstPaint]);
+  const lazy = outputs.map(([path]) => path).filter((path) => !firstPaint.has(path));
   for (const unwanted of mustNotContain) {
-    if (text.includes(unwanted)) {
+    if (first.text.includes(unwanted)) {
       failed = true;
       console.error(`  ${name}: contains "${unwanted}", which belongs to another component.`);
     }
   }
-  const gzip = gzipSync(code, { level: 9 }).length;
+  const { gzip } = first;
   const budget = budgets[name];
   const verdict = budget === undefined ? '' : gzip <= budget ? `  (budget ${kilobytes(budget)}: ok)` : `  (budget ${kilobytes(budget)}: OVER)`;
   if (budget !== undefined && gzip > budget) {
     failed = true;
   }
-  console.log(`  ${name}: ${kilobytes(code.length)} min, ${kilobytes(gzip)} gzip${verdict}`);
+  console.log(`  ${name}: ${kilobytes(first.code.length)} min, ${kilobytes(gzip)} gzip at first paint${verdict}`);
+  for (const path of lazy) {
+    const chunk = sizeOf([path]);
+    const [input] = Object.keys(result.metafile.outputs[path].inputs).sort((a, b) => result.metafile.outputs[path].inputs[b].bytesInOutput - result.metafile.outputs[path].inputs[a].bytesInOutput);
+    // A chunk with no input of its own only re-exports what the first paint loaded already (the whole kit imports the engine itself).
+    const what = input ? `mostly ${moduleGroup(input)}` : 'a re-export of what the first paint has';
+    console.log(`      + loaded later (dynamic import, ${what}): ${kilobytes(chunk.code.length)} min, ${kilobytes(chunk.gzip)} gzip`);
+  }
 }
+rmSync(outdir, { recursive: true, force: true });
 const shown = 20;
 for (const { name, total, sorted, counted } of breakdowns) {
   const which = sorted.length > shown ? `the ${shown} largest of ${sorted.length} groups` : `all ${sorted.length} groups`;
-  console.log(`\nwhat ${name} is made of (minified bytes in the bundle, before gzip; ${which}):`);
+  console.log(`\nwhat ${name} is made of at first paint (minified bytes of the chunks it loads, before gzip; ${which}):`);
   const width = Math.max(...sorted.slice(0, shown).map(([group]) => group.length));
   for (const [group, bytes] of sorted.slice(0, shown)) {
     console.log(`  ${group.padEnd(width)}  ${kilobytes(bytes).padStart(9)}  ${((bytes / total) * 100).toFixed(1).padStart(4)} %`);

@@ -24,11 +24,11 @@ export type { AdapterName, OutboxAdapter, ReadOptions, RightsAdapters, Subscribe
 export type { KeyValueStorage, MemoryCell } from './kernel/core/adapters/storage.js';
 export {
   STORED_OUTBOX_VERSION,
-  createLocalStorageOutboxAdapter,
   createMemoryOutboxAdapter,
   type LocalStorageOutboxAdapterOptions,
   type MemoryOutboxAdapterOptions,
 } from './kernel/core/outbox/outbox-adapters.js';
+export { createLocalStorageOutboxAdapter } from './store.js';
 export { withAdapterFaults, type AdapterFaults } from './kernel/core/adapters/fault-injection.js';
 export type { ConformanceRunner } from './kernel/core/adapters/conformance.js';
 export {
@@ -42,7 +42,7 @@ export {
   type RightsDefaults,
   type RightsInitialState,
   type RightsStore,
-} from './kernel/core/store/create-rights-store.js';
+} from './store.js';
 export type { CoreSlice } from './kernel/core/store/core-slice.js';
 export type { RightsState } from './kernel/core/store/registry.js';
 export type { SliceContext, SliceDescriptor } from './kernel/core/store/define-slice.js';
@@ -57,7 +57,7 @@ export {
   type RightsLocale,
   type RightsMessages,
 } from './kernel/core/i18n/messages.js';
-export { RightsProvider, type RightsProviderProps } from './kernel/react/rights-provider.js';
+export { RightsProvider, type RightsProviderProps } from './provider.js';
 export {
   CHINA_TIME_ZONE,
   PRC_WORKING_DAY_CALENDAR,

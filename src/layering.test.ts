@@ -59,11 +59,6 @@ function rightOf(module: string): { right: string; public: boolean } | null {
  * (remove it here) as much as when a new one appears.
  */
 const PENDING: readonly string[] = [
-  // The store always holds personalization, so createRightsStore registers its slice.
-  'kernel/core/store/create-rights-store → rights/personalization/core/slice',
-  // The device-only outbox replays a legacy stored opt-out as a personalization write.
-  'kernel/core/outbox/outbox-adapters → rights/personalization/core/model',
-  'kernel/core/outbox/outbox-adapters → rights/personalization/core/adapters',
 ];
 
 /**

@@ -6,7 +6,7 @@ import { createMemoryPreferencesAdapter } from './rights/personalization/core/ad
 import { withAdapterFaults } from './kernel/core/adapters/fault-injection.js';
 import { bundledMessages } from './kernel/core/i18n/all-messages.js';
 import type { MessageOverrides } from './kernel/core/i18n/messages.js';
-import { RightsProvider } from './kernel/react/rights-provider.js';
+import { RightsProvider } from './provider.js';
 import { createMemoryTagsAdapter } from './rights/tags/core/adapters.js';
 import { AlgorithmDisclosure } from './rights/disclosure/algorithm-disclosure.js';
 import { WhyRecommended } from './rights/disclosure/why-recommended.js';

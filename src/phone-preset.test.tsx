@@ -9,7 +9,7 @@ import { createMemoryTagsAdapter } from './rights/tags/core/adapters.js';
 import type { MemoryCell } from './kernel/core/adapters/storage.js';
 import type { TagsAdapter } from './rights/tags/core/adapter.js';
 import type { UserTagProfile } from './rights/tags/core/model.js';
-import { RightsProvider } from './kernel/react/rights-provider.js';
+import { RightsProvider } from './provider.js';
 import { NotInterestedButton } from './rights/feedback/not-interested-button.js';
 import { PersonalizationSwitch } from './rights/personalization/personalization-switch.js';
 import { RecommendationModePicker } from './rights/personalization/recommendation-mode-picker.js';

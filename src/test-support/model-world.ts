@@ -9,7 +9,7 @@ import type { ComplaintsAdapter } from '../rights/complaints/core/adapter.js';
 import { createManualClock, type ManualClock } from '../kernel/core/clock.js';
 import type { RightsEvent } from '../kernel/core/events.js';
 import { mergePreferenceRecords } from '../rights/personalization/core/model.js';
-import { createRightsStore, type RightsStore } from '../kernel/core/store/create-rights-store.js';
+import { createRightsStore, type RightsStore } from '../store.js';
 import type { SliceDescriptor } from '../kernel/core/store/define-slice.js';
 import { tagsSlice } from '../rights/tags/core/slice.js';
 import type { InterestOption, NotInterestedFeedback, TagIntensity, UserTag } from '../rights/tags/core/model.js';

@@ -9,7 +9,7 @@ import type { TagsAdapter } from '../rights/tags/core/adapter.js';
 import { createManualClock } from '../kernel/core/clock.js';
 import type { RightsError } from '../kernel/core/errors.js';
 import type { RightsEvent } from '../kernel/core/events.js';
-import { createRightsStore, type CreateRightsStoreOptions, type RightsStore } from '../kernel/core/store/create-rights-store.js';
+import { createRightsStore, type CreateRightsStoreOptions, type RightsStore } from '../store.js';
 import { tagsSlice } from '../rights/tags/core/slice.js';
 import type { UserTagProfile } from '../rights/tags/core/model.js';
 import type { PreferencesRecord } from '../kernel/core/types.js';

@@ -9,7 +9,7 @@ import { withAdapterFaults } from '../core/adapters/fault-injection.js';
 import type { RightsStore } from '../core/store/create-rights-store.js';
 import { PersonalizationSwitch } from '../../rights/personalization/personalization-switch.js';
 import { RightsContext } from './rights-context.js';
-import { RightsProvider } from './rights-provider.js';
+import { RightsProvider } from '../../provider.js';
 import { usePersonalizationStatus } from '../../rights/personalization/use-personalization-status.js';
 import { useRecommendationMode } from '../../rights/personalization/use-recommendation-mode.js';
 

@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { createManualClock, systemClock } from '../core/clock.js';
 import { createMemoryOutboxAdapter } from '../core/outbox/outbox-adapters.js';
 import { createMemoryPreferencesAdapter } from '../../rights/personalization/core/adapters.js';
-import { RightsProvider } from './rights-provider.js';
+import { RightsProvider } from '../../provider.js';
 import { useRightsClock } from './use-rights-clock.js';
 
 const adapters = () => ({ preferences: createMemoryPreferencesAdapter(), outbox: createMemoryOutboxAdapter() });

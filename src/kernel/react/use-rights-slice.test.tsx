@@ -5,7 +5,7 @@ import { createMemoryPreferencesAdapter } from '../../rights/personalization/cor
 import { createMemoryTagsAdapter } from '../../rights/tags/core/adapters.js';
 import { tagsSlice } from '../../rights/tags/core/slice.js';
 import { useRightsSlice, useRightsStore } from './rights-context.js';
-import { RightsProvider } from './rights-provider.js';
+import { RightsProvider } from '../../provider.js';
 
 /** Reads the whole store, so it hears of every change: the component an update during render would hit. */
 function Watcher() {

@@ -6,7 +6,7 @@ import { createMemoryTagsAdapter } from '../../rights/tags/core/adapters.js';
 import type { TagsAdapter } from '../../rights/tags/core/adapter.js';
 import { tagsSlice } from '../../rights/tags/core/slice.js';
 import { useRightsSlice } from './rights-context.js';
-import { RightsProvider } from './rights-provider.js';
+import { RightsProvider } from '../../provider.js';
 import { useSliceStatus } from './use-slice-status.js';
 
 test('useSliceStatus: a failed load is hydrated with its failure; retry reads again, dismissFailure forgets', async () => {

@@ -5,7 +5,7 @@ import type { ComplaintTicket } from './core/model.js';
 import { createManualClock } from '../../kernel/core/clock.js';
 import { bundledMessages } from '../../kernel/core/i18n/all-messages.js';
 import { createMemoryOutboxAdapter } from '../../kernel/core/outbox/outbox-adapters.js';
-import { RightsProvider } from '../../kernel/react/rights-provider.js';
+import { RightsProvider } from '../../provider.js';
 import { ComplaintTickets } from './complaint-tickets.js';
 
 const m = bundledMessages['zh-CN'];

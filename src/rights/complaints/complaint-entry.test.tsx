@@ -9,7 +9,7 @@ import type { ComplaintsAdapter } from './core/adapter.js';
 import type { ComplaintTicket } from './core/model.js';
 import { bundledMessages } from '../../kernel/core/i18n/all-messages.js';
 import type { MessageOverrides } from '../../kernel/core/i18n/messages.js';
-import { RightsProvider } from '../../kernel/react/rights-provider.js';
+import { RightsProvider } from '../../provider.js';
 import { ComplaintCenter } from './complaint-center.js';
 import { ReportButton } from './report-button.js';
 

@@ -10,7 +10,7 @@ import type { MemoryCell } from '../../kernel/core/adapters/storage.js';
 import type { ConsentAdapter } from './core/adapter.js';
 import type { ConsentDocument, SeparateConsentRequest } from './core/model.js';
 import { bundledMessages } from '../../kernel/core/i18n/all-messages.js';
-import { RightsProvider } from '../../kernel/react/rights-provider.js';
+import { RightsProvider } from '../../provider.js';
 import { AgreementConsent } from './agreement-consent.js';
 import { parseMarkdownBlocks } from './consent-parts.js';
 import { ConsentSettings } from './consent-settings.js';

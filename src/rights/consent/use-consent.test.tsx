@@ -5,7 +5,7 @@ import { withAdapterFaults } from '../../kernel/core/adapters/fault-injection.js
 import type { OutboxAdapter } from '../../kernel/core/adapters/types.js';
 import type { ConsentAdapter } from './core/adapter.js';
 import { createMemoryOutboxAdapter } from '../../kernel/core/outbox/outbox-adapters.js';
-import { RightsProvider } from '../../kernel/react/rights-provider.js';
+import { RightsProvider } from '../../provider.js';
 import { createMemoryConsentAdapter } from './core/adapters.js';
 import type { ConsentDocument } from './core/model.js';
 import { useAgreementConsent } from './use-agreement-consent.js';

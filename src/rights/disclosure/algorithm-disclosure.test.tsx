@@ -7,7 +7,7 @@ import { withAdapterFaults } from '../../kernel/core/adapters/fault-injection.js
 import { createMemoryOutboxAdapter } from '../../kernel/core/outbox/outbox-adapters.js';
 import { createMemoryPreferencesAdapter } from '../personalization/core/adapters.js';
 import { FILING_RECORD_URL } from './core/filing.js';
-import { RightsProvider } from '../../kernel/react/rights-provider.js';
+import { RightsProvider } from '../../provider.js';
 import { AlgorithmDisclosure } from './algorithm-disclosure.js';
 import { WhyRecommended } from './why-recommended.js';
 

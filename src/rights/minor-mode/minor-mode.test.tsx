@@ -7,7 +7,7 @@ import { createMemoryPreferencesAdapter } from '../personalization/core/adapters
 import { createManualClock } from '../../kernel/core/clock.js';
 import { bundledMessages } from '../../kernel/core/i18n/all-messages.js';
 import { defaultMinorModeSettings } from './core/model.js';
-import { RightsProvider } from '../../kernel/react/rights-provider.js';
+import { RightsProvider } from '../../provider.js';
 import { useRecommendationMode } from '../personalization/use-recommendation-mode.js';
 import { PersonalizationSwitch } from '../personalization/personalization-switch.js';
 import { MinorModeEntryPrompt } from './minor-mode-entry-prompt.js';

@@ -5,7 +5,7 @@ import type { MinorModeAdapter } from '../minor-mode/core/adapter.js';
 import { createManualClock } from '../../kernel/core/clock.js';
 import { bundledMessages } from '../../kernel/core/i18n/all-messages.js';
 import { createMemoryOutboxAdapter } from '../../kernel/core/outbox/outbox-adapters.js';
-import { RightsProvider } from '../../kernel/react/rights-provider.js';
+import { RightsProvider } from '../../provider.js';
 import { createMemoryMinorModeAdapter } from '../minor-mode/core/adapters.js';
 import { MinorModeGate } from '../minor-mode/minor-mode-gate.js';
 import { createMemoryPreferencesAdapter } from './core/adapters.js';

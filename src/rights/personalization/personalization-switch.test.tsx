@@ -11,7 +11,7 @@ import type { MemoryCell } from '../../kernel/core/adapters/storage.js';
 import type { PreferencesAdapter } from './core/adapter.js';
 import type { PreferencesRecord } from '../../kernel/core/types.js';
 import type { RightsEvent } from '../../kernel/core/events.js';
-import { RightsProvider } from '../../kernel/react/rights-provider.js';
+import { RightsProvider } from '../../provider.js';
 import { useRecommendationMode } from './use-recommendation-mode.js';
 import { TOAST_DURATION_MS } from '../../kernel/ui/rights-status.js';
 import { PersonalizationSwitch } from './personalization-switch.js';

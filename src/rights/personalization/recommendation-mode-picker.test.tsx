@@ -8,7 +8,7 @@ import { createMemoryOutboxAdapter } from '../../kernel/core/outbox/outbox-adapt
 import { createMemoryPreferencesAdapter } from './core/adapters.js';
 import type { MemoryCell } from '../../kernel/core/adapters/storage.js';
 import type { RightsEvent } from '../../kernel/core/events.js';
-import { RightsProvider } from '../../kernel/react/rights-provider.js';
+import { RightsProvider } from '../../provider.js';
 import { useRecommendationMode } from './use-recommendation-mode.js';
 import { PersonalizationSwitch } from './personalization-switch.js';
 import { RecommendationModePicker } from './recommendation-mode-picker.js';

@@ -11,7 +11,7 @@ import { createMemoryTagsAdapter, type StoredTags } from './core/adapters.js';
 import type { WriteOptions } from '../../kernel/core/adapters/types.js';
 import type { TagsAdapter } from './core/adapter.js';
 import type { UserTagProfile } from './core/model.js';
-import { RightsProvider } from '../../kernel/react/rights-provider.js';
+import { RightsProvider } from '../../provider.js';
 import { NotInterestedButton } from '../feedback/not-interested-button.js';
 import { UserTagManager, type UserTagManagerProps } from './user-tag-manager.js';
 

@@ -1,10 +1,10 @@
 import type { ReadOptions } from '../adapters/types.js';
 import { toRightsError } from '../errors.js';
-import { createCorrelationId } from '../events.js';
 import { parseOutboxEntries, type OutboxEntry } from '../outbox/outbox.js';
 import type { Awaitable } from '../types.js';
 import { createCallPath, type CallOptions } from './call-path.js';
 import { createDeviceOutbox } from './device-outbox.js';
+import { entryOf } from './entry-of.js';
 import type { WriteEngineOptions } from './engine-options.js';
 import { createEntryPhases } from './entry-phases.js';
 import { createHold } from './hold.js';
@@ -56,22 +56,7 @@ export function createWriteEngine(options: WriteEngineOptions) {
   const flush = (slice: string, stored?: Promise<unknown>): Promise<void> => queue.round(slice, () => sendRound(slice), stored);
   const flushAll = () => Promise.all([...new Set([...options.slices(), ...options.getState().entries.map((entry) => entry.slice)])].map((slice) => flush(slice)));
 
-  const makeEntry = (request: WriteRequestOf<string>, policy: OutboxEntry['policy']): OutboxEntry => ({
-    key: createCorrelationId(),
-    slice: request.slice,
-    action: request.action,
-    adapter: request.adapter,
-    method: request.method,
-    args: request.args,
-    policy,
-    target: request.target,
-    correlationId: request.correlationId ?? createCorrelationId(),
-    createdAt: new Date(clock.now()).toISOString(),
-    attempts: 0,
-    ...(request.details ? { details: request.details as Record<string, unknown> } : {}),
-    ...(request.compensates ? { compensates: request.compensates } : {}),
-    ...(request.holdMs ? { holdUntil: clock.now() + request.holdMs } : {}),
-  });
+  const makeEntry = (request: WriteRequestOf<string>, policy: OutboxEntry['policy']) => entryOf(clock, request, policy);
 
   /** Puts a protective or submit-once write in the outbox (first in memory, then on the device) and sends it. */
   const keep = (request: WriteRequestOf<string>, policy: OutboxEntry['policy']): Promise<void> => {

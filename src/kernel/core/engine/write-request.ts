@@ -64,6 +64,11 @@ export interface WriteRequestFields<Slice extends string> {
   /** What it writes, such as `'preferences'` or `'feedback:item-7'`. */
   target: string;
   correlationId?: string;
+  /**
+   * Set by the store alone, for a write it kept on the device before the engine had loaded: the entry keeps
+   * that key, so that the device holds the write once.
+   */
+  outboxKey?: string;
   /** The correlation id of the rolled-back write this one puts back, for a write the kit makes itself. */
   compensates?: string;
   /** Applies the change to the store at once. */

@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import { createInstance, type i18n as I18nInstance } from 'i18next';
 import type { ReactElement } from 'react';
 import { describe, expect, test } from 'vitest';
-import { RightsProvider } from '../../react/rights-provider.js';
+import { RightsProvider } from '../../../provider.js';
 import { createMemoryOutboxAdapter } from '../outbox/outbox-adapters.js';
 import { createMemoryPreferencesAdapter } from '../../../rights/personalization/core/adapters.js';
 import { PersonalizationSwitch } from '../../../rights/personalization/personalization-switch.js';

@@ -1,9 +1,7 @@
 import * as v from 'valibot';
 import { RightsError } from '../errors.js';
 import { createCorrelationId } from '../events.js';
-import { allRevisions } from '../../../rights/personalization/core/model.js';
 import type { OutboxEntry } from './outbox.js';
-import { readStoredPreferences } from '../../../rights/personalization/core/adapters.js';
 import { createJsonStorageCell, memoryCellChannel, type KeyValueStorage, type MemoryCell } from '../adapters/storage.js';
 import type { OutboxAdapter } from '../adapters/types.js';
 
@@ -125,16 +123,27 @@ export interface LocalStorageOutboxAdapterOptions {
 }
 
 /**
+ * Turns what version 0.1 kept pending under `algorights:pending-sync` (a personalization opt-out) into the
+ * fields of an outbox entry and its time. Supplied by personalization, which knows that record; the kernel
+ * knows no right.
+ */
+export type LegacyPreferencesReplay = (stored: { updatedAt?: unknown }) => {
+  fields: Pick<OutboxEntry, 'slice' | 'action' | 'adapter' | 'method' | 'args' | 'target'>;
+  createdAt: string;
+};
+
+/**
  * The outbox in the browser's localStorage: the default. Every tab and
  * provider of the origin shares it and hears of the others' changes. It also
  * takes over what version 0.1 of the kit left pending under
- * `algorights:pending-sync` and `algorights:pending-tags`.
+ * `algorights:pending-tags`, and under `algorights:pending-sync` when given
+ * `replayPreferences` (the package's export always is).
  */
-export function createLocalStorageOutboxAdapter(options: LocalStorageOutboxAdapterOptions = {}): OutboxAdapter {
+export function createLocalStorageOutboxAdapter(options: LocalStorageOutboxAdapterOptions = {}, replayPreferences?: LegacyPreferencesReplay): OutboxAdapter {
   const key = options.key ?? 'algorights:outbox';
   const json = createJsonStorageCell(key, options.storage);
   const aside = createJsonStorageCell(`${key}:set-aside`, options.storage);
-  const legacy = options.key === undefined ? legacyOutbox(options.storage) : null;
+  const legacy = options.key === undefined ? legacyOutbox(options.storage, replayPreferences) : null;
   const cell: OutboxCell = {
     read: () => {
       legacy?.takeOver(json);
@@ -157,7 +166,7 @@ export function createLocalStorageOutboxAdapter(options: LocalStorageOutboxAdapt
 }
 
 /** Converts what version 0.1 kept pending into outbox entries, once, then removes the old keys. */
-function legacyOutbox(storage: KeyValueStorage | undefined) {
+function legacyOutbox(storage: KeyValueStorage | undefined, replayPreferences: LegacyPreferencesReplay | undefined) {
   const pendingSync = createJsonStorageCell('algorights:pending-sync', storage);
   const pendingTags = createJsonStorageCell('algorights:pending-tags', storage);
   let done = false;
@@ -171,18 +180,11 @@ function legacyOutbox(storage: KeyValueStorage | undefined) {
   });
   const convert = (): OutboxEntry[] => {
     const entries: OutboxEntry[] = [];
-    const sync = pendingSync.read() as { updatedAt?: unknown } | null;
-    if (sync !== null) {
-      const record = readStoredPreferences(sync);
-      const at = typeof sync.updatedAt === 'string' ? Date.parse(sync.updatedAt) : Number.NaN;
-      // Version 0.1 kept only privacy-protective choices pending; their time is the best revision there is.
-      const revision = Number.isFinite(at) ? at : 1;
-      entries.push(
-        entry(
-          { slice: 'personalization', action: 'opt-out', adapter: 'preferences', method: 'save', target: 'preferences', args: [{ ...record, revisions: allRevisions(revision) }] },
-          new Date(revision).toISOString(),
-        ),
-      );
+    // Without the replay, what 0.1 left under pending-sync stays where it is rather than be lost.
+    const sync = replayPreferences ? (pendingSync.read() as { updatedAt?: unknown } | null) : null;
+    if (sync !== null && replayPreferences) {
+      const { fields, createdAt } = replayPreferences(sync);
+      entries.push(entry(fields, createdAt));
     }
     const tags = pendingTags.read() as { removals?: unknown; feedback?: unknown; updatedAt?: unknown } | null;
     if (tags !== null) {
@@ -218,7 +220,9 @@ function legacyOutbox(storage: KeyValueStorage | undefined) {
       }
       const current = readRecord(json.read()) ?? { version: STORED_OUTBOX_VERSION, entries: [] };
       json.write({ version: STORED_OUTBOX_VERSION, entries: [...current.entries, ...entries] });
-      pendingSync.remove();
+      if (replayPreferences) {
+        pendingSync.remove();
+      }
       pendingTags.remove();
     },
   };

@@ -8,8 +8,9 @@ import type { RightsState } from './registry.js';
 import type { VisibilitySource } from '../visibility.js';
 import type { CoreSlice } from './core-slice.js';
 import type { RightsDefaults, RightsInitialState, SliceContext, SliceDescriptor, SliceInstance } from './define-slice.js';
-import { personalizationSlice } from '../../../rights/personalization/core/slice.js';
-import { createWriteEngine, andThen, type OutboxState, type SliceWriteHandler } from '../engine/write-engine.js';
+import type { WriteEngineOptions } from '../engine/engine-options.js';
+import { andThen } from '../engine/outcome.js';
+import type { OutboxState, SliceWriteHandler, WriteEngine } from '../engine/write-engine.js';
 
 export type { RightsDefaults, RightsInitialState } from './define-slice.js';
 
@@ -39,7 +40,10 @@ export interface CreateRightsStoreOptions {
    * own visibility (`document.visibilityState`; never in front where there is no page). Read once.
    */
   visibility?: VisibilitySource;
-  /** Slices to register at once, besides personalization, which is always there. Components register the slices they need themselves. */
+  /**
+   * Slices to register at once, in order. The package's `createRightsStore` puts personalization first, so it is
+   * always there; components register the slices they need themselves.
+   */
   slices?: readonly SliceDescriptor[];
 }
 
@@ -78,10 +82,12 @@ function assertAdapter<Adapter extends object>(adapter: Adapter, name: AdapterNa
 }
 
 /**
- * Creates one store. A `RightsProvider` makes one per mount; call this
- * yourself only to use the kit without React.
+ * Creates one store of the kernel, with only the slices it is given: it knows no right. The package's
+ * `createRightsStore` (src/store.ts) is this with personalization, which is always there, and the outbox that
+ * replays what version 0.1 left pending. `createWriteEngine` makes the engine: the engine itself, or, in a
+ * provider, one that loads it after the first paint (`createDeferredEngine`).
  */
-export function createRightsStore(options: CreateRightsStoreOptions = {}): RightsStore {
+export function createSliceStore(options: CreateRightsStoreOptions, createWriteEngine: (engineOptions: WriteEngineOptions) => WriteEngine): RightsStore {
   const clock = options.clock ?? systemClock;
   const supplied: RightsAdapters = options.adapters ?? {};
   const resolved = new Map<AdapterName, object>();
@@ -227,7 +233,6 @@ export function createRightsStore(options: CreateRightsStoreOptions = {}): Right
     };
   }
 
-  register(personalizationSlice);
   for (const descriptor of options.slices ?? []) {
     register(descriptor);
   }

@@ -4,7 +4,7 @@ import { RightsError, type RightsFailure } from '../errors.js';
 import { createMemoryOutboxAdapter } from '../outbox/outbox-adapters.js';
 import type { Subscribe } from '../adapters/types.js';
 import type { LoadState } from '../types.js';
-import { createRightsStore } from './create-rights-store.js';
+import { createRightsStore } from '../../../store.js';
 import { defineSlice, type SliceDescriptor } from './define-slice.js';
 
 /** A slice that exists only in this test: a counter read from its adapter. */

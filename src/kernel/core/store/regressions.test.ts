@@ -7,7 +7,7 @@
  */
 import { describe, expect, test, vi } from 'vitest';
 import { createWorld } from '../../../test-support/world.js';
-import { createLocalStorageOutboxAdapter, createMemoryOutboxAdapter } from '../outbox/outbox-adapters.js';
+import { createMemoryOutboxAdapter } from '../outbox/outbox-adapters.js';
 import { createLocalStoragePreferencesAdapter, createMemoryPreferencesAdapter } from '../../../rights/personalization/core/adapters.js';
 import { createLocalStorageTagsAdapter, createMemoryTagsAdapter } from '../../../rights/tags/core/adapters.js';
 import type { WriteOptions } from '../adapters/types.js';
@@ -17,7 +17,7 @@ import { createManualClock } from '../clock.js';
 import type { RightsError } from '../errors.js';
 import type { UserTagProfile } from '../../../rights/tags/core/model.js';
 import type { PreferencesRecord } from '../types.js';
-import { createRightsStore } from './create-rights-store.js';
+import { createLocalStorageOutboxAdapter, createRightsStore } from '../../../store.js';
 import { selectRecommendationMode, selectSyncPending } from '../../../rights/personalization/core/selectors.js';
 import { selectFeedbackStatus, tagsSlice } from '../../../rights/tags/core/slice.js';
 

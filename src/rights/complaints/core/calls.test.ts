@@ -3,7 +3,7 @@ import { createMemoryComplaintDraftsAdapter, createMemoryComplaintsAdapter } fro
 import type { ComplaintDraftsAdapter, ComplaintsAdapter } from './adapter.js';
 import { createManualClock } from '../../../kernel/core/clock.js';
 import { createMemoryOutboxAdapter } from '../../../kernel/core/outbox/outbox-adapters.js';
-import { createRightsStore } from '../../../kernel/core/store/create-rights-store.js';
+import { createRightsStore } from '../../../store.js';
 import { emptyComplaintDraft } from './model.js';
 import { complaintsSlice } from './slice.js';
 

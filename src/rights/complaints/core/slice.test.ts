@@ -15,7 +15,7 @@ import { createManualClock } from '../../../kernel/core/clock.js';
 import { complaintDeadline, emptyComplaintDraft, type Complaint } from './model.js';
 import { RightsDeveloperError } from '../../../kernel/core/errors.js';
 import type { RightsEvent } from '../../../kernel/core/events.js';
-import { createRightsStore } from '../../../kernel/core/store/create-rights-store.js';
+import { createRightsStore } from '../../../store.js';
 import { complaintsSlice, selectPendingComplaints, type RightsStateWithComplaints } from './slice.js';
 
 const runner = { describe, test, beforeEach, expect };

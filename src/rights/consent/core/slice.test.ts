@@ -8,7 +8,7 @@ import type { ConsentAdapter } from './adapter.js';
 import { createManualClock } from '../../../kernel/core/clock.js';
 import { consentStanding, createConsentReceipt, type ConsentDocument } from './model.js';
 import type { RightsEvent } from '../../../kernel/core/events.js';
-import { createRightsStore } from '../../../kernel/core/store/create-rights-store.js';
+import { createRightsStore } from '../../../store.js';
 import { consentSlice, selectEffectiveReceipts, selectPendingConsent, type RightsStateWithConsent } from './slice.js';
 
 const runner = { describe, test, beforeEach, expect };

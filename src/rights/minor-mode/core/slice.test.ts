@@ -8,7 +8,7 @@ import type { DeviceMinorModeSignal, MinorModeAdapter } from './adapter.js';
 import { createManualClock } from '../../../kernel/core/clock.js';
 import type { RightsError } from '../../../kernel/core/errors.js';
 import type { RightsEvent } from '../../../kernel/core/events.js';
-import { createRightsStore } from '../../../kernel/core/store/create-rights-store.js';
+import { createRightsStore } from '../../../store.js';
 import { selectRecommendationMode } from '../../personalization/core/selectors.js';
 import { minorModeSlice, type RightsStateWithMinorMode } from './slice.js';
 

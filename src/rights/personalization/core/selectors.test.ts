@@ -3,7 +3,7 @@ import { withAdapterFaults, type AdapterFaults } from '../../../kernel/core/adap
 import type { MinorModeAdapter } from '../../minor-mode/core/adapter.js';
 import { createManualClock } from '../../../kernel/core/clock.js';
 import { createMemoryOutboxAdapter } from '../../../kernel/core/outbox/outbox-adapters.js';
-import { createRightsStore } from '../../../kernel/core/store/create-rights-store.js';
+import { createRightsStore } from '../../../store.js';
 import { createMemoryMinorModeAdapter } from '../../minor-mode/core/adapters.js';
 import { minorModeSlice, type RightsStateWithMinorMode } from '../../minor-mode/core/slice.js';
 import { createMemoryPreferencesAdapter } from './adapters.js';

@@ -28,7 +28,8 @@ import {
 } from '../../../kernel/core/types.js';
 import type { OutboxEntry } from '../../../kernel/core/outbox/outbox.js';
 import { defineSlice, type SliceDescriptor, type SliceKit, type SliceSetup } from '../../../kernel/core/store/define-slice.js';
-import { andThen, type Outcome, type WriteRequest } from '../../../kernel/core/engine/write-engine.js';
+import { andThen, type Outcome } from '../../../kernel/core/engine/outcome.js';
+import type { WriteRequest } from '../../../kernel/core/engine/write-engine.js';
 
 /**
  * What a personalization failure is about:
