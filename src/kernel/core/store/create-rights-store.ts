@@ -164,7 +164,7 @@ export function createSliceStore(options: CreateRightsStoreOptions, createWriteE
         callTimeoutMs: options.loadTimeoutMs ?? 8000,
       },
     };
-    const instance = instantiate(descriptor, context);
+    const instance = descriptor.start(context, base);
     descriptors.set(descriptor.name, { descriptor, instance });
     const slice = instance.initial;
     // Rendering on the server and hydrating read the initial state: it includes every slice registered.
@@ -217,21 +217,6 @@ export function createSliceStore(options: CreateRightsStoreOptions, createWriteE
       }
     };
   };
-
-  /** The slice for this store: a kit slice makes its own; a slice of the older shape is adapted. */
-  function instantiate(descriptor: SliceDescriptor, context: SliceContext): SliceInstance<Partial<RightsState>> {
-    if ('start' in descriptor) {
-      return descriptor.start(context, base);
-    }
-    return {
-      initial: descriptor.create(context)(base.setState, base.getState, base),
-      starting: () => descriptor.starting?.(base),
-      connect: () => descriptor.connect(base, context),
-      retry: () => engine.flush(descriptor.name),
-      // A slice of the older shape dismisses through its own action.
-      dismissFailure: () => {},
-    };
-  }
 
   for (const descriptor of options.slices ?? []) {
     register(descriptor);

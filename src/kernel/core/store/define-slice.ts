@@ -1,4 +1,4 @@
-import type { StateCreator, StoreApi } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
 import type { RightsClock } from '../clock.js';
 import { RightsError, toRightsError, type RightsFailure } from '../errors.js';
 import type { OutboxState, SliceWriteHandler, WriteEngine, WriteRequest } from '../engine/write-engine.js';
@@ -82,24 +82,12 @@ export interface SliceInstance<Slice> {
  * One concern of the store (personalization, tags, minor mode, consent, complaints), described once: the
  * store and the provider loop over descriptors, so adding a slice means writing its descriptor and
  * nothing else. A component registers the slice it needs on first use, so a page pays only for the
- * slices it shows. Write new slices with {@link defineSlice}; the `create`/`connect` shape stays for
- * slices written before it.
+ * slices it shows. Every slice is written with {@link defineSlice}.
  */
-export type SliceDescriptor<Slice = Partial<RightsState>, Name extends string = string> = SliceAdapterNeeds<Name> &
-  (
-    | {
-        /** Makes the slice for one store. */
-        start(context: SliceContext, store: StoreApi<RightsState>): SliceInstance<Slice>;
-      }
-    | {
-        /** Creates the slice's state and actions, typed against the whole store. */
-        create(context: SliceContext): StateCreator<RightsState, [], [], Slice>;
-        /** Called as soon as the slice is started, before the outbox is read, such as to show that its data is loading. */
-        starting?(store: StoreApi<RightsState>): void;
-        /** Starts the slice once the outbox is read: loads its data and listens for changes elsewhere. Returns the stop. */
-        connect(store: StoreApi<RightsState>, context: SliceContext): () => void;
-      }
-  );
+export type SliceDescriptor<Slice = Partial<RightsState>, Name extends string = string> = SliceAdapterNeeds<Name> & {
+  /** Makes the slice for one store. */
+  start(context: SliceContext, store: StoreApi<RightsState>): SliceInstance<Slice>;
+};
 
 /** What every slice's data carries: where its load stands and its last failure. */
 export interface SliceStatusData {
