@@ -39,13 +39,11 @@ export function isRefusal(receipt: ConsentReceipt): boolean {
  */
 export function effectiveReceipts<Stored extends ConsentReceipt>(stored: readonly Stored[], pending: readonly ConsentReceipt[]): (Stored | ConsentReceipt)[] {
   const known = new Set(stored.map((receipt) => receipt.recordId));
-  const waiting: ConsentReceipt[] = [];
-  for (const receipt of pending) {
-    if (isRefusal(receipt) && !known.has(receipt.recordId)) {
-      known.add(receipt.recordId);
-      waiting.push(receipt);
-    }
-  }
+  const waiting = pending.filter((receipt) => {
+    const fresh = isRefusal(receipt) && !known.has(receipt.recordId);
+    known.add(receipt.recordId);
+    return fresh;
+  });
   return [...stored, ...waiting];
 }
 

@@ -8,7 +8,7 @@ import type { OutboxEntry } from '../../../kernel/core/outbox/outbox.js';
 import type { RightsState } from '../../../kernel/core/store/registry.js';
 import { defineSlice, type SliceDescriptor, type SliceKit, type SliceSetup } from '../../../kernel/core/store/define-slice.js';
 import { andThen } from '../../../kernel/core/engine/write-engine.js';
-import { effectiveReceipts, isRefusal } from './phases.js';
+import { effectiveReceipts } from './phases.js';
 
 /**
  * What a consent failure is about: `load` (the receipts could not be read), `record` (a receipt could
@@ -84,15 +84,9 @@ export function selectEffectiveReceipts(state: RightsState): ConsentReceipt[] {
   return effectiveReceipts(consent?.receipts ?? [], [...waiting, ...(consent?.refusals ?? [])]);
 }
 
-/** `refusals` with `seen` added, less those `stored` shows. */
+/** `refusals` with the refusals among `seen` added, each once, less those `stored` shows. */
 function keptRefusals(refusals: readonly ConsentReceipt[], seen: readonly ConsentReceipt[], stored: readonly ConsentReceipt[]): readonly ConsentReceipt[] {
-  const known = new Set(stored.map((receipt) => receipt.recordId));
-  const kept = refusals.filter((receipt) => !known.has(receipt.recordId));
-  for (const receipt of seen) {
-    if (isRefusal(receipt) && !known.has(receipt.recordId) && !kept.some((candidate) => candidate.recordId === receipt.recordId)) {
-      kept.push(receipt);
-    }
-  }
+  const kept = effectiveReceipts(stored, [...refusals, ...seen]).slice(stored.length);
   return kept.length === refusals.length && kept.every((receipt, index) => receipt === refusals[index]) ? refusals : kept;
 }
 
