@@ -6,9 +6,11 @@ import type { OutboxAdapter } from '../../kernel/core/adapters/types.js';
 import type { ConsentAdapter } from './core/adapter.js';
 import { createMemoryOutboxAdapter } from '../../kernel/core/outbox/outbox-adapters.js';
 import { RightsProvider } from '../../provider.js';
-import { createMemoryConsentAdapter } from './core/adapters.js';
-import type { ConsentDocument } from './core/model.js';
+import { createMemoryConsentAdapter, type StoredConsent } from './core/adapters.js';
+import { createConsentReceipt, type ConsentDocument } from './core/model.js';
+import type { MemoryCell } from '../../kernel/core/adapters/storage.js';
 import { useAgreementConsent } from './use-agreement-consent.js';
+import { useConsentSettings } from './use-consent-settings.js';
 
 const agreement: ConsentDocument = {
   id: 'service-agreement',
@@ -66,5 +68,49 @@ describe("consent's syncNotice means what every hook's does: a choice of the use
     });
     await waitFor(() => expect(result.current.syncPending).toBe(true));
     expect(result.current.syncNotice).toBe(false);
+  });
+});
+
+describe('a withdrawal stays in effect in the tab that made it', () => {
+  test('another tab stores it while this one cannot read the receipts: the settings still read withdrawn here, with its receipt', async () => {
+    const cell: MemoryCell = { value: null };
+    const outboxCell: MemoryCell = { value: null };
+    const given = await createConsentReceipt(agreement, { event: 'given', locale: 'zh-CN', subjectId: 'user-1', now: Date.now() - 60_000 });
+    const backend = createMemoryConsentAdapter({ cell, initial: [{ ...given, receiptId: 'R-1', storedAt: given.collectedAt }] });
+    let reachable = true;
+    const unreliable: ConsentAdapter = {
+      ...backend,
+      load(options) {
+        if (!reachable) {
+          throw new Error('offline');
+        }
+        return backend.load(options);
+      },
+      record(receipt, options) {
+        if (!reachable) {
+          throw new Error('offline');
+        }
+        return backend.record(receipt, options);
+      },
+    };
+    const first = renderHook(() => useConsentSettings({ documents, subjectId: 'user-1' }), {
+      wrapper: wrapperWith({ consent: unreliable, outbox: createMemoryOutboxAdapter({ cell: outboxCell }) }),
+    });
+    await waitFor(() => expect(first.result.current.items[0]?.status).toBe('given'));
+    reachable = false;
+    await act(async () => {
+      await first.result.current.withdraw(agreement.id);
+    });
+    await waitFor(() => expect(first.result.current.items[0]?.status).toBe('withdrawn'));
+    expect(first.result.current.syncPending).toBe(true);
+
+    const second = renderHook(() => useConsentSettings({ documents, subjectId: 'user-1' }), {
+      wrapper: wrapperWith({ consent: createMemoryConsentAdapter({ cell }), outbox: createMemoryOutboxAdapter({ cell: outboxCell }) }),
+    });
+    await waitFor(() => expect((cell.value as StoredConsent).receipts.map((receipt) => receipt.event)).toEqual(['given', 'withdrawn']));
+    await waitFor(() => expect(first.result.current.syncPending).toBe(false));
+    expect(second.result.current.items[0]?.status).toBe('withdrawn');
+    expect(first.result.current.items[0]?.status).toBe('withdrawn');
+    expect(first.result.current.items[0]?.receipts.map((receipt) => receipt.event)).toEqual(['given', 'withdrawn']);
   });
 });

@@ -26,7 +26,7 @@ export interface UseConsentResult extends UseSliceStatusResult<ConsentAction> {
    * `{ code: 'write-failed', action: 'record' }`. Show it with `consent.failed.<action>`, else `errors.<code>`.
    */
   failure: RightsFailure<ConsentAction> | null;
-  /** Stored receipts and waiting declines and withdrawals: what is in effect. */
+  /** Stored receipts, and declines and withdrawals waiting or not yet among them here: what is in effect. */
   receipts: readonly ConsentReceipt[];
   /** Receipts the adapter has stored, oldest first. */
   storedReceipts: readonly StoredConsentReceipt[];
@@ -39,10 +39,11 @@ export function useConsent(consumerName = 'useConsent'): UseConsentResult {
   const store = useRightsSlice(consumerName, consentSlice);
   const actions = useMemo(() => store.getState() as RightsStateWithConsent, [store]);
   const status = useSliceStatus(consumerName, consentSlice);
-  const { stored, pendingEntries } = useRightsStore(
+  const { stored, refusals, pendingEntries } = useRightsStore(
     consumerName,
     useShallow((state) => ({
       stored: consentOf(state).receipts,
+      refusals: consentOf(state).refusals,
       pendingEntries: state.outbox.entries,
     })),
   );
@@ -55,8 +56,9 @@ export function useConsent(consumerName = 'useConsent'): UseConsentResult {
     const refused = entries.some((entry) => entry.attempts > 0);
     return { pendingReceipts, refused };
   }, [pendingEntries]);
-  // Declines and withdrawals protect the user: in effect while they wait. Gives count once stored.
-  const receipts = useMemo(() => effectiveReceipts(stored, derived.pendingReceipts), [stored, derived.pendingReceipts]);
+  // Declines and withdrawals protect the user: in effect while they wait, and until this tab's receipts
+  // show them, even once another tab stored them. Gives count once stored.
+  const receipts = useMemo(() => effectiveReceipts(stored, [...derived.pendingReceipts, ...refusals]), [stored, refusals, derived.pendingReceipts]);
   return {
     ...status,
     failure: status.failure ?? (derived.refused ? { code: 'write-failed', action: 'record' } : null),

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { consentSlice, type RightsStateWithConsent } from './slice.js';
+import { consentSlice, selectEffectiveReceipts, type RightsStateWithConsent } from './slice.js';
 import { createConsentReceipt, isConsentReceipt, type ConsentDocument, type ConsentEventKind, type SeparateConsentRequest } from './model.js';
 import type { ModelWorld, Tab } from '../../../test-support/model-world.js';
 import { checkAlways, fail, pendingEntries, tabIndex, tabOf, userAction, type Command, type Model, type ModelRight } from '../../../test-support/model.js';
@@ -83,14 +83,16 @@ export const consentModel: ModelRight<'consent'> = {
       pendingEntries(world).flatMap((entry) => (entry.slice === 'consent' && isConsentReceipt(entry.args[0]) ? [entry.args[0].recordId] : [])),
     );
     const stored = new Set(world.backend.receipts.map(({ receipt }) => receipt.recordId));
-    for (const [recordId, { event, documentId }] of mine(model).made) {
+    for (const [recordId, { event, documentId, tab }] of mine(model).made) {
       // A withdrawal (and every receipt) is on the backend or in the outbox.
       if (!stored.has(recordId) && !pending.has(recordId)) {
         fail(`the ${event} receipt of ${documentId} is neither on the backend nor in the outbox`);
       }
-      // Not checked here: that a decline or withdrawal stays in effect in the tab that made it. It does not
-      // yet when another tab's retry stored it first (see "a withdrawal another tab stored" in
-      // model-regressions.test.ts): it leaves the outbox without reaching this tab's receipts.
+      // A decline or withdrawal stays in effect in the tab that made it, as long as that tab is open: also
+      // once another tab's retry stored it while this tab could not read its receipts.
+      if ((event === 'declined' || event === 'withdrawn') && world.tabs.includes(tab) && !selectEffectiveReceipts(stateOf(tab)).some((receipt) => receipt.recordId === recordId)) {
+        fail(`the ${event} receipt of ${documentId} is no longer in effect in the tab that made it`);
+      }
     }
   },
 

@@ -27,13 +27,24 @@ export interface ConsentVersion {
   change?: ConsentChange;
 }
 
+/** Whether a receipt declines or withdraws: it protects the user, so it is in effect before it is stored. */
+export function isRefusal(receipt: ConsentReceipt): boolean {
+  return receipt.event === 'declined' || receipt.event === 'withdrawn';
+}
+
 /**
- * The receipts in effect: those the adapter stored, then the declines and withdrawals still waiting,
- * which protect the user and so apply at once. A give or renewal counts only once stored.
+ * The receipts in effect: those the adapter stored, then the declines and withdrawals still waiting (or
+ * kept until the stored receipts show them), each once, which protect the user and so apply at once. A
+ * give or renewal counts only once stored.
  */
 export function effectiveReceipts<Stored extends ConsentReceipt>(stored: readonly Stored[], pending: readonly ConsentReceipt[]): (Stored | ConsentReceipt)[] {
   const known = new Set(stored.map((receipt) => receipt.recordId));
-  return [...stored, ...pending.filter((receipt) => !known.has(receipt.recordId) && (receipt.event === 'declined' || receipt.event === 'withdrawn'))];
+  const waiting = pending.filter((receipt) => {
+    const fresh = isRefusal(receipt) && !known.has(receipt.recordId);
+    known.add(receipt.recordId);
+    return fresh;
+  });
+  return [...stored, ...waiting];
 }
 
 /** Whether a give or renewal of one of `documentIds` waits to be stored: the view shows it as pending. */

@@ -39,7 +39,8 @@ const byCollection = (first: ConsentReceipt, second: ConsentReceipt) => first.co
 export function consentSettingsItems(input: ConsentSettingsInput): ConsentSettingsItem[] {
   const { stored, pending, effective, documents } = input;
   const storedIds = new Set(stored.map((receipt) => receipt.recordId));
-  const all = [...stored, ...pending.filter((receipt) => !storedIds.has(receipt.recordId))];
+  // A refusal in effect may be neither: stored elsewhere, and not among this tab's receipts yet.
+  const all = [...stored, ...[...pending, ...effective].filter((receipt, index, list) => !storedIds.has(receipt.recordId) && list.findIndex((other) => other.recordId === receipt.recordId) === index)];
   const ids = [...new Set(all.map((receipt) => receipt.documentId))];
   const waiting = new Set(pending.map((receipt) => receipt.recordId));
   return ids.flatMap((documentId): ConsentSettingsItem[] => {

@@ -142,6 +142,59 @@ describe('consent slice', () => {
     expect((cell.value as StoredConsent).receipts.map((receipt) => receipt.event)).toEqual(['given', 'withdrawn']);
   });
 
+  test('a withdrawal another tab stored stays in effect in the tab that made it until its receipts show it', async () => {
+    const outbox: MemoryCell = { value: null };
+    const cell: MemoryCell = { value: null };
+    const clock = createManualClock(Date.parse('2026-11-30T08:00:00Z'));
+    const given = await receiptFor('given', clock.now());
+    createMemoryConsentAdapter({ cell, initial: [{ ...given, receiptId: 'R-1', storedAt: given.collectedAt }] });
+    // The first tab read the receipts; then it can neither read them again nor reach the backend to store.
+    const backend = createMemoryConsentAdapter({ cell, now: clock.now });
+    let reachable = true;
+    const adapter: ConsentAdapter = {
+      ...backend,
+      load(options) {
+        if (!reachable) {
+          throw new Error('offline');
+        }
+        return backend.load(options);
+      },
+      record(receipt, options) {
+        if (!reachable) {
+          throw new Error('offline');
+        }
+        return backend.record(receipt, options);
+      },
+    };
+    const first = open({ adapter, outbox, clock });
+    await clock.settle();
+    expect(consentStanding(selectEffectiveReceipts(first.state()), agreement, clock.now()).standing).toBe('given');
+    reachable = false;
+    const withdrawn = await receiptFor('withdrawn', clock.now());
+    await first.state().recordConsent(withdrawn);
+    await clock.settle();
+    expect(consentStanding(selectEffectiveReceipts(first.state()), agreement, clock.now()).standing).toBe('quiet');
+
+    // A second tab stores it: it leaves the outbox, and the first tab cannot read that it was stored.
+    const second = open({ cell, outbox, clock });
+    await clock.settle();
+    await clock.advance(10);
+    expect((cell.value as StoredConsent).receipts.map((receipt) => receipt.recordId)).toContain(withdrawn.recordId);
+    expect(selectPendingConsent(first.state())).toEqual([]);
+    expect(first.state().consent.receipts.map((receipt) => receipt.recordId)).not.toContain(withdrawn.recordId);
+    expect(consentStanding(selectEffectiveReceipts(first.state()), agreement, clock.now()).standing).toBe('quiet');
+    expect(consentStanding(selectEffectiveReceipts(second.state()), agreement, clock.now()).standing).toBe('quiet');
+
+    // Once the first tab reads the receipts again, the stored withdrawal is what keeps it in effect.
+    reachable = true;
+    await first.state().retryConsent();
+    await clock.settle();
+    expect(first.state().consent.receipts.map((receipt) => receipt.recordId)).toContain(withdrawn.recordId);
+    expect(first.state().consent.refusals).toEqual([]);
+    expect(selectEffectiveReceipts(first.state()).filter((receipt) => receipt.recordId === withdrawn.recordId)).toHaveLength(1);
+    expect(consentStanding(selectEffectiveReceipts(first.state()), agreement, clock.now()).standing).toBe('quiet');
+  });
+
   test('a decline survives a reload: the next visit does not ask within the quiet period', async () => {
     const outbox: MemoryCell = { value: null };
     const cell: MemoryCell = { value: null };

@@ -8,6 +8,7 @@ import type { OutboxEntry } from '../../../kernel/core/outbox/outbox.js';
 import type { RightsState } from '../../../kernel/core/store/registry.js';
 import { defineSlice, type SliceDescriptor, type SliceKit, type SliceSetup } from '../../../kernel/core/store/define-slice.js';
 import { andThen } from '../../../kernel/core/engine/write-engine.js';
+import { effectiveReceipts } from './phases.js';
 
 /**
  * What a consent failure is about: `load` (the receipts could not be read), `record` (a receipt could
@@ -25,6 +26,12 @@ export interface ConsentState {
   receipts: readonly StoredConsentReceipt[];
   /** How many receipts from the adapter were invalid and are not shown. */
   invalidCount: number;
+  /**
+   * Declines and withdrawals this tab has seen waiting in the outbox (its own or another tab's) that
+   * `receipts` does not show yet, oldest first. They stay in effect until it does: another tab may store
+   * one while this tab cannot read the receipts, and it leaves the outbox without reaching them here.
+   */
+  refusals: readonly ConsentReceipt[];
 }
 
 /** The consent slice: its data under `consent`, and its actions. */
@@ -65,17 +72,22 @@ export function pendingReceipt(entry: OutboxEntry): ConsentReceipt | null {
 
 /**
  * Every receipt that is in effect: those stored, and the declines and withdrawals still waiting in the
- * outbox, which protect the user and so apply at once. Gives and renewals count once stored.
+ * outbox or stored elsewhere since ({@link ConsentState.refusals}), which protect the user and so apply
+ * at once. Gives and renewals count once stored.
  */
 export function selectEffectiveReceipts(state: RightsState): ConsentReceipt[] {
   // Absent until a consent component registers the slice.
   const consent: ConsentState | undefined = state.consent;
-  const stored = consent?.receipts ?? [];
-  const known = new Set(stored.map((receipt) => receipt.recordId));
   const waiting = selectPendingConsent(state)
     .map(pendingReceipt)
-    .filter((receipt): receipt is ConsentReceipt => receipt !== null && !known.has(receipt.recordId) && (receipt.event === 'declined' || receipt.event === 'withdrawn'));
-  return [...stored, ...waiting];
+    .filter((receipt): receipt is ConsentReceipt => receipt !== null);
+  return effectiveReceipts(consent?.receipts ?? [], [...waiting, ...(consent?.refusals ?? [])]);
+}
+
+/** `refusals` with the refusals among `seen` added, each once, less those `stored` shows. */
+function keptRefusals(refusals: readonly ConsentReceipt[], seen: readonly ConsentReceipt[], stored: readonly ConsentReceipt[]): readonly ConsentReceipt[] {
+  const kept = effectiveReceipts(stored, [...refusals, ...seen]).slice(stored.length);
+  return kept.length === refusals.length && kept.every((receipt, index) => receipt === refusals[index]) ? refusals : kept;
 }
 
 const details = (receipt: ConsentReceipt) => ({
@@ -100,6 +112,14 @@ export const consentSlice: SliceDescriptor<ConsentSlice, typeof SLICE> = defineS
     const context = kit;
     const event = (type: ConsentEvent['type'], correlationId: string, fields: Omit<ConsentEvent, 'type' | 'timestamp' | 'correlationId'>) =>
       context.emit({ ...fields, type, timestamp: context.timestamp(), correlationId });
+    // A refusal is kept in effect here from the moment this tab sees it until its receipts show it.
+    const keep = (seen: readonly ConsentReceipt[]) => {
+      const { refusals, receipts } = get().consent;
+      const kept = keptRefusals(refusals, seen, receipts);
+      if (kept !== refusals) {
+        update({ refusals: kept });
+      }
+    };
 
     kit.handle({
       validate: (entry) => entry.method === 'record' && isConsentReceipt(entry.args[0]),
@@ -116,14 +136,17 @@ export const consentSlice: SliceDescriptor<ConsentSlice, typeof SLICE> = defineS
             context.reportError(toRightsError(cause, 'consent-invalid', 'The consent adapter returned an invalid receipt.'));
           }
         }
-        const failure = get().consent.failure;
-        update({ receipts, ...(failure?.action === 'record' ? { failure: null } : {}) });
+        const { failure, refusals } = get().consent;
+        update({ receipts, refusals: keptRefusals(refusals, [], receipts), ...(failure?.action === 'record' ? { failure: null } : {}) });
+      },
+      outboxChanged(entries) {
+        keep(entries.map(pendingReceipt).filter((receipt): receipt is ConsentReceipt => receipt !== null));
       },
     });
 
     return {
       read: () => readReceipts(kit),
-      state: { load: 'idle', failure: null, receipts: [], invalidCount: 0 },
+      state: { load: 'idle', failure: null, receipts: [], invalidCount: 0, refusals: [] },
       actions: {
         loadConsent: kit.loadOnce,
 
@@ -142,6 +165,9 @@ export const consentSlice: SliceDescriptor<ConsentSlice, typeof SLICE> = defineS
             details: details(copy),
             correlationId,
             apply() {
+              if (protective) {
+                keep([copy]);
+              }
               event(`consent.${copy.event}`, correlationId, details(copy));
             },
           });
@@ -180,10 +206,12 @@ function readReceipts(kit: SliceKit<typeof SLICE>) {
         // A receipt stored in this session that the load does not have yet stays.
         const loaded = new Set(receipts.map((receipt) => receipt.receiptId));
         const kept = get().consent.receipts.filter((receipt) => !loaded.has(receipt.receiptId));
-        const failure = get().consent.failure;
+        const { failure, refusals } = get().consent;
+        const all = [...receipts, ...kept].sort((first, second) => first.collectedAt.localeCompare(second.collectedAt));
         update({
           load: 'ready',
-          receipts: [...receipts, ...kept].sort((first, second) => first.collectedAt.localeCompare(second.collectedAt)),
+          receipts: all,
+          refusals: keptRefusals(refusals, [], all),
           invalidCount: invalid,
           ...(failure?.action === 'load' ? { failure: null } : {}),
         });

@@ -234,6 +234,38 @@ describe('personalization through the write engine', () => {
     });
   });
 
+  test('a rolled-back opt-in of one scope under the master opt-out never lets a later master-on turn the other scopes personalized', async () => {
+    // Found by the model-based test: the rollback put back the other scopes' own values, `personalized`, which the
+    // master opt-out had hidden; with the master switch on after a later choice, feed and ads read personalized.
+    const world = createWorld();
+    const tabA = world.open();
+    await tabA.store.getState().setPersonalization('all', 'non-personalized');
+    // The backend stores what comes next but never answers: the opt-in of search times out and is rolled back.
+    world.faults.preferences.commitThenHang = ['save'];
+    await world.clock.advance(10);
+    void tabA.store.getState().setPersonalization('search', 'personalized');
+    await world.clock.advance(10);
+    void tabA.store.getState().chooseFeedStrategy('popular-nearby');
+    await world.clock.advance(10);
+    // Another tab, which cannot read the backend, knows the choices waiting in the outbox: search only. The
+    // user turns the master switch on there, and the backend stores that at once.
+    world.heal();
+    world.faults.preferences.hang = ['load'];
+    const tabB = world.open();
+    await world.clock.advance(10);
+    expect(selectRecommendationMode(tabB.store.getState())).toMatchObject({ feed: 'non-personalized', ads: 'non-personalized', push: 'non-personalized' });
+    void tabB.store.getState().setPersonalization('all', 'personalized');
+    world.heal();
+    await world.clock.advance(120_000);
+    expect(tabA.store.getState().personalization.failure).toEqual({ code: 'write-failed', action: 'personalize' });
+    const stored = world.stored();
+    expect(stored?.master).toBe('personalized');
+    expect(stored && effectiveModes(stored)).toMatchObject({ feed: 'non-personalized', ads: 'non-personalized', push: 'non-personalized' });
+    for (const tab of [tabA, tabB]) {
+      expect(selectRecommendationMode(tab.store.getState())).toMatchObject({ feed: 'non-personalized', ads: 'non-personalized', push: 'non-personalized' });
+    }
+  });
+
   test('two opt-ins that both fail end where the user started, not half-way', async () => {
     // Found by the model-based test: the second opt-in put back what the first had set, which had itself failed.
     const world = createWorld();

@@ -188,10 +188,19 @@ export const personalizationSlice: SliceDescriptor<PersonalizationSlice, typeof 
           // Undo only what this write changed and nothing changed since, so a later opt-out stays. A later
           // opt-in still out on the same fields inherits what to put back.
           const now = get().personalization;
+          // Under the master opt-out every scope read non-personalized, whatever its own value. A scope this
+          // write turned off to keep it off as the master came on goes back off, not to its own value: with the
+          // master on (a later choice here, or one elsewhere this tab has not heard of) that value would read
+          // personalized, which the user never chose. So does every scope while a later choice keeps the master on.
+          const masterStays = now.revisions.master !== revision && now.preferences.master === 'personalized';
+          const putBack = (field: PreferenceField) =>
+            field !== 'master' && field !== 'strategy' && mine.before.master === 'non-personalized' && (masterStays || fieldValue(next, field) === 'non-personalized')
+              ? 'non-personalized'
+              : fieldValue(mine.before, field);
           for (const later of unsettled) {
             for (const field of fields) {
               if (later.revision > revision && now.revisions[field] === later.revision && later.fields.includes(field)) {
-                later.before = withField(later.before, field, fieldValue(mine.before, field));
+                later.before = withField(later.before, field, putBack(field));
               }
             }
           }
@@ -205,7 +214,7 @@ export const personalizationSlice: SliceDescriptor<PersonalizationSlice, typeof 
           let preferences = now.preferences;
           const backRevisions = { ...now.revisions };
           for (const field of undone) {
-            const value = fieldValue(mine.before, field);
+            const value = putBack(field);
             if (value !== fieldValue(next, field)) {
               preferences = withField(preferences, field, value);
               backRevisions[field] = back;
