@@ -217,6 +217,21 @@ describe('minor mode in the store', () => {
     expect(visit.state().minorMode.failure).toEqual({ code: 'write-failed', action: 'exit' });
   });
 
+  test('each action’s event shares its correlation id with its write’s outcome, so an audit log can join them', async () => {
+    const family = createFamily();
+    const visit = await enter(family);
+    await visit.state().updateMinorModeSettings({ dailyLimitMinutes: 30 });
+    await visit.state().verifyGuardian('exit', '2580');
+    family.faults.reject = ['save'];
+    expect(await visit.state().exitMinorMode()).toBe(false);
+    const idOf = (type: string) => family.events.find((event) => event.type === type)?.correlationId;
+    expect(idOf('minorMode.entered')).toBeDefined();
+    const synced = family.events.filter((event) => event.type === 'minorMode.synced').map((event) => event.correlationId);
+    expect(synced).toEqual([idOf('minorMode.entered'), idOf('minorMode.settings-changed')]);
+    expect(idOf('minorMode.exited')).toBeDefined();
+    expect(idOf('minorMode.rolled-back')).toBe(idOf('minorMode.exited'));
+  });
+
   test('stored state that was tampered with keeps minor mode on, with the strictest band, and says so', async () => {
     const family = createFamily();
     const first = await enter(family, '16-18');

@@ -42,7 +42,8 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice, typeof MINOR_MODE_S
     const mine = kit.state;
     const adapter = kit.adapter('minorMode');
     const time = trustedTime(kit.clock);
-    const event = (type: MinorModeEvent['type'], details: RecordWriteDetails = {}) => kit.emit({ ...details, type, timestamp: kit.timestamp(), correlationId: createCorrelationId() });
+    const event = (type: MinorModeEvent['type'], details: RecordWriteDetails = {}, correlationId = createCorrelationId()) =>
+      kit.emit({ ...details, type, timestamp: kit.timestamp(), correlationId });
     const timeZone = kit.options.timeZone ?? CHINA_TIME_ZONE;
     // A zone the platform does not know is a programming mistake: say so now, not at 22:00.
     toCalendarDate(0, timeZone);
@@ -58,8 +59,11 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice, typeof MINOR_MODE_S
     const guardian = createGuardian({ context: kit, time, state: mine, update, saveUsage, event, schedule: meter.schedule });
     const nextRevision = () => Math.max(mine().revision + 1, Math.floor(time.now()));
 
-    const writeRecord = (next: MinorModeRecord, action: MinorModeAction, protective: boolean, details: RecordWriteDetails, applied: () => void) =>
-      kit.write(recordWrite({ next, action, protective, details, correlationId: createCorrelationId(), state: mine, update, recount: tick, applied }));
+    // The action's event carries the write's correlation id, so an audit log joins it to the write's synced or rolled-back event.
+    const writeRecord = (next: MinorModeRecord, action: MinorModeAction, protective: boolean, details: RecordWriteDetails, applied: (correlationId: string) => void) => {
+      const correlationId = createCorrelationId();
+      return kit.write(recordWrite({ next, action, protective, details, correlationId, state: mine, update, recount: tick, applied: () => applied(correlationId) }));
+    };
 
     const enter = (options: EnterMinorModeOptions & { source?: MinorModeSource }) => {
       if (options.pin !== undefined && !isPinFormat(options.pin)) {
@@ -68,7 +72,9 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice, typeof MINOR_MODE_S
       const source = options.source ?? 'guardian';
       const settings = mine().on ? mine().settings : defaultMinorModeSettings(options.ageBand);
       const record: MinorModeRecord = { on: true, source, settings, revision: nextRevision() };
-      const written = writeRecord(record, 'settings', true, { ageBand: settings.ageBand, source }, () => event('minorMode.entered', { ageBand: settings.ageBand, source }));
+      const written = writeRecord(record, 'settings', true, { ageBand: settings.ageBand, source }, (correlationId) =>
+        event('minorMode.entered', { ageBand: settings.ageBand, source }, correlationId),
+      );
       const pin = options.pin;
       return pin === undefined || mine().hasPin ? written : Promise.all([written, guardian.setPin(pin, true)]).then(() => undefined);
     };
@@ -156,9 +162,9 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice, typeof MINOR_MODE_S
           }
           const ageBand = mine().settings.ageBand;
           const record: MinorModeRecord = { on: false, source: mine().source ?? 'guardian', settings: mine().settings, revision: nextRevision() };
-          await writeRecord(record, 'exit', false, { ageBand }, () => {
+          await writeRecord(record, 'exit', false, { ageBand }, (correlationId) => {
             update({ verifiedUntil: null });
-            event('minorMode.exited', { ageBand });
+            event('minorMode.exited', { ageBand }, correlationId);
           });
           return !mine().on;
         },
@@ -171,7 +177,9 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice, typeof MINOR_MODE_S
             return false;
           }
           const record: MinorModeRecord = { on: mine().on, source: mine().source ?? 'guardian', settings, revision: nextRevision() };
-          await writeRecord(record, 'settings', protective, { ageBand: settings.ageBand }, () => event('minorMode.settings-changed', { ageBand: settings.ageBand }));
+          await writeRecord(record, 'settings', protective, { ageBand: settings.ageBand }, (correlationId) =>
+            event('minorMode.settings-changed', { ageBand: settings.ageBand }, correlationId),
+          );
           return mine().revision >= record.revision;
         },
 
