@@ -121,7 +121,7 @@ test.fails('a withdrawal another tab stored stays in effect in the tab that made
 // read after a reload reads the record, then waits for hasPin; the user enters minor mode meanwhile, and the
 // backend stores it; when the first read ends (here by its timeout) it applies the record it read before the
 // enter, with no revision check, and minor mode reads off in this tab though the backend has it on.
-test.fails('an enter during the first read stays on when the read ends', async () => {
+test('an enter during the first read stays on when the read ends', async () => {
   const world = minorWorld();
   await world.clock.settle();
   world.backend.faults.set('minorMode.hasPin', 'slow');

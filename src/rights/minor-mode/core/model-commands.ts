@@ -104,17 +104,14 @@ class Enter implements Command {
   async run(model: Model, world: ModelWorld) {
     const tab = tabOf(world, this.tab);
     // With the guardian's PIN: set now when none is set yet, so that leaving later can be confirmed.
-    const read = !firstReadMayBeOut(model, world, tab);
     const { changed } = await userAction(model, world, tab, () => stateOf(tab).enterMinorMode({ ageBand: this.ageBand, pin: PIN }));
     if (changed?.type === 'minorMode.entered') {
       const minor = mine(model);
       minor.status = 'on';
       minor.latest = changed.correlationId;
       minor.enterRevision = stateOf(tab).minorMode.revision;
-      // Not yet a tab whose first read may still be out (it opened while a read hung or was slow): its answer,
-      // older than the enter, lands after it and turns it off (see "an enter during the first read" in
-      // model-regressions.test.ts). A read is given up on after the timeout.
-      minor.knowing = new WeakSet(read ? [tab] : []);
+      // Also a tab whose first read is still out: the enter stands over the older record that read answers with.
+      minor.knowing = new WeakSet([tab]);
     }
     await world.clock.settle();
     checkAlways(model, world);

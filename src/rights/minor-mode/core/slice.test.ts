@@ -232,6 +232,19 @@ describe('minor mode in the store', () => {
     expect(idOf('minorMode.rolled-back')).toBe(idOf('minorMode.exited'));
   });
 
+  test('an enter made while the first read is still out stays on when the read ends', async () => {
+    const family = createFamily();
+    family.faults.hang = ['hasPin'];
+    const visit = family.open();
+    await family.clock.settle();
+    expect(visit.state().minorMode.load).toBe('loading');
+    await visit.state().enterMinorMode({ ageBand: '8-12' });
+    // The read gives up on the PIN after its timeout, and applies what it read before the enter.
+    await family.clock.advance(10_000);
+    expect(visit.state().minorMode).toMatchObject({ load: 'ready', on: true, settings: { ageBand: '8-12' } });
+    expect(selectRecommendationMode(visit.state())).toMatchObject({ ads: 'non-personalized', minor: { contentBand: '8-12' } });
+  });
+
   test('stored state that was tampered with keeps minor mode on, with the strictest band, and says so', async () => {
     const family = createFamily();
     const first = await enter(family, '16-18');
