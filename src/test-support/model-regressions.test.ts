@@ -198,7 +198,7 @@ test("minor mode's entered event shares its correlation id with the write's sync
 // advance(61000). The first read after the reload lands over the exit (the defect above); the exit, which the
 // backend stored but answered late, is rolled back, but its rollback finds another revision and writes no
 // compensation: the kit says minor mode stayed on, and once the backend answers again it has it off.
-test.fails('an exit the kit rolled back is not left on the backend', async () => {
+test('an exit the kit rolled back is not left on the backend', async () => {
   const world = minorWorld();
   await world.clock.settle();
   world.backend.faults.set('minorMode.save', 'slow');

@@ -2,11 +2,8 @@ import fc from 'fast-check';
 import { minorModeSlice, type RightsStateWithMinorMode } from './slice.js';
 import { parseMinorModeRecord, type MinorAgeBand, type MinorModeRecord } from './model.js';
 import type { OutboxEntry } from '../../../kernel/core/outbox/outbox.js';
-import { WRITE_TIMEOUT_MS, type ModelWorld, type Tab } from '../../../test-support/model-world.js';
+import type { ModelWorld, Tab } from '../../../test-support/model-world.js';
 import { checkAlways, fail, knowableEntries, pendingEntries, tabIndex, tabOf, userAction, type Command, type Model, type ModelRight } from '../../../test-support/model.js';
-
-/** Minor mode's reads when a tab opens. */
-const READS = ['minorMode.load', 'minorMode.loadUsage', 'minorMode.hasPin'];
 
 /** The guardian's PIN, set with the first enter. */
 const PIN = '2468';
@@ -24,8 +21,6 @@ export interface MinorModeModel {
   enterRevision: number;
   /** Tabs that know of the latest enter: they made it, or it was on the backend or the device when they opened. */
   knowing: WeakSet<Tab>;
-  /** Tabs that opened while one of minor mode's reads hung or answered late, with when (the monotonic clock). */
-  slowFirstRead: WeakMap<Tab, number>;
 }
 
 declare module '../../../test-support/model.js' {
@@ -82,12 +77,6 @@ export function expectsMinorMode(model: Model, tab: Tab): boolean {
   return read && minor.knowing.has(tab);
 }
 
-/** Whether the tab opened while one of minor mode's reads hung or answered late, less than a read's timeout ago. */
-function firstReadMayBeOut(model: Model, world: ModelWorld, tab: Tab) {
-  const opened = mine(model).slowFirstRead.get(tab);
-  return opened !== undefined && world.clock.monotonic() - opened <= WRITE_TIMEOUT_MS;
-}
-
 /** Asks for the guardian with the PIN; the verification lasts five minutes. A check that never answers leaves it unverified. */
 async function verify(world: ModelWorld, tab: Tab, pin = PIN) {
   void stateOf(tab).verifyGuardian('settings', pin);
@@ -124,7 +113,6 @@ class Exit implements Command {
   check = () => true;
   async run(model: Model, world: ModelWorld) {
     const tab = tabOf(world, this.tab);
-    const reading = firstReadMayBeOut(model, world, tab);
     if (await verify(world, tab)) {
       let exiting: Promise<boolean> = Promise.resolve(false);
       const { changed } = await userAction(model, world, tab, () => (exiting = stateOf(tab).exitMinorMode()));
@@ -136,14 +124,6 @@ class Exit implements Command {
         // Settles once the exit was carried out, rolled back, or replaced by a later choice.
         void exiting.then((exited) => {
           if (minor.latest !== id || tab.closed) {
-            return;
-          }
-          if (reading) {
-            // The first read may have landed over the exit (see "an enter during the first read"): the kit's
-            // word on it does not hold then, and the exit ends as the backend and the outbox say.
-            minor.status = eventually(world.backend.minorMode, recordsOf(pendingEntries(world)))?.on === true ? 'on' : 'off';
-            minor.enterRevision = 0;
-            minor.knowing = new WeakSet();
             return;
           }
           minor.status = exited ? 'off' : 'on';
@@ -238,7 +218,7 @@ class Foreground implements Command {
 /** Minor mode's part of the proof: enter, exit with the PIN, tighten, loosen and grant time, on the manual clock. */
 export const minorModeModel: ModelRight<'minorMode'> = {
   name: 'minorMode',
-  initial: () => ({ status: 'off', latest: null, enterRevision: 0, knowing: new WeakSet(), slowFirstRead: new WeakMap() }),
+  initial: () => ({ status: 'off', latest: null, enterRevision: 0, knowing: new WeakSet() }),
   slices: [minorModeSlice],
   methods: ['minorMode.load', 'minorMode.save', 'minorMode.loadUsage', 'minorMode.saveUsage', 'minorMode.hasPin', 'minorMode.setPin', 'minorMode.verifyPin'],
 
@@ -254,10 +234,6 @@ export const minorModeModel: ModelRight<'minorMode'> = {
 
   opened(model, world, tab) {
     const minor = mine(model);
-    const slow = READS.some((method) => ['hang', 'slow', 'commitThenHang'].includes(world.backend.faults.get(method) ?? 'ok'));
-    if (slow) {
-      minor.slowFirstRead.set(tab, world.clock.monotonic());
-    }
     if (minor.status === 'on' && enterIsDurable(model, world, knowableEntries(world, tab))) {
       minor.knowing.add(tab);
     }

@@ -245,6 +245,31 @@ describe('minor mode in the store', () => {
     expect(selectRecommendationMode(visit.state())).toMatchObject({ ads: 'non-personalized', minor: { contentBand: '8-12' } });
   });
 
+  test('an exit made during the first read and rolled back after it is put back on the backend too', async () => {
+    const family = createFamily();
+    (await enter(family)).stop();
+    // After a reload the first read waits for the PIN; minor mode reads off meanwhile, and the child enters again.
+    family.faults.hang = ['hasPin'];
+    const visit = family.open();
+    await family.clock.settle();
+    await visit.state().enterMinorMode({ ageBand: '12-16' });
+    expect(await visit.state().verifyGuardian('exit', '2580')).toEqual({ status: 'verified' });
+    await family.clock.advance(6000);
+    // The backend stores the exit but never answers: the write times out after the first read has ended.
+    family.faults.commitThenHang = ['save'];
+    const exiting = visit.state().exitMinorMode();
+    await family.clock.advance(3000);
+    expect(visit.state().minorMode).toMatchObject({ load: 'ready', on: false });
+    await family.clock.advance(3000);
+    expect(await exiting).toBe(false);
+    expect(visit.state().minorMode).toMatchObject({ load: 'ready', on: true, failure: { action: 'exit' } });
+    family.faults.hang = [];
+    family.faults.commitThenHang = [];
+    await family.clock.advance(MINUTE);
+    expect(visit.state().outbox.entries).toHaveLength(0);
+    expect((family.cells.record.value as { record: { on: boolean } }).record.on).toBe(true);
+  });
+
   test('stored state that was tampered with keeps minor mode on, with the strictest band, and says so', async () => {
     const family = createFamily();
     const first = await enter(family, '16-18');
