@@ -68,10 +68,9 @@ export function expectsMinorMode(model: Model, tab: Tab): boolean {
     return false;
   }
   const state = stateOf(tab);
-  // Read: `ready`, which includes the strictest band the kit keeps on when it cannot read a minor's state.
-  // Not yet `error`, where the kit decided off on a failed read: a re-read that fails before the first
-  // read has answered lands there (see "a failed re-read during the first read" in model-regressions.test.ts).
-  const read = state.minorMode.load === 'ready';
+  // Read: `ready`, which includes the strictest band the kit keeps on when it cannot read a minor's state,
+  // or `error`, where a failed read decided: never off after an enter.
+  const read = state.minorMode.load === 'ready' || state.minorMode.load === 'error';
   // Not yet: an enter another tab made, while it waits in the outbox (see "minor mode in another tab" in
   // model-regressions.test.ts). The slice re-reads on the backend's change, not on the outbox's.
   return read && minor.knowing.has(tab);

@@ -85,6 +85,15 @@ describe('resolveStoredMinorMode', () => {
     expect(failedRead.patch).toMatchObject({ load: 'ready', on: true, fallback: false, settings: { ageBand: '8-12' }, failure: null });
   });
 
+  test('a re-read that fails while the first read is still out decides nothing: minor mode stays being read', () => {
+    const reading = { ...offMinorModeState(now, SHANGHAI), load: 'loading' as const };
+    const { errors, patch } = resolveStoredMinorMode(failed(new Error('down')), null, read({ first: false, previous: reading }));
+    expect(errors.map((error) => error.code)).toEqual(['read-failed']);
+    expect(patch).toBeNull();
+    // One that reads the record decides as it would.
+    expect(resolveStoredMinorMode(ok(record({ revision: 3 })), null, read({ first: false, previous: reading })).patch).toMatchObject({ load: 'ready', on: true, revision: 3 });
+  });
+
   test('a re-read after a failed load decides as a first read would: the fallback gives way, and the failure goes', () => {
     const fallback = { ...offMinorModeState(now, SHANGHAI), load: 'ready' as const, on: true, fallback: true, source: 'guardian' as const, revision: 5, failure: { code: 'read-failed' as const, action: 'load' as const } };
     expect(resolveStoredMinorMode(ok(record({ on: false, revision: 5 })), null, read({ first: false, previous: fallback })).patch).toMatchObject({ on: false, fallback: false, failure: null, load: 'ready' });

@@ -96,6 +96,11 @@ export function resolveStoredMinorMode(record: Outcome<unknown>, usage: Outcome<
   if (again && stored && stored.revision <= previous.revision) {
     return { errors, patch: null };
   }
+  if (again && recordError && (previous.load === 'idle' || previous.load === 'loading')) {
+    // A re-read that fails while the first read is still out knows less than the first read will: nothing
+    // was read yet to decide from, so minor mode stays being read (ads non-personalized) until that one ends.
+    return { errors: [...errors, recordError], patch: null };
+  }
   if (recordError) {
     errors.push(recordError);
   }

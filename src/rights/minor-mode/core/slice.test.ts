@@ -270,6 +270,24 @@ describe('minor mode in the store', () => {
     expect((family.cells.record.value as { record: { on: boolean } }).record.on).toBe(true);
   });
 
+  test('a re-read that fails while the first read is out never reads minor mode off: it stays being read, then on', async () => {
+    const family = createFamily();
+    const first = await enter(family);
+    family.faults.hang = ['hasPin'];
+    family.faults.reject = ['load'];
+    const reload = family.open();
+    await family.clock.settle();
+    // The guardian tightens the limit in the first tab: the change elsewhere reads again in the reloaded one, and that fails.
+    await first.state().updateMinorModeSettings({ dailyLimitMinutes: 30 });
+    await family.clock.settle();
+    expect(reload.state().minorMode).toMatchObject({ load: 'loading', on: false });
+    expect(selectRecommendationMode(reload.state()).ads).toBe('non-personalized');
+    // The first read ends: this device counted minor mode on, so the strictest fallback keeps it on.
+    await family.clock.advance(10_000);
+    expect(reload.state().minorMode).toMatchObject({ load: 'ready', on: true, fallback: true });
+    expect(selectRecommendationMode(reload.state())).toMatchObject({ ads: 'non-personalized', minor: { ageBand: null } });
+  });
+
   test('stored state that was tampered with keeps minor mode on, with the strictest band, and says so', async () => {
     const family = createFamily();
     const first = await enter(family, '16-18');
