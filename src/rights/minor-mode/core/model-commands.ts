@@ -59,7 +59,8 @@ function enterIsDurable(model: Model, world: ModelWorld, entries: readonly Outbo
 
 /**
  * Whether `tab` must read minor mode on: the latest choice entered it and no exit was confirmed, the tab
- * knows of it (it made it, or it was on the backend or the device when the tab opened), and the tab has
+ * knows of it (it made it, it was on the backend or the device when the tab opened, or it waits in the tab's
+ * outbox, another tab's enter too), and the tab has
  * read minor mode's stored state (while it reads, ads wait non-personalized).
  */
 export function expectsMinorMode(model: Model, tab: Tab): boolean {
@@ -71,9 +72,9 @@ export function expectsMinorMode(model: Model, tab: Tab): boolean {
   // Read: `ready`, which includes the strictest band the kit keeps on when it cannot read a minor's state,
   // or `error`, where a failed read decided: never off after an enter.
   const read = state.minorMode.load === 'ready' || state.minorMode.load === 'error';
-  // Not yet: an enter another tab made, while it waits in the outbox (see "minor mode in another tab" in
-  // model-regressions.test.ts). The slice re-reads on the backend's change, not on the outbox's.
-  return read && minor.knowing.has(tab);
+  // Knows of it: it made it, it was durable when the tab opened, or a record that carries it waits in this tab's outbox.
+  const waiting = eventually(null, recordsOf(state.outbox.entries));
+  return read && (minor.knowing.has(tab) || (waiting?.on === true && waiting.revision >= minor.enterRevision));
 }
 
 /** Asks for the guardian with the PIN; the verification lasts five minutes. A check that never answers leaves it unverified. */

@@ -280,12 +280,28 @@ describe('minor mode in the store', () => {
     // The guardian tightens the limit in the first tab: the change elsewhere reads again in the reloaded one, and that fails.
     await first.state().updateMinorModeSettings({ dailyLimitMinutes: 30 });
     await family.clock.settle();
-    expect(reload.state().minorMode).toMatchObject({ load: 'loading', on: false });
+    expect(reload.state().minorMode.load).toBe('loading');
     expect(selectRecommendationMode(reload.state()).ads).toBe('non-personalized');
-    // The first read ends: this device counted minor mode on, so the strictest fallback keeps it on.
+    // The first read ends: on, with the tightened limit the outbox showed while it was out.
     await family.clock.advance(10_000);
-    expect(reload.state().minorMode).toMatchObject({ load: 'ready', on: true, fallback: true });
-    expect(selectRecommendationMode(reload.state())).toMatchObject({ ads: 'non-personalized', minor: { ageBand: null } });
+    expect(reload.state().minorMode).toMatchObject({ load: 'ready', on: true, settings: { dailyLimitMinutes: 30 } });
+    expect(selectRecommendationMode(reload.state())).toMatchObject({ ads: 'non-personalized', minor: { ageBand: '12-16' } });
+  });
+
+  test('an enter waiting in the outbox shows in every open tab at once, before the backend has it', async () => {
+    const family = createFamily();
+    const first = family.open();
+    const second = family.open();
+    await family.clock.settle();
+    expect(second.state().minorMode).toMatchObject({ load: 'ready', on: false });
+    family.faults.hang = ['save'];
+    void first.state().enterMinorMode({ ageBand: '8-12' });
+    await family.clock.settle();
+    expect(family.cells.record.value).toBeNull();
+    expect(second.state().minorMode).toMatchObject({ on: true, settings: { ageBand: '8-12' } });
+    expect(selectRecommendationMode(second.state())).toMatchObject({ ads: 'non-personalized', minor: { ageBand: '8-12' } });
+    // Both tabs hold the same record.
+    expect(first.state().minorMode.revision).toBe(second.state().minorMode.revision);
   });
 
   test('stored state that was tampered with keeps minor mode on, with the strictest band, and says so', async () => {

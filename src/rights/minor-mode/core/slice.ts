@@ -13,7 +13,7 @@ import { documentVisibility } from '../../../kernel/core/visibility.js';
 import { offMinorModeState, type EnterMinorModeOptions, type MinorModeAction, type MinorModeSlice } from './state.js';
 import { addSpending, grantMinutes, markPromptShown, takeRest } from './usage-meter.js';
 import { createUsageTimer } from './usage-timer.js';
-import { MINOR_MODE_SLICE, isRecordWrite, recordWrite, type RecordWriteDetails } from './record-write.js';
+import { MINOR_MODE_SLICE, isRecordWrite, newestRecord, pendingRecords, recordWrite, type RecordWriteDetails } from './record-write.js';
 
 export type { EnterMinorModeOptions, GuardianResult, MinorContentPool, MinorModeAction, MinorModeSlice, MinorModeState, RightsStateWithMinorMode } from './state.js';
 
@@ -79,7 +79,17 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice, typeof MINOR_MODE_S
       return pin === undefined || mine().hasPin ? written : Promise.all([written, guardian.setPin(pin, true)]).then(() => undefined);
     };
 
-    kit.handle({ validate: isRecordWrite });
+    kit.handle({
+      validate: isRecordWrite,
+      // An enter or a stricter setting waiting in the outbox, this tab's or another's, is a choice the user made: it shows at once.
+      outboxChanged(entries) {
+        const newest = newestRecord(pendingRecords(entries));
+        if (newest && newest.revision > mine().revision) {
+          update({ on: newest.on, source: newest.on ? newest.source : null, settings: newest.settings, revision: newest.revision, fallback: false });
+          tick();
+        }
+      },
+    });
 
     // While connected: what the connection's reads check before they settle, and its device signal.
     let connection: { stopped: boolean; readDevice(): void } | null = null;
