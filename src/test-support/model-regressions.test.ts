@@ -23,7 +23,7 @@ function minorWorld(): ModelWorld {
 // Found as: fault(minorMode.save, commitThenHang), tab0.enterMinorMode, tab0.exitMinorMode(pin), toggleSecondTab(), tab1.enterMinorMode.
 // The minor-mode slice re-reads when the backend says it changed, not when the outbox changes: an enter
 // another tab made waits on the device, and this tab's feed reads minor mode off, ads personalized.
-test.fails('minor mode in another tab: an enter waiting in the outbox shows in every open tab at once', async () => {
+test('minor mode in another tab: an enter waiting in the outbox shows in every open tab at once', async () => {
   const world = minorWorld();
   await world.clock.settle();
   world.tabs[1] = world.open();
@@ -45,7 +45,7 @@ test.fails('minor mode in another tab: an enter waiting in the outbox shows in e
 // advance(61000), tab0.reload(), tab1.tightenMinorMode(). After the reload the first read waits (hasPin does
 // not answer); the backend's change starts a second read, which fails, and settles the slice as read and
 // off (`load: 'error'`, `on: false`) from the state it had before anything was read.
-test.fails('a failed re-read during the first read: minor mode that was on never reads off', async () => {
+test('a failed re-read during the first read: minor mode that was on never reads off', async () => {
   const world = minorWorld();
   await world.clock.settle();
   await world.clock.advance(10);
@@ -121,7 +121,7 @@ test('a withdrawal another tab stored stays in effect in the tab that made it', 
 // read after a reload reads the record, then waits for hasPin; the user enters minor mode meanwhile, and the
 // backend stores it; when the first read ends (here by its timeout) it applies the record it read before the
 // enter, with no revision check, and minor mode reads off in this tab though the backend has it on.
-test.fails('an enter during the first read stays on when the read ends', async () => {
+test('an enter during the first read stays on when the read ends', async () => {
   const world = minorWorld();
   await world.clock.settle();
   world.backend.faults.set('minorMode.hasPin', 'slow');
@@ -180,7 +180,7 @@ test('a rolled-back opt-in under the master switch never turns other scopes pers
 // the tags and personalization commands do: `minorMode.entered` and `minorMode.exited` carry a correlation id of
 // their own, not the one of the write's `minorMode.synced` or `minorMode.rolled-back`, so an audit log cannot
 // join the action to its outcome (the events' contract says every event of one user action shares it).
-test.fails("minor mode's entered event shares its correlation id with the write's synced event", async () => {
+test("minor mode's entered event shares its correlation id with the write's synced event", async () => {
   const world = minorWorld();
   await world.clock.settle();
   await world.clock.advance(10);
@@ -198,7 +198,7 @@ test.fails("minor mode's entered event shares its correlation id with the write'
 // advance(61000). The first read after the reload lands over the exit (the defect above); the exit, which the
 // backend stored but answered late, is rolled back, but its rollback finds another revision and writes no
 // compensation: the kit says minor mode stayed on, and once the backend answers again it has it off.
-test.fails('an exit the kit rolled back is not left on the backend', async () => {
+test('an exit the kit rolled back is not left on the backend', async () => {
   const world = minorWorld();
   await world.clock.settle();
   world.backend.faults.set('minorMode.save', 'slow');

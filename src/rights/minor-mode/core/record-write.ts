@@ -73,3 +73,19 @@ export function isRecordWrite(entry: OutboxEntry): boolean {
 export function pendingRecords(entries: readonly OutboxEntry[]): unknown[] {
   return entries.flatMap((entry) => (entry.slice === MINOR_MODE_SLICE && entry.method === 'save' ? [entry.args[0]] : []));
 }
+
+/** The record with the highest revision among `records` that parse, or `null`. */
+export function newestRecord(records: readonly unknown[]): MinorModeRecord | null {
+  let newest: MinorModeRecord | null = null;
+  for (const args of records) {
+    try {
+      const record = parseMinorModeRecord(args);
+      if (!newest || record.revision > newest.revision) {
+        newest = record;
+      }
+    } catch {
+      // The engine sets aside what it cannot validate.
+    }
+  }
+  return newest;
+}

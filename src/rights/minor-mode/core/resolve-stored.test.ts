@@ -70,6 +70,30 @@ describe('resolveStoredMinorMode', () => {
     expect(resolveStoredMinorMode(ok(record({ on: false, revision: 8 })), null, read({ first: false, previous })).patch).toMatchObject({ on: false, revision: 8 });
   });
 
+  test('a write applied while the first read was out stands over the older record it read; usage and the PIN still come from the read', () => {
+    const entered = { ...offMinorModeState(now, SHANGHAI), load: 'loading' as const, on: true, source: 'guardian' as const, settings: defaultMinorModeSettings('8-12'), revision: 9 };
+    const { patch } = resolveStoredMinorMode(ok(record({ on: false, revision: 5 })), ok(counted()), read({ previous: entered }));
+    expect(patch).toMatchObject({ load: 'ready', on: true, revision: 9, settings: { ageBand: '8-12' }, hasPin: true, failure: null });
+    expect(patch?.usage).toMatchObject({ usedMs: 20 * MINUTE, on: true });
+    expect(resolveStoredMinorMode(ok(null), ok(null), read({ previous: entered })).patch).toMatchObject({ load: 'ready', on: true, revision: 9 });
+    // An exit made meanwhile stands too: the engine rolls it back if it fails.
+    const exited = { ...entered, on: false, source: null };
+    expect(resolveStoredMinorMode(ok(record({ revision: 5 })), ok(counted()), read({ previous: exited })).patch).toMatchObject({ on: false, revision: 9 });
+    // A read that failed reports it, and the write stands, without the strictest fallback.
+    const failedRead = resolveStoredMinorMode(failed(new Error('down')), ok(counted({ on: false })), read({ previous: entered }));
+    expect(failedRead.errors.map((error) => error.code)).toEqual(['read-failed']);
+    expect(failedRead.patch).toMatchObject({ load: 'ready', on: true, fallback: false, settings: { ageBand: '8-12' }, failure: null });
+  });
+
+  test('a re-read that fails while the first read is still out decides nothing: minor mode stays being read', () => {
+    const reading = { ...offMinorModeState(now, SHANGHAI), load: 'loading' as const };
+    const { errors, patch } = resolveStoredMinorMode(failed(new Error('down')), null, read({ first: false, previous: reading }));
+    expect(errors.map((error) => error.code)).toEqual(['read-failed']);
+    expect(patch).toBeNull();
+    // One that reads the record decides as it would.
+    expect(resolveStoredMinorMode(ok(record({ revision: 3 })), null, read({ first: false, previous: reading })).patch).toMatchObject({ load: 'ready', on: true, revision: 3 });
+  });
+
   test('a re-read after a failed load decides as a first read would: the fallback gives way, and the failure goes', () => {
     const fallback = { ...offMinorModeState(now, SHANGHAI), load: 'ready' as const, on: true, fallback: true, source: 'guardian' as const, revision: 5, failure: { code: 'read-failed' as const, action: 'load' as const } };
     expect(resolveStoredMinorMode(ok(record({ on: false, revision: 5 })), null, read({ first: false, previous: fallback })).patch).toMatchObject({ on: false, fallback: false, failure: null, load: 'ready' });

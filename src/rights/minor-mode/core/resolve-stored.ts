@@ -84,8 +84,22 @@ export function resolveStoredMinorMode(record: Outcome<unknown>, usage: Outcome<
   // After a failed load, what the slice holds is a fallback, not a read: the next read decides as a first would.
   const recovering = previous.fallback || previous.load === 'error' || previous.failure?.action === 'load';
   const again = !first && !recovering;
+  if (first && !recovering && previous.revision > (stored?.revision ?? 0)) {
+    // A write applied while the first read was out (an enter or an exit made meanwhile) is newer than what
+    // the read found: it stands, and the read brings only usage and the PIN.
+    if (recordError) {
+      errors.push(recordError);
+    }
+    stored = { on: previous.on, source: previous.source ?? 'guardian', settings: previous.settings, revision: previous.revision };
+    recordError = null;
+  }
   if (again && stored && stored.revision <= previous.revision) {
     return { errors, patch: null };
+  }
+  if (again && recordError && (previous.load === 'idle' || previous.load === 'loading')) {
+    // A re-read that fails while the first read is still out knows less than the first read will: nothing
+    // was read yet to decide from, so minor mode stays being read (ads non-personalized) until that one ends.
+    return { errors: [...errors, recordError], patch: null };
   }
   if (recordError) {
     errors.push(recordError);

@@ -217,6 +217,93 @@ describe('minor mode in the store', () => {
     expect(visit.state().minorMode.failure).toEqual({ code: 'write-failed', action: 'exit' });
   });
 
+  test('each action’s event shares its correlation id with its write’s outcome, so an audit log can join them', async () => {
+    const family = createFamily();
+    const visit = await enter(family);
+    await visit.state().updateMinorModeSettings({ dailyLimitMinutes: 30 });
+    await visit.state().verifyGuardian('exit', '2580');
+    family.faults.reject = ['save'];
+    expect(await visit.state().exitMinorMode()).toBe(false);
+    const idOf = (type: string) => family.events.find((event) => event.type === type)?.correlationId;
+    expect(idOf('minorMode.entered')).toBeDefined();
+    const synced = family.events.filter((event) => event.type === 'minorMode.synced').map((event) => event.correlationId);
+    expect(synced).toEqual([idOf('minorMode.entered'), idOf('minorMode.settings-changed')]);
+    expect(idOf('minorMode.exited')).toBeDefined();
+    expect(idOf('minorMode.rolled-back')).toBe(idOf('minorMode.exited'));
+  });
+
+  test('an enter made while the first read is still out stays on when the read ends', async () => {
+    const family = createFamily();
+    family.faults.hang = ['hasPin'];
+    const visit = family.open();
+    await family.clock.settle();
+    expect(visit.state().minorMode.load).toBe('loading');
+    await visit.state().enterMinorMode({ ageBand: '8-12' });
+    // The read gives up on the PIN after its timeout, and applies what it read before the enter.
+    await family.clock.advance(10_000);
+    expect(visit.state().minorMode).toMatchObject({ load: 'ready', on: true, settings: { ageBand: '8-12' } });
+    expect(selectRecommendationMode(visit.state())).toMatchObject({ ads: 'non-personalized', minor: { contentBand: '8-12' } });
+  });
+
+  test('an exit made during the first read and rolled back after it is put back on the backend too', async () => {
+    const family = createFamily();
+    (await enter(family)).stop();
+    // After a reload the first read waits for the PIN; minor mode reads off meanwhile, and the child enters again.
+    family.faults.hang = ['hasPin'];
+    const visit = family.open();
+    await family.clock.settle();
+    await visit.state().enterMinorMode({ ageBand: '12-16' });
+    expect(await visit.state().verifyGuardian('exit', '2580')).toEqual({ status: 'verified' });
+    await family.clock.advance(6000);
+    // The backend stores the exit but never answers: the write times out after the first read has ended.
+    family.faults.commitThenHang = ['save'];
+    const exiting = visit.state().exitMinorMode();
+    await family.clock.advance(3000);
+    expect(visit.state().minorMode).toMatchObject({ load: 'ready', on: false });
+    await family.clock.advance(3000);
+    expect(await exiting).toBe(false);
+    expect(visit.state().minorMode).toMatchObject({ load: 'ready', on: true, failure: { action: 'exit' } });
+    family.faults.hang = [];
+    family.faults.commitThenHang = [];
+    await family.clock.advance(MINUTE);
+    expect(visit.state().outbox.entries).toHaveLength(0);
+    expect((family.cells.record.value as { record: { on: boolean } }).record.on).toBe(true);
+  });
+
+  test('a re-read that fails while the first read is out never reads minor mode off: it stays being read, then on', async () => {
+    const family = createFamily();
+    const first = await enter(family);
+    family.faults.hang = ['hasPin'];
+    family.faults.reject = ['load'];
+    const reload = family.open();
+    await family.clock.settle();
+    // The guardian tightens the limit in the first tab: the change elsewhere reads again in the reloaded one, and that fails.
+    await first.state().updateMinorModeSettings({ dailyLimitMinutes: 30 });
+    await family.clock.settle();
+    expect(reload.state().minorMode.load).toBe('loading');
+    expect(selectRecommendationMode(reload.state()).ads).toBe('non-personalized');
+    // The first read ends: on, with the tightened limit the outbox showed while it was out.
+    await family.clock.advance(10_000);
+    expect(reload.state().minorMode).toMatchObject({ load: 'ready', on: true, settings: { dailyLimitMinutes: 30 } });
+    expect(selectRecommendationMode(reload.state())).toMatchObject({ ads: 'non-personalized', minor: { ageBand: '12-16' } });
+  });
+
+  test('an enter waiting in the outbox shows in every open tab at once, before the backend has it', async () => {
+    const family = createFamily();
+    const first = family.open();
+    const second = family.open();
+    await family.clock.settle();
+    expect(second.state().minorMode).toMatchObject({ load: 'ready', on: false });
+    family.faults.hang = ['save'];
+    void first.state().enterMinorMode({ ageBand: '8-12' });
+    await family.clock.settle();
+    expect(family.cells.record.value).toBeNull();
+    expect(second.state().minorMode).toMatchObject({ on: true, settings: { ageBand: '8-12' } });
+    expect(selectRecommendationMode(second.state())).toMatchObject({ ads: 'non-personalized', minor: { ageBand: '8-12' } });
+    // Both tabs hold the same record.
+    expect(first.state().minorMode.revision).toBe(second.state().minorMode.revision);
+  });
+
   test('stored state that was tampered with keeps minor mode on, with the strictest band, and says so', async () => {
     const family = createFamily();
     const first = await enter(family, '16-18');

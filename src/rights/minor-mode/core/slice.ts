@@ -13,7 +13,7 @@ import { documentVisibility } from '../../../kernel/core/visibility.js';
 import { offMinorModeState, type EnterMinorModeOptions, type MinorModeAction, type MinorModeSlice } from './state.js';
 import { addSpending, grantMinutes, markPromptShown, takeRest } from './usage-meter.js';
 import { createUsageTimer } from './usage-timer.js';
-import { MINOR_MODE_SLICE, isRecordWrite, recordWrite, type RecordWriteDetails } from './record-write.js';
+import { MINOR_MODE_SLICE, isRecordWrite, newestRecord, pendingRecords, recordWrite, type RecordWriteDetails } from './record-write.js';
 
 export type { EnterMinorModeOptions, GuardianResult, MinorContentPool, MinorModeAction, MinorModeSlice, MinorModeState, RightsStateWithMinorMode } from './state.js';
 
@@ -42,7 +42,8 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice, typeof MINOR_MODE_S
     const mine = kit.state;
     const adapter = kit.adapter('minorMode');
     const time = trustedTime(kit.clock);
-    const event = (type: MinorModeEvent['type'], details: RecordWriteDetails = {}) => kit.emit({ ...details, type, timestamp: kit.timestamp(), correlationId: createCorrelationId() });
+    const event = (type: MinorModeEvent['type'], details: RecordWriteDetails = {}, correlationId = createCorrelationId()) =>
+      kit.emit({ ...details, type, timestamp: kit.timestamp(), correlationId });
     const timeZone = kit.options.timeZone ?? CHINA_TIME_ZONE;
     // A zone the platform does not know is a programming mistake: say so now, not at 22:00.
     toCalendarDate(0, timeZone);
@@ -58,8 +59,11 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice, typeof MINOR_MODE_S
     const guardian = createGuardian({ context: kit, time, state: mine, update, saveUsage, event, schedule: meter.schedule });
     const nextRevision = () => Math.max(mine().revision + 1, Math.floor(time.now()));
 
-    const writeRecord = (next: MinorModeRecord, action: MinorModeAction, protective: boolean, details: RecordWriteDetails, applied: () => void) =>
-      kit.write(recordWrite({ next, action, protective, details, correlationId: createCorrelationId(), state: mine, update, recount: tick, applied }));
+    // The action's event carries the write's correlation id, so an audit log joins it to the write's synced or rolled-back event.
+    const writeRecord = (next: MinorModeRecord, action: MinorModeAction, protective: boolean, details: RecordWriteDetails, applied: (correlationId: string) => void) => {
+      const correlationId = createCorrelationId();
+      return kit.write(recordWrite({ next, action, protective, details, correlationId, state: mine, update, recount: tick, applied: () => applied(correlationId) }));
+    };
 
     const enter = (options: EnterMinorModeOptions & { source?: MinorModeSource }) => {
       if (options.pin !== undefined && !isPinFormat(options.pin)) {
@@ -68,12 +72,24 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice, typeof MINOR_MODE_S
       const source = options.source ?? 'guardian';
       const settings = mine().on ? mine().settings : defaultMinorModeSettings(options.ageBand);
       const record: MinorModeRecord = { on: true, source, settings, revision: nextRevision() };
-      const written = writeRecord(record, 'settings', true, { ageBand: settings.ageBand, source }, () => event('minorMode.entered', { ageBand: settings.ageBand, source }));
+      const written = writeRecord(record, 'settings', true, { ageBand: settings.ageBand, source }, (correlationId) =>
+        event('minorMode.entered', { ageBand: settings.ageBand, source }, correlationId),
+      );
       const pin = options.pin;
       return pin === undefined || mine().hasPin ? written : Promise.all([written, guardian.setPin(pin, true)]).then(() => undefined);
     };
 
-    kit.handle({ validate: isRecordWrite });
+    kit.handle({
+      validate: isRecordWrite,
+      // An enter or a stricter setting waiting in the outbox, this tab's or another's, is a choice the user made: it shows at once.
+      outboxChanged(entries) {
+        const newest = newestRecord(pendingRecords(entries));
+        if (newest && newest.revision > mine().revision) {
+          update({ on: newest.on, source: newest.on ? newest.source : null, settings: newest.settings, revision: newest.revision, fallback: false });
+          tick();
+        }
+      },
+    });
 
     // While connected: what the connection's reads check before they settle, and its device signal.
     let connection: { stopped: boolean; readDevice(): void } | null = null;
@@ -156,9 +172,9 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice, typeof MINOR_MODE_S
           }
           const ageBand = mine().settings.ageBand;
           const record: MinorModeRecord = { on: false, source: mine().source ?? 'guardian', settings: mine().settings, revision: nextRevision() };
-          await writeRecord(record, 'exit', false, { ageBand }, () => {
+          await writeRecord(record, 'exit', false, { ageBand }, (correlationId) => {
             update({ verifiedUntil: null });
-            event('minorMode.exited', { ageBand });
+            event('minorMode.exited', { ageBand }, correlationId);
           });
           return !mine().on;
         },
@@ -171,7 +187,9 @@ export const minorModeSlice: SliceDescriptor<MinorModeSlice, typeof MINOR_MODE_S
             return false;
           }
           const record: MinorModeRecord = { on: mine().on, source: mine().source ?? 'guardian', settings, revision: nextRevision() };
-          await writeRecord(record, 'settings', protective, { ageBand: settings.ageBand }, () => event('minorMode.settings-changed', { ageBand: settings.ageBand }));
+          await writeRecord(record, 'settings', protective, { ageBand: settings.ageBand }, (correlationId) =>
+            event('minorMode.settings-changed', { ageBand: settings.ageBand }, correlationId),
+          );
           return mine().revision >= record.revision;
         },
 
