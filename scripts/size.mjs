@@ -42,27 +42,37 @@ const budgets = {
   // Was 15.90 (17.76); measured 15.16: the engine loads later.
   'RecommendationModePicker + RightsProvider, dependencies external': 15_250,
   // Was 25.40 (27.40); measured 24.84: the engine loads later.
-  'UserTagManager + RightsProvider, dependencies external': 24_900,
+  // Then 24.99 once the entry files became one line per right: the same modules in another order, which gzip
+  // packs 0.1–0.3 kB worse.
+  'UserTagManager + RightsProvider, dependencies external': 25_100,
   // Was 18.91 (20.89); measured 18.26: the engine loads later.
-  'NotInterestedButton + RightsProvider, dependencies external': 18_350,
+  // Then 18.38: the same module order shift.
+  'NotInterestedButton + RightsProvider, dependencies external': 18_500,
   // Raised from 73.90 (76.75 before this round); measured 74.38: the engine loads later, but the tag manager
   // on the slice kit and the engine's named parts had added more than the engine weighs at first paint.
-  'UserTagManager + RightsProvider, dependencies bundled (React external)': 74_450,
+  // Then 74.84: the same module order shift.
+  'UserTagManager + RightsProvider, dependencies bundled (React external)': 74_950,
   // Was 13.10 (13.03, then 15.12); measured 12.75: the engine loads later. The target is 10 kB; the rest
   // is personalization's slice with its writer (10.1 kB minified), the store and slice kit (4.5 kB) and valibot.
   'useRecommendationMode + RightsProvider, dependencies bundled (React external)': 12_850,
   // Was 24.60 (26.28); measured 23.59: the engine loads later.
-  'AgreementConsent + RightsProvider, dependencies external': 23_650,
+  // Then 23.78: a refusal stays in effect in the tab that made it until its receipts show it (a fix the model
+  // test found).
+  'AgreementConsent + RightsProvider, dependencies external': 23_900,
   // Was 27.10 (29.07); measured 26.38: the engine loads later.
-  'AgreementConsent + SeparateConsent + ConsentSettings + RightsProvider, dependencies external': 26_450,
+  // Then 26.56: the same fix.
+  'AgreementConsent + SeparateConsent + ConsentSettings + RightsProvider, dependencies external': 26_700,
   // Was 27.40 (29.31); measured 26.71: the engine loads later.
   'ReportButton + RightsProvider, dependencies external': 26_800,
   // Was 28.10 (29.80); measured 27.09: the engine loads later.
   'ComplaintCenter + RightsProvider, dependencies external': 27_150,
   // Was 26.40 (28.26); measured 25.72: the engine loads later.
-  'MinorModeGate + RightsProvider, dependencies external': 25_800,
+  // Then 25.79: minor mode's five fixes the model test found (another tab's waiting enter, an enter during the
+  // first read, a failed re-read, a rolled-back exit, correlation ids).
+  'MinorModeGate + RightsProvider, dependencies external': 25_900,
   // Was 28.10 (29.95); measured 27.41: the engine loads later.
-  'MinorModeSettings + RightsProvider, dependencies external': 27_500,
+  // Then 27.58: the same fixes.
+  'MinorModeSettings + RightsProvider, dependencies external': 27_700,
 };
 
 const cases = [
