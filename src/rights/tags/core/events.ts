@@ -42,3 +42,10 @@ export interface TagsEvent {
   /** Why a write failed, on `sync-pending` and `rolled-back`. */
   errorCode?: RightsErrorCode;
 }
+
+/** Emits one of the tags' events, with `tagIds` empty unless given; the slice stamps the time. */
+export type TagsEventEmitter = (
+  type: TagsEvent['type'],
+  correlationId: string,
+  details: Partial<Omit<TagsEvent, 'type' | 'timestamp' | 'correlationId'>>,
+) => void;

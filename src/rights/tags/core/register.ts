@@ -1,6 +1,6 @@
 import type { TagsAdapter } from './adapter.js';
 import type { TagsEvent } from './events.js';
-import type { TagsSlice } from './slice.js';
+import type { TagsSlice } from './state.js';
 
 /** The tags' adapter. */
 export interface TagsAdapters {
