@@ -74,6 +74,7 @@ export const ComplaintForm = forwardRef<HTMLFormElement, ComplaintFormProps>(fun
   return (
     <form
       data-slot="complaint-form"
+      data-ar-part="root"
       {...contractAttributes({ load: state.draftsLoad, syncPending: phase === 'pending', failure: state.failure })}
       data-value={phase}
       noValidate

@@ -39,6 +39,7 @@ export const ComplaintTickets = forwardRef<HTMLElement, ComplaintTicketsProps>(f
   return (
     <section
       data-slot="complaint-tickets"
+      data-ar-part="root"
       {...contractAttributes({ load: loadFailed ? 'error' : state.load, syncPending: state.syncPending, failure: state.failure })}
       data-empty={state.hydrated && state.items.length === 0 ? '' : undefined}
       aria-labelledby={`${id}-title`}

@@ -79,6 +79,7 @@ export const ConsentSettings = forwardRef<HTMLElement, ConsentSettingsProps>(fun
   return (
     <section
       data-slot="consent-settings"
+      data-ar-part="root"
       {...contractAttributes({ load: state.load === 'idle' ? 'loading' : state.load, syncPending: state.syncPending, failure: state.failure })}
       data-empty={state.hydrated && state.items.length === 0 ? '' : undefined}
       aria-labelledby={`${id}-title`}

@@ -51,6 +51,7 @@ export const SeparateConsent = forwardRef<HTMLDivElement, SeparateConsentProps>(
   return (
     <div
       data-slot="separate-consent"
+      data-ar-part="root"
       {...contractAttributes({ load: state.load === 'idle' ? 'loading' : state.load, syncPending: state.syncPending, failure: state.failure })}
       data-value={phase}
       data-purpose={request.purpose}

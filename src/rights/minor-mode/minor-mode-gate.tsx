@@ -65,6 +65,7 @@ export const MinorModeGate = forwardRef<HTMLDivElement, MinorModeGateProps>(func
   return (
     <div
       data-slot="minor-mode-gate"
+      data-ar-part="root"
       data-state={lock ? 'locked' : 'open'}
       data-lock={lock ?? undefined}
       data-error={minor.failure ? '' : undefined}
@@ -82,7 +83,7 @@ export const MinorModeGate = forwardRef<HTMLDivElement, MinorModeGateProps>(func
         {children}
       </div>
       {lock ? (
-        <section data-slot="minor-mode-lock" data-lock={lock} role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`}>
+        <section data-slot="minor-mode-lock" data-ar-part="root" data-lock={lock} role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`}>
           <h2 id={`${id}-title`} data-slot="minor-mode-lock-title" tabIndex={-1} ref={headingRef}>
             {lock === 'curfew' ? t('minorMode.gate.curfewTitle') : t('minorMode.gate.limitTitle')}
           </h2>

@@ -57,6 +57,7 @@ export const MinorModeSettings = forwardRef<HTMLElement, MinorModeSettingsProps>
   return (
     <section
       data-slot="minor-mode-settings"
+      data-ar-part="root"
       {...contractAttributes(minor)}
       data-value={minor.on ? 'on' : 'off'}
       aria-labelledby={`${id}-title`}
