@@ -45,7 +45,7 @@ export const ComplaintCenter = forwardRef<HTMLElement, ComplaintCenterProps>(fun
       <Heading id={`${id}-title`} data-slot="complaint-center-title">
         {t('complaintCenter.title')}
       </Heading>
-      <p data-slot="complaint-center-description">{t('complaintCenter.description')}</p>
+      <p data-slot="complaint-center-description" data-ar-part="muted" data-ar-variant="small">{t('complaintCenter.description')}</p>
       <section data-slot="complaint-center-form" aria-labelledby={`${id}-form`}>
         <Sub id={`${id}-form`} data-slot="complaint-center-form-title">
           {t('complaintCenter.formTitle')}

@@ -96,7 +96,7 @@ function TicketItem({ ticket, t, locale, timeZone, headingLevel }: TicketItemPro
           {t(`complaints.tickets.status.${ticket.status}`)}
         </span>
       </div>
-      <p data-slot="complaint-ticket-meta">
+      <p data-slot="complaint-ticket-meta" data-ar-part="muted" data-ar-variant="small">
         <span>{t('complaints.tickets.ticket', { id: ticket.id })}</span> · <span>{t('complaints.tickets.received', { date: received })}</span>
       </p>
       {ticket.subject?.label ? <p data-slot="complaint-ticket-subject">{t('complaints.subject', { label: ticket.subject.label })}</p> : null}

@@ -91,7 +91,7 @@ export function GuardianVerification(props: GuardianVerificationProps) {
       title={t('minorMode.verify.title')}
       aria-describedby={`${id}-purpose`}
     >
-      <p id={`${id}-purpose`} data-slot="guardian-verification-purpose">
+      <p id={`${id}-purpose`} data-slot="guardian-verification-purpose" data-ar-part="muted">
         {t(`minorMode.verify.purposes.${purpose}`)}
       </p>
       <form data-slot="guardian-verification-form" onSubmit={(event) => void submit(event)} noValidate>

@@ -58,7 +58,7 @@ export function MinorModeEntryPrompt(props: MinorModeEntryPromptProps) {
       presentation={sheet ? 'sheet' : 'dialog'}
       title={settingUp ? t('minorMode.setup.title') : t('minorMode.prompt.title')}
     >
-      <Dialog.Description data-slot="minor-mode-prompt-text">{t('minorMode.prompt.text')}</Dialog.Description>
+      <Dialog.Description data-slot="minor-mode-prompt-text" data-ar-part="muted">{t('minorMode.prompt.text')}</Dialog.Description>
       {settingUp ? (
         <MinorModeSetup
           t={t}

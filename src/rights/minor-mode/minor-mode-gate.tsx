@@ -88,7 +88,7 @@ export const MinorModeGate = forwardRef<HTMLDivElement, MinorModeGateProps>(func
             {lock === 'curfew' ? t('minorMode.gate.curfewTitle') : t('minorMode.gate.limitTitle')}
           </h2>
           <div id={`${id}-text`}>
-            <p data-slot="minor-mode-lock-reason">{lock === 'curfew' ? t('minorMode.gate.curfewText') : t('minorMode.gate.limitText', { count: allowanceMinutes })}</p>
+            <p data-slot="minor-mode-lock-reason" data-ar-part="muted">{lock === 'curfew' ? t('minorMode.gate.curfewText') : t('minorMode.gate.limitText', { count: allowanceMinutes })}</p>
             {resumes ? <p data-slot="minor-mode-lock-resumes">{t('minorMode.gate.resumes', { time: resumes })}</p> : null}
           </div>
           <button type="button" data-slot="minor-mode-lock-grant" onClick={() => setGranting(true)}>
