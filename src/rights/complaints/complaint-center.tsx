@@ -41,7 +41,7 @@ export const ComplaintCenter = forwardRef<HTMLElement, ComplaintCenterProps>(fun
   const Heading = `h${headingLevel}` as const;
   const Sub = `h${headingLevel + 1}` as 'h3' | 'h4';
   return (
-    <section data-slot="complaint-center" data-ar-part="root" aria-labelledby={`${id}-title`} {...rootProps} ref={ref}>
+    <section data-slot="complaint-center" data-ar-part="root" data-ar-variant="flush-paragraphs" aria-labelledby={`${id}-title`} {...rootProps} ref={ref}>
       <Heading id={`${id}-title`} data-slot="complaint-center-title">
         {t('complaintCenter.title')}
       </Heading>

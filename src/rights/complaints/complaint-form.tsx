@@ -75,6 +75,7 @@ export const ComplaintForm = forwardRef<HTMLFormElement, ComplaintFormProps>(fun
     <form
       data-slot="complaint-form"
       data-ar-part="root"
+      data-ar-variant="flush-paragraphs"
       {...contractAttributes({ load: state.draftsLoad, syncPending: phase === 'pending', failure: state.failure })}
       data-value={phase}
       noValidate

@@ -40,6 +40,7 @@ export const ComplaintTickets = forwardRef<HTMLElement, ComplaintTicketsProps>(f
     <section
       data-slot="complaint-tickets"
       data-ar-part="root"
+      data-ar-variant="flush-paragraphs"
       {...contractAttributes({ load: loadFailed ? 'error' : state.load, syncPending: state.syncPending, failure: state.failure })}
       data-empty={state.hydrated && state.items.length === 0 ? '' : undefined}
       aria-labelledby={`${id}-title`}

@@ -86,6 +86,7 @@ export function GuardianVerification(props: GuardianVerificationProps) {
   const content = (
     <RightsSheet
       slots={{ overlay: 'guardian-verification-overlay', content: 'guardian-verification', title: 'guardian-verification-title' }}
+      data-ar-variant="flush-paragraphs"
       target={target}
       presentation={sheet ? 'sheet' : 'dialog'}
       title={t('minorMode.verify.title')}

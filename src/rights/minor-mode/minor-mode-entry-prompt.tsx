@@ -54,6 +54,7 @@ export function MinorModeEntryPrompt(props: MinorModeEntryPromptProps) {
   const content = (
     <RightsSheet
       slots={{ overlay: 'minor-mode-prompt-overlay', content: 'minor-mode-prompt', title: 'minor-mode-prompt-title' }}
+      data-ar-variant="flush-paragraphs"
       target={target}
       presentation={sheet ? 'sheet' : 'dialog'}
       title={settingUp ? t('minorMode.setup.title') : t('minorMode.prompt.title')}

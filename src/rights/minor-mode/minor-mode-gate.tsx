@@ -83,7 +83,7 @@ export const MinorModeGate = forwardRef<HTMLDivElement, MinorModeGateProps>(func
         {children}
       </div>
       {lock ? (
-        <section data-slot="minor-mode-lock" data-ar-part="root" data-lock={lock} role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`}>
+        <section data-slot="minor-mode-lock" data-ar-part="root" data-ar-variant="flush-paragraphs" data-lock={lock} role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`}>
           <h2 id={`${id}-title`} data-slot="minor-mode-lock-title" tabIndex={-1} ref={headingRef}>
             {lock === 'curfew' ? t('minorMode.gate.curfewTitle') : t('minorMode.gate.limitTitle')}
           </h2>

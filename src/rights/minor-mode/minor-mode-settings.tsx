@@ -58,6 +58,7 @@ export const MinorModeSettings = forwardRef<HTMLElement, MinorModeSettingsProps>
     <section
       data-slot="minor-mode-settings"
       data-ar-part="root"
+      data-ar-variant="flush-paragraphs"
       {...contractAttributes(minor)}
       data-value={minor.on ? 'on' : 'off'}
       aria-labelledby={`${id}-title`}
