@@ -41,11 +41,11 @@ export const ComplaintCenter = forwardRef<HTMLElement, ComplaintCenterProps>(fun
   const Heading = `h${headingLevel}` as const;
   const Sub = `h${headingLevel + 1}` as 'h3' | 'h4';
   return (
-    <section data-slot="complaint-center" aria-labelledby={`${id}-title`} {...rootProps} ref={ref}>
+    <section data-slot="complaint-center" data-ar-part="root" data-ar-variant="flush-paragraphs" aria-labelledby={`${id}-title`} {...rootProps} ref={ref}>
       <Heading id={`${id}-title`} data-slot="complaint-center-title">
         {t('complaintCenter.title')}
       </Heading>
-      <p data-slot="complaint-center-description">{t('complaintCenter.description')}</p>
+      <p data-slot="complaint-center-description" data-ar-part="muted" data-ar-variant="small">{t('complaintCenter.description')}</p>
       <section data-slot="complaint-center-form" aria-labelledby={`${id}-form`}>
         <Sub id={`${id}-form`} data-slot="complaint-center-form-title">
           {t('complaintCenter.formTitle')}

@@ -74,6 +74,8 @@ export const ComplaintForm = forwardRef<HTMLFormElement, ComplaintFormProps>(fun
   return (
     <form
       data-slot="complaint-form"
+      data-ar-part="root"
+      data-ar-variant="flush-paragraphs"
       {...contractAttributes({ load: state.draftsLoad, syncPending: phase === 'pending', failure: state.failure })}
       data-value={phase}
       noValidate
@@ -116,7 +118,7 @@ export const ComplaintForm = forwardRef<HTMLFormElement, ComplaintFormProps>(fun
               ))}
             </ol>
             <p data-slot="complaint-form-deadline">{t('complaints.deadline', { count: state.deadlineDays })}</p>
-            <p data-slot="complaint-form-deadline-note">{t('complaints.deadlineNote')}</p>
+            <p data-slot="complaint-form-deadline-note" data-ar-part="muted" data-ar-variant="small">{t('complaints.deadlineNote')}</p>
             <p data-slot="complaint-form-channel">{t(feedbackChannel === 'contact' ? 'complaints.channel.contact' : 'complaints.channel.inApp')}</p>
           </div>
 
@@ -148,7 +150,7 @@ export const ComplaintForm = forwardRef<HTMLFormElement, ComplaintFormProps>(fun
               aria-describedby={`${id}-counter${state.textMissing ? ` ${id}-text-error` : ''}`}
               onChange={(event) => state.setText(event.currentTarget.value)}
             />
-            <span id={`${id}-counter`} data-slot="complaint-form-counter">
+            <span id={`${id}-counter`} data-slot="complaint-form-counter" data-ar-part="muted" data-ar-variant="small">
               {t('complaints.text.counter', { count: state.draft.text.length, max: state.maxLength })}
             </span>
             {state.textMissing ? (
@@ -172,7 +174,7 @@ export const ComplaintForm = forwardRef<HTMLFormElement, ComplaintFormProps>(fun
               aria-describedby={`${id}-contact-hint`}
               onChange={(event) => state.setContact(event.currentTarget.value)}
             />
-            <span id={`${id}-contact-hint`} data-slot="complaint-form-hint">
+            <span id={`${id}-contact-hint`} data-slot="complaint-form-hint" data-ar-part="muted" data-ar-variant="small">
               {t('complaints.contact.hint')}
             </span>
           </div>
@@ -182,7 +184,7 @@ export const ComplaintForm = forwardRef<HTMLFormElement, ComplaintFormProps>(fun
               <span id={`${id}-attachments`} data-slot="complaint-form-label">
                 {t('complaints.attachments.label')}
               </span>
-              <span id={`${id}-attachments-hint`} data-slot="complaint-form-hint">
+              <span id={`${id}-attachments-hint`} data-slot="complaint-form-hint" data-ar-part="muted" data-ar-variant="small">
                 {t('complaints.attachments.hint', { count: limits.maxCount, size: formatBytes(limits.maxBytes, locale), types: formatTypes(limits.types, locale) })}
               </span>
               <ul data-slot="complaint-form-attachments">

@@ -16,7 +16,7 @@ export function ExternalChannel(props: { t: Translate; id: string; headingLevel:
       <Heading id={`${id}-external`} data-slot="complaint-external-title">
         {t('complaints.external.title')}
       </Heading>
-      <p data-slot="complaint-external-text">{t('complaints.external.text')}</p>
+      <p data-slot="complaint-external-text" data-ar-part="muted" data-ar-variant="small">{t('complaints.external.text')}</p>
       <a data-slot="complaint-external-link" data-ar-part="button" data-ar-variant="quiet" href={REPORT_CENTRE_URL} target="_blank" rel="noopener noreferrer">
         {t('complaints.external.link')}
         <span style={visuallyHidden}> {t('complaints.external.opensInNewWindow')}</span>

@@ -39,6 +39,8 @@ export const ComplaintTickets = forwardRef<HTMLElement, ComplaintTicketsProps>(f
   return (
     <section
       data-slot="complaint-tickets"
+      data-ar-part="root"
+      data-ar-variant="flush-paragraphs"
       {...contractAttributes({ load: loadFailed ? 'error' : state.load, syncPending: state.syncPending, failure: state.failure })}
       data-empty={state.hydrated && state.items.length === 0 ? '' : undefined}
       aria-labelledby={`${id}-title`}
@@ -95,7 +97,7 @@ function TicketItem({ ticket, t, locale, timeZone, headingLevel }: TicketItemPro
           {t(`complaints.tickets.status.${ticket.status}`)}
         </span>
       </div>
-      <p data-slot="complaint-ticket-meta">
+      <p data-slot="complaint-ticket-meta" data-ar-part="muted" data-ar-variant="small">
         <span>{t('complaints.tickets.ticket', { id: ticket.id })}</span> · <span>{t('complaints.tickets.received', { date: received })}</span>
       </p>
       {ticket.subject?.label ? <p data-slot="complaint-ticket-subject">{t('complaints.subject', { label: ticket.subject.label })}</p> : null}

@@ -108,7 +108,7 @@ export const ReportButton = forwardRef<HTMLDivElement, ReportButtonProps>(functi
     </RightsSheet>
   );
   return (
-    <div data-slot="report-button" {...contractAttributes({ load: 'ready', syncPending, failure: null })} {...rootProps} ref={setRefs}>
+    <div data-slot="report-button" data-ar-part="root" {...contractAttributes({ load: 'ready', syncPending, failure: null })} {...rootProps} ref={setRefs}>
       <Dialog.Root open={open} onOpenChange={setOpen}>
         <Dialog.Trigger data-slot="report-button-trigger" data-ar-part="button" aria-label={itemLabel ? t('reportButton.triggerFor', { item: itemLabel }) : undefined}>
           {t('reportButton.trigger')}

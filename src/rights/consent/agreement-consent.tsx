@@ -55,6 +55,7 @@ export const AgreementConsent = forwardRef<HTMLDivElement, AgreementConsentProps
   return (
     <div
       data-slot="agreement-consent"
+      data-ar-part="root"
       {...contractAttributes({ load: state.load === 'idle' ? 'loading' : state.load, syncPending: state.syncPending, failure: state.failure })}
       data-value={phase}
       {...rootProps}

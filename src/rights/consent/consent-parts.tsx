@@ -103,7 +103,7 @@ export function ConsentDocumentView(props: { document: ConsentDocument; t: Trans
       <Heading id={`${id}-title`} data-slot="consent-document-title">
         {document.title}
       </Heading>
-      <p data-slot="consent-document-meta">{t('consent.documentMeta', { version: document.version, date: formatConsentDate(document.effectiveDate, locale) })}</p>
+      <p data-slot="consent-document-meta" data-ar-part="muted" data-ar-variant="small">{t('consent.documentMeta', { version: document.version, date: formatConsentDate(document.effectiveDate, locale) })}</p>
       {changed && document.change ? (
         <div data-slot="consent-document-change" data-change={document.change.kind}>
           <Sub data-slot="consent-document-change-title">{t('consent.agreement.changeTitle')}</Sub>

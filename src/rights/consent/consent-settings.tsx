@@ -79,6 +79,7 @@ export const ConsentSettings = forwardRef<HTMLElement, ConsentSettingsProps>(fun
   return (
     <section
       data-slot="consent-settings"
+      data-ar-part="root"
       {...contractAttributes({ load: state.load === 'idle' ? 'loading' : state.load, syncPending: state.syncPending, failure: state.failure })}
       data-empty={state.hydrated && state.items.length === 0 ? '' : undefined}
       aria-labelledby={`${id}-title`}
@@ -100,7 +101,7 @@ export const ConsentSettings = forwardRef<HTMLElement, ConsentSettingsProps>(fun
                 {t(`consent.settings.status.${item.status}`)}
               </span>
             </div>
-            <p data-slot="consent-settings-meta">{t('consent.settings.meta', { version: item.latest.documentVersion, date: formatConsentTime(item.latest.collectedAt, locale) })}</p>
+            <p data-slot="consent-settings-meta" data-ar-part="muted" data-ar-variant="small">{t('consent.settings.meta', { version: item.latest.documentVersion, date: formatConsentTime(item.latest.collectedAt, locale) })}</p>
             {item.syncing ? <p data-slot="consent-settings-syncing">{t('consent.settings.withdrawSyncing')}</p> : null}
             {item.status === 'given' && confirming !== item.documentId ? (
               <button
@@ -121,7 +122,7 @@ export const ConsentSettings = forwardRef<HTMLElement, ConsentSettingsProps>(fun
                 <p id={`${id}-${item.documentId}-confirm`} data-slot="consent-settings-confirm-title">
                   {t('consent.settings.confirmTitle', { title: item.title })}
                 </p>
-                <p data-slot="consent-settings-confirm-note">{t('consent.settings.confirmNote')}</p>
+                <p data-slot="consent-settings-confirm-note" data-ar-part="muted" data-ar-variant="small">{t('consent.settings.confirmNote')}</p>
                 <div data-slot="consent-settings-confirm-buttons">
                   <button
                     type="button"

@@ -51,6 +51,7 @@ export const SeparateConsent = forwardRef<HTMLDivElement, SeparateConsentProps>(
   return (
     <div
       data-slot="separate-consent"
+      data-ar-part="root"
       {...contractAttributes({ load: state.load === 'idle' ? 'loading' : state.load, syncPending: state.syncPending, failure: state.failure })}
       data-value={phase}
       data-purpose={request.purpose}
@@ -78,7 +79,7 @@ export const SeparateConsent = forwardRef<HTMLDivElement, SeparateConsentProps>(
       ) : null}
       <ConsentOverlay slot="separate-consent" open={phase === 'ask' || phase === 'pending'} presentation={presentation} container={container} root={root} title={request.title}>
         <p data-slot="separate-consent-badge">{t('consent.separate.badge')}</p>
-        <p data-slot="separate-consent-intro">{t('consent.separate.intro')}</p>
+        <p data-slot="separate-consent-intro" data-ar-part="muted" data-ar-variant="small">{t('consent.separate.intro')}</p>
         <dl data-slot="separate-consent-facts">
           {rows.map(([label, value]) =>
             value ? (

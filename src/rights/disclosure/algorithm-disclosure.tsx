@@ -197,7 +197,7 @@ export const AlgorithmDisclosure = forwardRef<HTMLDivElement, AlgorithmDisclosur
 
   return (
     <Dialog.Root open={open} defaultOpen={defaultOpen} onOpenChange={onOpenChange}>
-      <div data-slot="algorithm-disclosure" data-filing-status={filed.status} {...rootProps} ref={setRootRef}>
+      <div data-slot="algorithm-disclosure" data-ar-part="root" data-filing-status={filed.status} {...rootProps} ref={setRootRef}>
         <span data-slot="algorithm-disclosure-notice">{t('algorithmDisclosure.notice')}</span>
         <Dialog.Trigger data-slot="algorithm-disclosure-trigger" data-ar-part="button">{t('algorithmDisclosure.openDetails')}</Dialog.Trigger>
         <span data-slot="algorithm-disclosure-filing">

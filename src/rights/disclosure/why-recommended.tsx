@@ -81,6 +81,7 @@ export const WhyRecommended = forwardRef<HTMLButtonElement, WhyRecommendedProps>
   const content = (
     <Popover.Content
       data-slot="why-recommended-content"
+      data-ar-part="root"
       data-mode={basis}
       {...target.attributes}
       aria-labelledby={`${id}-title`}

@@ -148,6 +148,7 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
     const popover = (
       <Popover.Content
         data-slot="not-interested-reasons"
+        data-ar-part="root"
         data-presentation="popover"
         {...target.attributes}
         role="dialog"
@@ -189,7 +190,7 @@ export const NotInterestedButton = forwardRef<HTMLDivElement, NotInterestedButto
   };
 
   return (
-    <div data-slot="not-interested" {...contractAttributes({ load: 'ready', ...state })} data-value={state.status} {...rootProps} ref={setRefs}>
+    <div data-slot="not-interested" data-ar-part="root" {...contractAttributes({ load: 'ready', ...state })} data-value={state.status} {...rootProps} ref={setRefs}>
       {trigger}
       <span role="status" data-slot="not-interested-status" ref={statusRef} tabIndex={done ? -1 : undefined}>
         {state.status === 'sending' ? t('notInterested.sending') : null}

@@ -86,12 +86,13 @@ export function GuardianVerification(props: GuardianVerificationProps) {
   const content = (
     <RightsSheet
       slots={{ overlay: 'guardian-verification-overlay', content: 'guardian-verification', title: 'guardian-verification-title' }}
+      data-ar-variant="flush-paragraphs"
       target={target}
       presentation={sheet ? 'sheet' : 'dialog'}
       title={t('minorMode.verify.title')}
       aria-describedby={`${id}-purpose`}
     >
-      <p id={`${id}-purpose`} data-slot="guardian-verification-purpose">
+      <p id={`${id}-purpose`} data-slot="guardian-verification-purpose" data-ar-part="muted">
         {t(`minorMode.verify.purposes.${purpose}`)}
       </p>
       <form data-slot="guardian-verification-form" onSubmit={(event) => void submit(event)} noValidate>

@@ -54,11 +54,12 @@ export function MinorModeEntryPrompt(props: MinorModeEntryPromptProps) {
   const content = (
     <RightsSheet
       slots={{ overlay: 'minor-mode-prompt-overlay', content: 'minor-mode-prompt', title: 'minor-mode-prompt-title' }}
+      data-ar-variant="flush-paragraphs"
       target={target}
       presentation={sheet ? 'sheet' : 'dialog'}
       title={settingUp ? t('minorMode.setup.title') : t('minorMode.prompt.title')}
     >
-      <Dialog.Description data-slot="minor-mode-prompt-text">{t('minorMode.prompt.text')}</Dialog.Description>
+      <Dialog.Description data-slot="minor-mode-prompt-text" data-ar-part="muted">{t('minorMode.prompt.text')}</Dialog.Description>
       {settingUp ? (
         <MinorModeSetup
           t={t}

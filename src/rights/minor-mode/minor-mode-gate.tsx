@@ -65,6 +65,7 @@ export const MinorModeGate = forwardRef<HTMLDivElement, MinorModeGateProps>(func
   return (
     <div
       data-slot="minor-mode-gate"
+      data-ar-part="root"
       data-state={lock ? 'locked' : 'open'}
       data-lock={lock ?? undefined}
       data-error={minor.failure ? '' : undefined}
@@ -82,12 +83,12 @@ export const MinorModeGate = forwardRef<HTMLDivElement, MinorModeGateProps>(func
         {children}
       </div>
       {lock ? (
-        <section data-slot="minor-mode-lock" data-lock={lock} role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`}>
+        <section data-slot="minor-mode-lock" data-ar-part="root" data-ar-variant="flush-paragraphs" data-lock={lock} role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`}>
           <h2 id={`${id}-title`} data-slot="minor-mode-lock-title" tabIndex={-1} ref={headingRef}>
             {lock === 'curfew' ? t('minorMode.gate.curfewTitle') : t('minorMode.gate.limitTitle')}
           </h2>
           <div id={`${id}-text`}>
-            <p data-slot="minor-mode-lock-reason">{lock === 'curfew' ? t('minorMode.gate.curfewText') : t('minorMode.gate.limitText', { count: allowanceMinutes })}</p>
+            <p data-slot="minor-mode-lock-reason" data-ar-part="muted">{lock === 'curfew' ? t('minorMode.gate.curfewText') : t('minorMode.gate.limitText', { count: allowanceMinutes })}</p>
             {resumes ? <p data-slot="minor-mode-lock-resumes">{t('minorMode.gate.resumes', { time: resumes })}</p> : null}
           </div>
           <button type="button" data-slot="minor-mode-lock-grant" onClick={() => setGranting(true)}>

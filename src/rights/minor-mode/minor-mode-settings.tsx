@@ -57,6 +57,8 @@ export const MinorModeSettings = forwardRef<HTMLElement, MinorModeSettingsProps>
   return (
     <section
       data-slot="minor-mode-settings"
+      data-ar-part="root"
+      data-ar-variant="flush-paragraphs"
       {...contractAttributes(minor)}
       data-value={minor.on ? 'on' : 'off'}
       aria-labelledby={`${id}-title`}
@@ -69,7 +71,7 @@ export const MinorModeSettings = forwardRef<HTMLElement, MinorModeSettingsProps>
         </Heading>
         <span data-slot="minor-mode-settings-status">{minor.on ? t('minorMode.settings.statusOn') : t('minorMode.settings.statusOff')}</span>
       </div>
-      <p data-slot="minor-mode-settings-description">{t('minorMode.settings.description')}</p>
+      <p data-slot="minor-mode-settings-description" data-ar-part="muted">{t('minorMode.settings.description')}</p>
       <RightsStatus
         slot="minor-mode-settings"
         loading={minor.hydrated ? null : t('minorMode.loading')}

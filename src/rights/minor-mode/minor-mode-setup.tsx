@@ -27,7 +27,7 @@ export function PinField(props: { id: string; label: string; hint?: string; valu
     <div data-slot="minor-mode-pin-field">
       <label htmlFor={id}>{label}</label>
       {hint ? (
-        <p id={`${id}-hint`} data-slot="minor-mode-pin-hint">
+        <p id={`${id}-hint`} data-slot="minor-mode-pin-hint" data-ar-part="muted">
           {hint}
         </p>
       ) : null}

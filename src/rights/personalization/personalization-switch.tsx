@@ -74,6 +74,7 @@ export const PersonalizationSwitch = forwardRef<HTMLDivElement, PersonalizationS
   return (
     <div
       data-slot="personalization-switch"
+      data-ar-part="root"
       {...contractAttributes(state)}
       data-value={state.checked ? 'on' : 'off'}
       data-partial={partial ? '' : undefined}

@@ -58,6 +58,7 @@ export const RecommendationModePicker = forwardRef<HTMLDivElement, Recommendatio
   return (
     <div
       data-slot="recommendation-mode-picker"
+      data-ar-part="root"
       data-variant={variant}
       {...contractAttributes(state)}
       data-value={state.value}

@@ -68,7 +68,7 @@ export const TagDeletionOffer = forwardRef<HTMLDivElement, TagDeletionOfferProps
   const shown = stage === 'offered' && tagsLoaded && tagCount > 0 ? 'offered' : stage === 'deleted' ? 'deleted' : 'hidden';
 
   return (
-    <div data-slot="tag-deletion-offer" data-state={shown} aria-live="polite" {...rootProps} ref={forwardedRef}>
+    <div data-slot="tag-deletion-offer" data-ar-part="root" data-state={shown} aria-live="polite" {...rootProps} ref={forwardedRef}>
       {shown === 'offered' ? (
         <section aria-labelledby={`${id}-title`} data-slot="tag-deletion-offer-content">
           <p id={`${id}-title`} data-slot="tag-deletion-offer-title">

@@ -115,6 +115,7 @@ export const UserTagManager = forwardRef<HTMLElement, UserTagManagerProps>(funct
   return (
     <section
       data-slot="user-tag-manager"
+      data-ar-part="root"
       {...contractAttributes({ load: loadFailed ? 'error' : state.load, syncPending: state.syncPending, failure: state.failure })}
       data-empty={dataState === 'empty' ? '' : undefined}
       aria-labelledby={`${id}-title`}
